@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// `npx handoff-lab ...`: runs the TypeScript CLI through tsx's loader, so no build step is needed.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../engine/cli/main.ts');

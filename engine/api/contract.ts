@@ -1,0 +1,57 @@
+// EngineApi: the only door between the UI and the engine. Electron IPC and the
+// local HTTP server are two transports of this one contract; both validate
+// every request with REQUEST_SCHEMAS before it reaches the engine.
+//
+// Each method takes one JSON-serialisable params object and resolves to a
+// JSON-serialisable result. Errors travel as data (see Result below), so an
+// engine error reaches the UI as a message, not a lost exception.
+import { z } from 'zod';
+
+export const REQUEST_SCHEMAS = {
+  health: z.strictObject({}),
+  openWorkspace: z.strictObject({ path: z.string().min(1) }),
+  // More methods join here as their engine modules land (import, quality,
+  // metrics, scenarios, forecast, sweep, backtest).
+} as const;
+
+export type EngineMethod = keyof typeof REQUEST_SCHEMAS;
+export type EngineParams<M extends EngineMethod> = z.infer<(typeof REQUEST_SCHEMAS)[M]>;
+
+export interface HealthInfo {
+  readonly app: 'handoff-lab';
+  readonly version: string;
+}
+
+export interface WorkspaceInfo {
+  readonly path: string;
+  readonly rowCounts: Readonly<Record<string, number>>;
+}
+
+export interface EngineResults {
+  health: HealthInfo;
+  openWorkspace: WorkspaceInfo;
+}
+
+/** A reply is data: Ok or Err, never a thrown exception across a transport. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: EngineErrorInfo };
+
+export interface EngineErrorInfo {
+  /** One plain-words line a RevOps person can act on. */
+  readonly message: string;
+  /** Where: file, row, column or field, when known. */
+  readonly file?: string;
+  readonly row?: number;
+  readonly column?: string;
+  readonly field?: string;
+}
+
+/** Progress of a long job, streamed to the UI. fraction in [0, 1]. */
+export interface ProgressEvent {
+  readonly jobId: string;
+  readonly fraction: number;
+  readonly message: string;
+}
+
+export type EngineApi = {
+  [M in EngineMethod]: (params: EngineParams<M>) => Promise<EngineResults[M]>;
+};

@@ -1,0 +1,69 @@
+// One DuckDB file per workspace. Opening creates or migrates it; every other
+// module receives a Workspace and never opens DuckDB itself.
+import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema';
+
+export interface Workspace {
+  readonly path: string;
+  readonly instance: DuckDBInstance;
+  /** The connection for the workspace's serial work; open more with instance.connect() for concurrent jobs. */
+  readonly connection: DuckDBConnection;
+  close(): void;
+}
+
+export class WorkspaceError extends Error {
+  override readonly name = 'WorkspaceError';
+}
+
+export async function openWorkspace(path: string): Promise<Workspace> {
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(path, { threads: '2' });
+  } catch (err) {
+    throw new WorkspaceError(`Cannot open workspace ${path}: ${(err as Error).message}`);
+  }
+  const connection = await instance.connect();
+  await migrate(connection, path);
+  return {
+    path,
+    instance,
+    connection,
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+async function readVersion(connection: DuckDBConnection): Promise<number> {
+  const exists = await connection.runAndReadAll(
+    `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'hl_meta' AND database_name = current_database()`,
+  );
+  if (Number(exists.getRowObjectsJS()[0]?.n ?? 0) === 0) return 0;
+  const row = await connection.runAndReadAll(`SELECT value FROM hl_meta WHERE key = 'schema_version'`);
+  const value = row.getRowObjectsJS()[0]?.value;
+  return value === undefined ? 0 : Number(value);
+}
+
+async function migrate(connection: DuckDBConnection, path: string): Promise<void> {
+  const version = await readVersion(connection);
+  if (version > SCHEMA_VERSION) {
+    throw new WorkspaceError(
+      `Workspace ${path} was written by a newer Handoff Lab (schema ${version}, this one reads up to ${SCHEMA_VERSION}). Update the app to open it.`,
+    );
+  }
+  for (let v = version; v < SCHEMA_VERSION; v++) {
+    await connection.run('BEGIN TRANSACTION');
+    try {
+      for (const sql of MIGRATIONS[v] ?? []) await connection.run(sql);
+      await connection.run(
+        `INSERT OR REPLACE INTO hl_meta VALUES ('schema_version', $1)`,
+        [String(v + 1)],
+      );
+      await connection.run('COMMIT');
+    } catch (err) {
+      await connection.run('ROLLBACK');
+      throw err;
+    }
+  }
+}
