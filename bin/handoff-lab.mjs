@@ -3,4 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../engine/cli/main.ts');
+const { main } = await import('../engine/cli/main.ts');
+await main();
