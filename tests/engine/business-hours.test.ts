@@ -1,0 +1,147 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  addBusinessHours,
+  businessHoursBetween,
+  defaultScheduleSpec,
+  HOUR_MS,
+  parseClock,
+  WorkSchedule,
+} from '../../engine/calendar/business-hours';
+import { buildRepSchedules } from '../../engine/calendar/rep-schedules';
+
+const t = (iso: string): number => Date.parse(iso);
+const utc = new WorkSchedule(defaultScheduleSpec('UTC'));
+const ny = new WorkSchedule(defaultScheduleSpec('America/New_York'));
+
+// 2025-01-03 is a Friday, 2025-01-04/05 the weekend, 2025-01-06 a Monday.
+describe('business hours, UTC 09:00-17:00 Mon-Fri', () => {
+  it('skips the weekend', () => {
+    // Fri 16:00-17:00 = 1 h, Mon 09:00-10:00 = 1 h
+    expect(businessHoursBetween(t('2025-01-03T16:00:00Z'), t('2025-01-06T10:00:00Z'), utc)).toBe(2);
+    // Saturday noon to Monday 09:30: only Monday's half hour
+    expect(businessHoursBetween(t('2025-01-04T12:00:00Z'), t('2025-01-06T09:30:00Z'), utc)).toBe(0.5);
+  });
+
+  it('starts counting at work start for a start before hours, and is 0 for a reversed span', () => {
+    // Mon 07:00 -> 12:00: 09:00-12:00 = 3 h
+    expect(businessHoursBetween(t('2025-01-06T07:00:00Z'), t('2025-01-06T12:00:00Z'), utc)).toBe(3);
+    // Mon 18:00 -> Tue 08:00: nothing
+    expect(businessHoursBetween(t('2025-01-06T18:00:00Z'), t('2025-01-07T08:00:00Z'), utc)).toBe(0);
+    expect(businessHoursBetween(t('2025-01-06T12:00:00Z'), t('2025-01-06T10:00:00Z'), utc)).toBe(0);
+  });
+
+  it('counts multi-week spans: two full weeks are 10 days x 8 h = 80 h', () => {
+    expect(businessHoursBetween(t('2025-01-06T09:00:00Z'), t('2025-01-20T09:00:00Z'), utc)).toBe(80);
+    // 52 weeks from Mon 2025-01-06 09:00: 52 x 40 = 2080 h
+    expect(businessHoursBetween(t('2025-01-06T09:00:00Z'), t('2026-01-05T09:00:00Z'), utc)).toBe(2080);
+  });
+
+  it('inverse: the earliest instant at which N business hours have elapsed', () => {
+    // Fri 16:00 + 4 h: 1 h on Friday, 3 h on Monday from 09:00 -> Mon 12:00
+    expect(addBusinessHours(t('2025-01-03T16:00:00Z'), 4, utc)).toBe(t('2025-01-06T12:00:00Z'));
+    // Saturday noon + 1 h -> Monday 10:00
+    expect(addBusinessHours(t('2025-01-04T12:00:00Z'), 1, utc)).toBe(t('2025-01-06T10:00:00Z'));
+    // Mon 09:00 + 80 h ends exactly at Fri 2025-01-17 17:00 (not the following Monday 09:00)
+    expect(addBusinessHours(t('2025-01-06T09:00:00Z'), 80, utc)).toBe(t('2025-01-17T17:00:00Z'));
+    // Before hours + 1 h: Mon 07:00 -> Mon 10:00
+    expect(addBusinessHours(t('2025-01-06T07:00:00Z'), 1, utc)).toBe(t('2025-01-06T10:00:00Z'));
+    // 0 h from outside hours is the start itself
+    expect(addBusinessHours(t('2025-01-04T12:00:00Z'), 0, utc)).toBe(t('2025-01-04T12:00:00Z'));
+    // 1000 h = 25 weeks of 40 h from Mon 09:00 -> Fri 17:00 of the 25th week: 2025-01-06 + 24 weeks + 4 days = 2025-06-27
+    expect(addBusinessHours(t('2025-01-06T09:00:00Z'), 1000, utc)).toBe(t('2025-06-27T17:00:00Z'));
+  });
+});
+
+describe('business hours across time zones and DST', () => {
+  it('uses the schedule zone: 09:00 Berlin in winter is 08:00 UTC', () => {
+    const berlin = new WorkSchedule(defaultScheduleSpec('Europe/Berlin'));
+    // Mon 2025-01-06 07:30Z (08:30 Berlin) -> 09:00Z (10:00 Berlin) = 1 h
+    expect(businessHoursBetween(t('2025-01-06T07:30:00Z'), t('2025-01-06T09:00:00Z'), berlin)).toBe(1);
+    // Tokyo 09:00 JST = 00:00Z; Mon 00:00Z -> 02:00Z = 2 h; Sun 23:00Z is Monday 08:00 JST: before hours
+    const tokyo = new WorkSchedule(defaultScheduleSpec('Asia/Tokyo'));
+    expect(businessHoursBetween(t('2025-01-05T23:00:00Z'), t('2025-01-06T02:00:00Z'), tokyo)).toBe(2);
+  });
+
+  it('New York spring-forward weekend (2025-03-09): a full week is still 40 business hours', () => {
+    // Mon 2025-03-03 09:00 EST = 14:00Z to Mon 2025-03-10 09:00 EDT = 13:00Z (167 wall-clock hours)
+    expect(businessHoursBetween(t('2025-03-03T14:00:00Z'), t('2025-03-10T13:00:00Z'), ny)).toBe(40);
+    // Fri 16:00 EST (21:00Z) -> Mon 10:00 EDT (14:00Z): 1 h + 1 h
+    expect(businessHoursBetween(t('2025-03-07T21:00:00Z'), t('2025-03-10T14:00:00Z'), ny)).toBe(2);
+    // Fri 16:00 EST + 2 h -> Mon 10:00 EDT = 14:00Z (a naive fixed offset would give 15:00Z)
+    expect(addBusinessHours(t('2025-03-07T21:00:00Z'), 2, ny)).toBe(t('2025-03-10T14:00:00Z'));
+  });
+
+  it('a shift that spans the DST switch is shorter or longer in real hours', () => {
+    const night = new WorkSchedule({ timezone: 'America/New_York', startMinute: 0, endMinute: 8 * 60, weekdays: [1, 2, 3, 4, 5, 6, 7] });
+    // 2025-03-09 00:00 EST = 05:00Z to 08:00 EDT = 12:00Z: 7 real hours
+    expect(businessHoursBetween(t('2025-03-09T05:00:00Z'), t('2025-03-09T13:00:00Z'), night)).toBe(7);
+    // 2025-11-02 00:00 EDT = 04:00Z to 08:00 EST = 13:00Z: 9 real hours
+    expect(businessHoursBetween(t('2025-11-02T04:00:00Z'), t('2025-11-02T14:00:00Z'), night)).toBe(9);
+  });
+
+  it('an overnight shift belongs to the day it starts on', () => {
+    const overnight = new WorkSchedule({ timezone: 'UTC', startMinute: 22 * 60, endMinute: 6 * 60, weekdays: [1, 2, 3, 4, 5] });
+    // Mon 23:00 -> Tue 01:00 = 2 h
+    expect(businessHoursBetween(t('2025-01-06T23:00:00Z'), t('2025-01-07T01:00:00Z'), overnight)).toBe(2);
+    // Friday's shift runs into Saturday: Fri 23:00 -> Sat 05:00 = 6 h; Sat 22:00 -> Sun 02:00 = 0
+    expect(businessHoursBetween(t('2025-01-10T23:00:00Z'), t('2025-01-11T05:00:00Z'), overnight)).toBe(6);
+    expect(businessHoursBetween(t('2025-01-11T22:00:00Z'), t('2025-01-12T02:00:00Z'), overnight)).toBe(0);
+  });
+
+  it('a week without working time never reaches a deadline', () => {
+    const none = new WorkSchedule({ timezone: 'UTC', startMinute: 540, endMinute: 1020, weekdays: [] });
+    expect(addBusinessHours(t('2025-01-06T09:00:00Z'), 1, none)).toBe(Number.POSITIVE_INFINITY);
+    expect(businessHoursBetween(t('2025-01-06T09:00:00Z'), t('2025-02-06T09:00:00Z'), none)).toBe(0);
+  });
+
+  it('is additive and the inverse undoes the forward count (random spans, New York)', () => {
+    const lo = t('2024-10-01T00:00:00Z');
+    const span = 400 * 24 * HOUR_MS;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: span }),
+        fc.integer({ min: 0, max: span }),
+        fc.integer({ min: 0, max: span }),
+        fc.integer({ min: 1, max: 2000 * 60 }),
+        (a, b, c, minutes) => {
+          const [x, y, z] = [lo + a, lo + b, lo + c].sort((p, q) => p - q) as [number, number, number];
+          expect(ny.businessMsBetween(x, z)).toBe(ny.businessMsBetween(x, y) + ny.businessMsBetween(y, z));
+          const end = ny.addBusinessMs(x, minutes * 60_000);
+          expect(ny.businessMsBetween(x, end)).toBe(minutes * 60_000);
+          // earliest: one millisecond earlier is not enough
+          expect(ny.businessMsBetween(x, end - 1)).toBeLessThan(minutes * 60_000);
+        },
+      ),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+});
+
+describe('rep schedules', () => {
+  it('parses clock times', () => {
+    expect(parseClock('09:00')).toBe(540);
+    expect(parseClock('7:30')).toBe(450);
+    expect(parseClock('24:00')).toBe(1440);
+    expect(parseClock('25:00')).toBeNull();
+    expect(parseClock('nine')).toBeNull();
+  });
+
+  it('defaults field by field, shares equal schedules and reports unusable rows', () => {
+    const s = buildRepSchedules(
+      [
+        { repId: 'r1', timezone: 'America/New_York', workStart: '08:00', workEnd: null },
+        { repId: 'r2', timezone: null, workStart: null, workEnd: null },
+        { repId: 'r3', timezone: 'Mars/Base', workStart: 'soon', workEnd: '17:00' },
+      ],
+      'Europe/London',
+    );
+    expect(s.forRep('r1').spec).toMatchObject({ timezone: 'America/New_York', startMinute: 480, endMinute: 1020 });
+    expect(s.forRep('r2')).toBe(s.fallback);
+    expect(s.forRep('r3')).toBe(s.fallback); // bad zone and clock both fall back, to the same shared object
+    expect(s.forRep('nobody')).toBe(s.fallback);
+    expect(s.forRep(null).spec.timezone).toBe('Europe/London');
+    expect(s.warnings).toHaveLength(2);
+    expect(s.warnings[0]).toMatch(/r3: unknown time zone/);
+  });
+});
