@@ -1,0 +1,169 @@
+// The baseline: the policy that was in force. Read from hl_meta 'scoring_model'
+// (the imported scoring_model.json) when present; whatever it leaves out is
+// inferred from the handoffs and labelled as inferred, so the app can say so.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Workspace } from '../workspace/database';
+import {
+  DEFAULT_CAPACITY,
+  DEFAULT_SIMULATION,
+  DEFAULT_SLA,
+  DEFAULT_TIER_SLA_HOURS,
+  DEFAULT_WINDOW,
+  FALLBACK_TIER_SLA_HOURS,
+  type Policy,
+} from './policy';
+import { parseScoringModelJson, type ScoringModel, type Tier } from './schema';
+
+/** What the handoffs say about the policy in force. */
+export interface InferredFacts {
+  /** Lowest score_at_mql of score-triggered handoffs, or a low quantile when triggers are missing; null without scores. */
+  readonly threshold: number | null;
+  readonly thresholdHow: string;
+  /** Tiers seen in handoffs.tier, highest minimum score first. */
+  readonly tiers: readonly { name: string; minScore: number | null }[];
+  readonly highIntentTypes: readonly string[];
+}
+
+/** Share of high-intent handoffs a type must occur at (at mql_at) to count as high intent: ignores coincidences. */
+const HIGH_INTENT_MIN_SHARE = 0.02;
+/** Quantile of score_at_mql used as the threshold when no handoff says what triggered it. */
+const THRESHOLD_QUANTILE_WITHOUT_TRIGGERS = 0.05;
+
+export async function loadBaseline(ws: Workspace): Promise<Policy> {
+  const rows = (await ws.connection.runAndReadAll(`SELECT value FROM hl_meta WHERE key = 'scoring_model'`)).getRowObjectsJS();
+  const text = rows[0]?.value;
+  const model = typeof text === 'string' && text.trim() !== '' ? parseScoringModelJson(text, 'scoring_model.json (saved in the workspace)') : null;
+  const facts = await inferFacts(ws.connection);
+  return buildBaseline(model, facts);
+}
+
+/** Model blocks win; an absent model or block is filled from the facts and noted. Pure, for tests. */
+export function buildBaseline(model: ScoringModel | null, facts: InferredFacts): Policy {
+  const notes: string[] = [];
+  const scoring = model?.scoring;
+  const mql = model?.mql;
+
+  let threshold = mql?.threshold;
+  if (threshold === undefined) {
+    threshold = facts.threshold ?? 0;
+    notes.push(
+      facts.threshold === null
+        ? 'mql.threshold: unknown (no score_at_mql in handoffs); 0 assumed'
+        : `mql.threshold: ${facts.threshold}, ${facts.thresholdHow}`,
+    );
+  }
+
+  let highIntent = mql?.high_intent_types;
+  if (highIntent === undefined) {
+    if (model?.mql) highIntent = [];
+    else {
+      highIntent = [...facts.highIntentTypes];
+      notes.push(
+        highIntent.length > 0
+          ? `mql.high_intent_types: ${highIntent.join(', ')}, the activity types found at the MQL moment of high-intent handoffs`
+          : 'mql.high_intent_types: none found (no high-intent handoffs matched an activity)',
+      );
+    }
+  }
+  if (!model?.mql) notes.push('mql.require_business_email, mql.require_fields: unknown; no pre-flight checks assumed');
+
+  let tiers: Tier[];
+  if (model?.tiers) tiers = model.tiers;
+  else {
+    tiers = inferTiers(facts, threshold);
+    notes.push(`tiers: ${tiers.map((t) => `${t.name} from ${t.min_score} (${t.first_contact_sla_hours} h SLA)`).join(', ')}, from handoffs.tier; SLAs are the defaults`);
+  }
+
+  const thresholdOnly = scoring?.activity_points === undefined;
+  if (thresholdOnly) notes.push('scoring.activity_points: unknown; give points in a scenario to re-score, otherwise only threshold what-ifs');
+
+  return {
+    name: model?.name ?? null,
+    scoring: {
+      activity_points: scoring?.activity_points ?? {},
+      activity_caps: scoring?.activity_caps ?? {},
+      fit_points: scoring?.fit_points ?? [],
+      decay_half_life_days: scoring?.decay_half_life_days ?? null,
+      lookback_days: scoring?.lookback_days ?? null,
+    },
+    mql: {
+      threshold,
+      high_intent_types: highIntent,
+      require_business_email: mql?.require_business_email ?? false,
+      require_fields: mql?.require_fields ?? [],
+    },
+    tiers,
+    sla: { ...DEFAULT_SLA, ...definedOnly(model?.sla ?? {}) },
+    capacity: DEFAULT_CAPACITY,
+    window: DEFAULT_WINDOW,
+    simulation: DEFAULT_SIMULATION,
+    provenance: { inferred: notes.length > 0, notes, thresholdOnly },
+  };
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function inferTiers(facts: InferredFacts, threshold: number): Tier[] {
+  if (facts.tiers.length === 0) {
+    return [{ name: 'All', min_score: Math.min(0, threshold), first_contact_sla_hours: FALLBACK_TIER_SLA_HOURS }];
+  }
+  const positional = [1, 4, 24];
+  const seen = new Set<number>();
+  const tiers: Tier[] = [];
+  facts.tiers.forEach((t, i) => {
+    const last = i === facts.tiers.length - 1;
+    // The lowest tier must catch every MQL, so it starts at the threshold at most.
+    let min = t.minScore ?? threshold;
+    if (last) min = Math.min(min, threshold);
+    while (seen.has(min)) min -= 1e-9; // tiers need distinct min_score; equal observed minima are a tie in the data
+    seen.add(min);
+    const sla = DEFAULT_TIER_SLA_HOURS[t.name.toUpperCase()] ?? positional[i] ?? FALLBACK_TIER_SLA_HOURS;
+    tiers.push({ name: t.name, min_score: min, first_contact_sla_hours: sla });
+  });
+  return tiers;
+}
+
+export async function inferFacts(conn: DuckDBConnection): Promise<InferredFacts> {
+  const one = async (sql: string, params: (string | number)[] = []): Promise<Record<string, unknown>[]> =>
+    (await conn.runAndReadAll(sql, params)).getRowObjectsJS() as Record<string, unknown>[];
+
+  const trig = `lower(trim("trigger"))`;
+  const thr = await one(
+    `SELECT min(score_at_mql) FILTER (WHERE ${trig} = 'score_threshold') AS by_trigger,
+            count(*) FILTER (WHERE "trigger" IS NOT NULL AND trim("trigger") <> '')::INTEGER AS with_trigger,
+            quantile_disc(score_at_mql, $1) AS low_quantile
+       FROM handoffs`,
+    [THRESHOLD_QUANTILE_WITHOUT_TRIGGERS],
+  );
+  const row = thr[0] ?? {};
+  let threshold: number | null = null;
+  let thresholdHow = '';
+  if (typeof row.by_trigger === 'number') {
+    threshold = row.by_trigger;
+    thresholdHow = 'the lowest score_at_mql of handoffs with trigger score_threshold';
+  } else if (typeof row.low_quantile === 'number') {
+    threshold = row.low_quantile;
+    thresholdHow = `the ${THRESHOLD_QUANTILE_WITHOUT_TRIGGERS * 100}% quantile of score_at_mql (no handoff says it was score-triggered)`;
+  }
+
+  const tierRows = await one(
+    `SELECT trim(tier) AS name, min(score_at_mql) FILTER (WHERE ${trig} IS DISTINCT FROM 'high_intent') AS min_score
+       FROM handoffs WHERE tier IS NOT NULL AND trim(tier) <> ''
+      GROUP BY 1 ORDER BY 2 DESC NULLS LAST, 1`,
+  );
+  const tiers = tierRows.map((r) => ({ name: String(r.name), minScore: typeof r.min_score === 'number' ? r.min_score : null }));
+
+  const hi = await one(
+    `WITH hi AS (SELECT DISTINCT lead_id, mql_at FROM handoffs WHERE ${trig} = 'high_intent')
+     SELECT a.activity_type AS type, count(DISTINCT hi.lead_id)::INTEGER AS n, (SELECT count(*) FROM hi)::INTEGER AS total
+       FROM hi JOIN activities a ON a.lead_id = hi.lead_id AND a.occurred_at = hi.mql_at
+      GROUP BY 1 ORDER BY 2 DESC, 1`,
+  );
+  const highIntentTypes = hi
+    .filter((r) => Number(r.n) >= Math.max(1, HIGH_INTENT_MIN_SHARE * Number(r.total)))
+    .map((r) => String(r.type));
+
+  return { threshold, thresholdHow, tiers, highIntentTypes };
+}
