@@ -1,0 +1,290 @@
+// Staging: one typed pass from a file (or an adapter's SELECT) into a table of
+// exactly the canonical columns, plus the row-level problems found on the way.
+// Staged tables live beside the real ones until the final swap, so a failed
+// import never touches the workspace's history.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { TABLES, type ColumnDef, type TableName } from '../workspace/tables';
+import { MAX_ISSUES_PER_FILE, plural, type ImportIssue } from './errors';
+import { csvOptions, type FileSource } from './file-source';
+import type { ColumnMapping } from './mapping';
+import { sqlIdent, sqlString } from './sql-text';
+import { CLOCK_PATTERN, STAGE_TYPE, kindAdvice, parsedByReader } from './value-rules';
+
+/** Where a table's rows come from. */
+export type StageInput =
+  | { readonly kind: 'csv'; readonly src: FileSource }
+  /** A SELECT whose columns are named as the mapping's source columns; types as DESCRIBE reports them. */
+  | { readonly kind: 'select'; readonly sql: string; readonly types: ReadonlyMap<string, string> };
+
+export interface StagePlan {
+  readonly table: TableName;
+  /** Name shown in messages: the file's base name or the adapter's source label. */
+  readonly label: string;
+  readonly mapping: ColumnMapping;
+  readonly input: StageInput;
+}
+
+export interface StageResult {
+  readonly rows: number;
+  /** Fatal problems; empty when the staged table is good. */
+  readonly issues: readonly ImportIssue[];
+}
+
+export const stageTableName = (table: TableName): string => `hl_stage_${table}`;
+
+export async function stageTable(connection: DuckDBConnection, plan: StagePlan, timezone: string, scanId: string): Promise<StageResult> {
+  const stage = stageTableName(plan.table);
+  const columns = TABLES[plan.table].columns;
+  const parseIssues =
+    plan.input.kind === 'csv'
+      ? await stageCsv(connection, plan, plan.input.src, stage, columns, timezone, scanId)
+      : await stageSelect(connection, plan, plan.input, stage, columns, timezone);
+  if (parseIssues.length > 0) return { rows: 0, issues: parseIssues };
+
+  const rows = await countRows(connection, stage);
+  const issues = [...(await checkAfterStaging(connection, plan, stage, columns, timezone))];
+  if (issues.length === 0) await finishTypes(connection, stage, columns, plan.mapping);
+  return { rows, issues };
+}
+
+/** Canonical columns in order; unmapped ones are typed NULLs so the staged table has the canonical shape. */
+function selectList(columns: readonly ColumnDef[], mapping: ColumnMapping, valueOf: (col: ColumnDef, source: string) => string): string {
+  return columns
+    .map((col) => {
+      const source = mapping[col.name];
+      const expr = source === undefined ? 'NULL' : valueOf(col, source);
+      return `CAST(${expr} AS ${STAGE_TYPE[col.kind]}) AS ${sqlIdent(col.name)}`;
+    })
+    .join(', ');
+}
+
+/**
+ * CSV: read_csv parses each mapped column straight into its type; rows it cannot
+ * parse go to a rejects table with their line number, column and text.
+ */
+async function stageCsv(
+  connection: DuckDBConnection,
+  plan: StagePlan,
+  src: FileSource,
+  stage: string,
+  columns: readonly ColumnDef[],
+  timezone: string,
+  scanId: string,
+): Promise<ImportIssue[]> {
+  const types = new Map<string, string>();
+  for (const col of columns) {
+    const source = plan.mapping[col.name];
+    if (source !== undefined && parsedByReader(col.kind)) types.set(source, STAGE_TYPE[col.kind]);
+  }
+  const typesSql = [...types].map(([k, t]) => `${sqlString(k)}: ${sqlString(t)}`).join(', ');
+  const rejectsTable = `hl_rejects_${scanId}`;
+  const rejectsScan = `hl_rejects_scan_${scanId}`;
+  const reader =
+    `read_csv(${sqlString(src.path)}, ${csvOptions(src)}, all_varchar = true` +
+    (typesSql ? `, types = {${typesSql}}` : '') +
+    `, store_rejects = true, rejects_table = ${sqlString(rejectsTable)}, rejects_scan = ${sqlString(rejectsScan)})`;
+  await connection.run(
+    `CREATE OR REPLACE TABLE ${stage} AS SELECT ${selectList(columns, plan.mapping, (_c, s) => sqlIdent(s))} FROM ${reader}`,
+  );
+  try {
+    const total = Number(
+      (await connection.runAndReadAll(`SELECT count(*) AS n FROM ${rejectsTable}`)).getRowObjectsJS()[0]?.n ?? 0,
+    );
+    if (total === 0) return [];
+    const rows = (
+      await connection.runAndReadAll(
+        `SELECT line, column_name, error_type, error_message, csv_line FROM ${rejectsTable} ORDER BY line, column_idx LIMIT ${MAX_ISSUES_PER_FILE}`,
+      )
+    ).getRowObjectsJS();
+    const byHeader = new Map(columns.flatMap((col) => (plan.mapping[col.name] === undefined ? [] : [[plan.mapping[col.name]!, col] as const])));
+    const issues = rows.map((r) =>
+      rejectIssue(plan.label, Number(r.line), String(r.column_name ?? ''), String(r.error_type), String(r.error_message ?? ''), byHeader, src.headers.length, timezone),
+    );
+    return withMoreCount(issues, total, plan.label, 'rows');
+  } finally {
+    await connection.run(`DROP TABLE IF EXISTS ${rejectsTable}`);
+    await connection.run(`DROP TABLE IF EXISTS ${rejectsScan}`);
+  }
+}
+
+function rejectIssue(
+  file: string,
+  line: number,
+  header: string,
+  errorType: string,
+  errorMessage: string,
+  byHeader: ReadonlyMap<string, ColumnDef>,
+  headerCount: number,
+  timezone: string,
+): ImportIssue {
+  const base = { file, row: line, rowKind: 'line' as const };
+  switch (errorType) {
+    case 'CAST': {
+      const col = byHeader.get(header);
+      // DuckDB names the text it could not convert; show exactly that to the user.
+      const value = /string "(.*)" to/s.exec(errorMessage)?.[1] ?? '';
+      return {
+        ...base,
+        column: header,
+        ...(col ? { field: col.name } : {}),
+        value,
+        message: `${file}, line ${line}, column "${header}"${col ? ` (${col.label})` : ''}: "${value}" ${kindAdvice(col?.kind ?? 'string', timezone)}`,
+      };
+    }
+    case 'TOO MANY COLUMNS':
+      return { ...base, message: `${file}, line ${line}: this line has more values than the header has columns (${headerCount}). A value probably contains the separator without quotes around it: put the value in double quotes.` };
+    case 'MISSING COLUMNS':
+      return { ...base, message: `${file}, line ${line}: this line has fewer values than the header has columns (${headerCount}). Fill in the missing values, or leave them empty between separators.` };
+    case 'UNQUOTED VALUE':
+      return { ...base, message: `${file}, line ${line}: a quote inside a value is not closed or not doubled. Write a quote inside a quoted value as two quotes ("").` };
+    case 'INVALID ENCODING':
+    case 'INVALID UNICODE':
+      return { ...base, message: `${file}, line ${line}: this line is not UTF-8 text. Save the file as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)").` };
+    case 'LINE SIZE OVER MAXIMUM':
+      return { ...base, message: `${file}, line ${line}: this line is longer than 2 MB. Check for a stray quote that swallows the following lines.` };
+    default:
+      return { ...base, ...(header ? { column: header } : {}), message: `${file}, line ${line}${header ? `, column "${header}"` : ''}: this line could not be read. Check its separators and quotes.` };
+  }
+}
+
+/**
+ * Parquet, JSON and adapters: count the values that do not parse in one pass,
+ * show the first few with their row, and only then build the typed table.
+ */
+async function stageSelect(
+  connection: DuckDBConnection,
+  plan: StagePlan,
+  input: Extract<StageInput, { kind: 'select' }>,
+  stage: string,
+  columns: readonly ColumnDef[],
+  timezone: string,
+): Promise<ImportIssue[]> {
+  const value = (source: string): string => {
+    const type = input.types.get(source) ?? 'VARCHAR';
+    return type === 'VARCHAR' ? `NULLIF(TRIM(${sqlIdent(source)}), '')` : sqlIdent(source);
+  };
+  const parsed = (col: ColumnDef, source: string): string => {
+    const type = input.types.get(source) ?? 'VARCHAR';
+    if (!parsedByReader(col.kind) || type === STAGE_TYPE[col.kind]) return value(source);
+    return `TRY_CAST(${value(source)} AS ${STAGE_TYPE[col.kind]})`;
+  };
+  const checked = columns.filter((col) => {
+    const source = plan.mapping[col.name];
+    return source !== undefined && parsedByReader(col.kind) && (input.types.get(source) ?? 'VARCHAR') !== STAGE_TYPE[col.kind];
+  });
+  if (checked.length > 0) {
+    const bad = checked.map((col) => {
+      const source = plan.mapping[col.name]!;
+      return `(${value(source)} IS NOT NULL AND ${parsed(col, source)} IS NULL)`;
+    });
+    const counts = (
+      await connection.runAndReadAll(`SELECT ${bad.map((b, i) => `count(*) FILTER (WHERE ${b}) AS b${i}`).join(', ')} FROM (${input.sql})`)
+    ).getRowObjectsJS()[0]!;
+    const total = checked.reduce((sum, _c, i) => sum + Number(counts[`b${i}`] ?? 0), 0);
+    if (total > 0) {
+      const examples = (
+        await connection.runAndReadAll(
+          `SELECT r, ${checked.map((col, i) => `CAST(${sqlIdent(plan.mapping[col.name]!)} AS VARCHAR) AS v${i}, ${bad[i]} AS b${i}`).join(', ')}
+           FROM (SELECT row_number() OVER () AS r, * FROM (${input.sql})) WHERE ${bad.join(' OR ')} ORDER BY r LIMIT ${MAX_ISSUES_PER_FILE}`,
+        )
+      ).getRowObjectsJS();
+      const issues: ImportIssue[] = [];
+      for (const ex of examples) {
+        checked.forEach((col, i) => {
+          if (ex[`b${i}`] !== true || issues.length >= MAX_ISSUES_PER_FILE) return;
+          const header = plan.mapping[col.name]!;
+          const raw = String(ex[`v${i}`] ?? '');
+          const row = Number(ex.r);
+          issues.push({
+            file: plan.label,
+            row,
+            rowKind: 'data_row',
+            column: header,
+            field: col.name,
+            value: raw,
+            message: `${plan.label}, data row ${row}, column "${header}" (${col.label}): "${raw}" ${kindAdvice(col.kind, timezone)}`,
+          });
+        });
+      }
+      return withMoreCount(issues, total, plan.label, 'values');
+    }
+  }
+  await connection.run(`CREATE OR REPLACE TABLE ${stage} AS SELECT ${selectList(columns, plan.mapping, parsed)} FROM (${input.sql})`);
+  return [];
+}
+
+/** Checks that need the whole staged column: empty required values, whole numbers, clock times. */
+async function checkAfterStaging(
+  connection: DuckDBConnection,
+  plan: StagePlan,
+  stage: string,
+  columns: readonly ColumnDef[],
+  timezone: string,
+): Promise<ImportIssue[]> {
+  const issues: ImportIssue[] = [];
+  for (const col of columns) {
+    const source = plan.mapping[col.name];
+    if (source === undefined) continue;
+    const c = sqlIdent(col.name);
+    let where: string | null = null;
+    let advice = '';
+    if (col.required) {
+      where = `${c} IS NULL${col.kind === 'string' ? ` OR TRIM(${c}) = ''` : ''}`;
+      advice = `is empty. Every row needs a ${col.label}: fill it in or remove the row.`;
+    } else if (col.kind === 'integer') {
+      where = `${c} <> trunc(${c}) OR abs(${c}) > 9e15`;
+      advice = kindAdvice('integer', timezone);
+    } else if (col.kind === 'clock') {
+      where = `${c} IS NOT NULL AND TRIM(${c}) <> '' AND NOT regexp_full_match(TRIM(${c}), ${sqlString(CLOCK_PATTERN)})`;
+      advice = kindAdvice('clock', timezone);
+    }
+    if (where === null) continue;
+    // An empty required integer/clock column also needs the kind check; required columns here are strings and timestamps.
+    const found = (
+      await connection.runAndReadAll(
+        `SELECT rowid + 1 AS r, CAST(${c} AS VARCHAR) AS v, count(*) OVER () AS total FROM ${stage} WHERE ${where} ORDER BY rowid LIMIT ${MAX_ISSUES_PER_FILE}`,
+      )
+    ).getRowObjectsJS();
+    if (found.length === 0) continue;
+    const total = Number(found[0]!.total);
+    const list: ImportIssue[] = found.map((r) => {
+      const raw = r.v === null ? '' : String(r.v);
+      const shown = col.required ? `the ${col.label}` : `"${raw}"`;
+      return {
+        file: plan.label,
+        row: Number(r.r),
+        rowKind: 'data_row',
+        column: source,
+        field: col.name,
+        value: raw,
+        message: `${plan.label}, data row ${Number(r.r)}, column "${source}" (${col.label}): ${shown} ${advice}`,
+      };
+    });
+    issues.push(...withMoreCount(list, total, plan.label, 'rows'));
+  }
+  return issues;
+}
+
+/** Staged integers become BIGINT and clocks HH:MM, so the swap yields exactly the canonical schema. */
+async function finishTypes(connection: DuckDBConnection, stage: string, columns: readonly ColumnDef[], mapping: ColumnMapping): Promise<void> {
+  for (const col of columns) {
+    const c = sqlIdent(col.name);
+    if (col.kind === 'integer') await connection.run(`ALTER TABLE ${stage} ALTER ${c} TYPE BIGINT`);
+    if (col.kind === 'clock' && mapping[col.name] !== undefined) {
+      await connection.run(
+        `UPDATE ${stage} SET ${c} = CASE WHEN TRIM(${c}) = '' THEN NULL ELSE lpad(split_part(TRIM(${c}), ':', 1), 2, '0') || ':' || split_part(TRIM(${c}), ':', 2) END WHERE ${c} IS NOT NULL`,
+      );
+    }
+  }
+}
+
+export async function countRows(connection: DuckDBConnection, table: string): Promise<number> {
+  return Number((await connection.runAndReadAll(`SELECT count(*) AS n FROM ${table}`)).getRowObjectsJS()[0]?.n ?? 0);
+}
+
+/** The listed issues, plus one line saying how many more there are. */
+export function withMoreCount(issues: ImportIssue[], total: number, file: string, unit: string): ImportIssue[] {
+  const more = total - issues.length;
+  if (more <= 0) return issues;
+  return [...issues, { file, message: `${file}: ${plural(more, `more ${unit.replace(/s$/, '')}`, `more ${unit}`)} with problems like these (${plural(total, unit.replace(/s$/, ''), unit)} in all).` }];
+}
