@@ -90,3 +90,49 @@ export function cancellerOf(engine: object): Cancellable | null {
   const candidate = engine as Partial<Cancellable>;
   return typeof candidate.cancel === 'function' ? (candidate as Cancellable) : null;
 }
+
+// ---------------------------------------------------------------------------
+// The desktop shell's side of the door. The preload exposes exactly this
+// object as window.handoffLab; main validates every call again, so these
+// types are a convenience for both sides, not a security boundary.
+
+/** Commands the native menu sends to the renderer. */
+export const MENU_COMMANDS = [
+  'new-workspace',
+  'open-workspace',
+  'import-data',
+  'export',
+  'undo',
+  'redo',
+  'presenter-mode',
+  'toggle-theme',
+] as const;
+export type MenuCommandName = (typeof MENU_COMMANDS)[number];
+
+/** A menu command; `path` is set when main already asked the user for a file. */
+export const MENU_COMMAND_SCHEMA = z.object({
+  command: z.enum(MENU_COMMANDS),
+  path: z.string().min(1).optional(),
+});
+export type MenuCommand = z.infer<typeof MENU_COMMAND_SCHEMA>;
+
+export const FILE_PURPOSES = ['open-workspace', 'new-workspace', 'import-data', 'export'] as const;
+export type FilePurpose = (typeof FILE_PURPOSES)[number];
+
+export const RECENT_WORKSPACE_SCHEMA = z.object({
+  path: z.string().min(1),
+  openedAt: z.string(),
+});
+export type RecentWorkspace = z.infer<typeof RECENT_WORKSPACE_SCHEMA>;
+export const RECENT_LIST_SCHEMA = z.array(RECENT_WORKSPACE_SCHEMA).max(50);
+
+/** window.handoffLab in Electron. Replies are raw (unknown) and parsed by the caller. */
+export interface DesktopBridge {
+  invoke(method: string, params: unknown): Promise<unknown>;
+  cancel(jobId: string): Promise<void>;
+  onProgress(listener: (event: unknown) => void): () => void;
+  onMenuCommand(listener: (command: unknown) => void): () => void;
+  recentWorkspaces(): Promise<unknown>;
+  /** A native open/save dialog; null when the user cancelled. */
+  chooseFile(purpose: FilePurpose): Promise<string | null>;
+}

@@ -1,0 +1,55 @@
+// The workbench frame: navigation on the left, the current screen on the
+// right, theme and presenter mode applied to the document root.
+import { useEffect } from 'react';
+import { checkEngine, loadRecent, runCommand } from './app/actions';
+import { useApp, useServices } from './app/context';
+import { useShortcuts } from './app/useShortcuts';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { Sidebar } from './components/Sidebar';
+import { TopBar } from './components/TopBar';
+import { PlannedScreen } from './screens/PlannedScreen';
+import { WelcomeScreen } from './screens/WelcomeScreen';
+import { selectNotice, selectPresenter, selectScreen, selectTheme } from './store/selectors';
+
+export function App({ isMac }: { readonly isMac: boolean }) {
+  const { platform, store } = useServices();
+  const screen = useApp(selectScreen);
+  const theme = useApp(selectTheme);
+  const presenter = useApp(selectPresenter);
+  const notice = useApp(selectNotice);
+  useShortcuts(isMac);
+
+  useEffect(() => {
+    void checkEngine(platform, store);
+    void loadRecent(platform, store);
+    return platform.onMenuCommand((cmd) => void runCommand(platform, store, cmd));
+  }, [platform, store]);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.dataset.presenter = String(presenter);
+  }, [theme, presenter]);
+
+  useEffect(() => {
+    if (!notice) return undefined;
+    const timer = setTimeout(() => store.getState().notify(null), 3500);
+    return () => clearTimeout(timer);
+  }, [notice, store]);
+
+  return (
+    <div className="shell">
+      <Sidebar isMac={isMac} />
+      <main className="content">
+        <TopBar />
+        <div className="screen">
+          <ErrorBoundary resetKey={screen}>{screen === 'welcome' ? <WelcomeScreen /> : <PlannedScreen screen={screen} />}</ErrorBoundary>
+        </div>
+      </main>
+      {notice ? (
+        <div className="toast" role="status">
+          {notice}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+// What the buttons, menus and shortcuts do, without React: each action talks
+// to the engine through the platform's client and records the outcome in the
+// store, so every screen shows loading, error and success the same way.
+import { z } from 'zod';
+import { EngineClientError } from '../../engine/api/client';
+import type { EngineErrorInfo, WorkspaceInfo } from '../../engine/api/contract';
+import type { MenuCommand } from '../../engine/api/transport';
+import type { AppStore } from '../store/app-store';
+import type { Platform } from './platform';
+import { screenAt } from './screens';
+
+const WORKSPACE_INFO = z.object({ path: z.string(), rowCounts: z.record(z.string(), z.number()) });
+
+export function errorInfo(err: unknown): EngineErrorInfo {
+  if (err instanceof EngineClientError) return err.info;
+  return { message: err instanceof Error ? err.message : String(err) };
+}
+
+export async function checkEngine(platform: Platform, store: AppStore): Promise<void> {
+  store.getState().engineChecking();
+  try {
+    store.getState().engineReady(await platform.client.health({}));
+  } catch (err) {
+    store.getState().engineFailed(errorInfo(err));
+  }
+}
+
+export async function loadRecent(platform: Platform, store: AppStore): Promise<void> {
+  store.getState().setRecent(await platform.recentWorkspaces());
+}
+
+async function openWith(platform: Platform, store: AppStore, open: () => Promise<WorkspaceInfo>): Promise<boolean> {
+  store.getState().workspaceLoading();
+  try {
+    const info = await open();
+    store.getState().workspaceOpened(info);
+    platform.noteRecent(info.path);
+    await loadRecent(platform, store);
+    return true;
+  } catch (err) {
+    store.getState().workspaceFailed(errorInfo(err));
+    return false;
+  }
+}
+
+export function openWorkspaceAt(platform: Platform, store: AppStore, path: string): Promise<boolean> {
+  return openWith(platform, store, () => platform.client.openWorkspace({ path }));
+}
+
+export const SAMPLE_MISSING_MESSAGE =
+  'This build of the engine cannot open the sample yet (its "openSample" request is missing). Open a workspace file instead.';
+
+/**
+ * One click to the shipped sample. The engine's openSample request is being
+ * built in parallel, so it is called by name and a missing method becomes a
+ * clear message instead of a broken button.
+ */
+export function openSample(platform: Platform, store: AppStore): Promise<boolean> {
+  return openWith(platform, store, async () => {
+    try {
+      const parsed = WORKSPACE_INFO.safeParse(await platform.client.invokeByName('openSample', {}));
+      if (!parsed.success) throw new Error('The sample opened, but the engine described it in a way this app cannot read.');
+      return parsed.data;
+    } catch (err) {
+      if (err instanceof EngineClientError && err.info.message.startsWith('Unknown engine request')) {
+        throw new EngineClientError('openSample', { message: SAMPLE_MISSING_MESSAGE });
+      }
+      throw err;
+    }
+  });
+}
+
+export async function chooseAndOpen(platform: Platform, store: AppStore, purpose: 'open-workspace' | 'new-workspace'): Promise<boolean> {
+  const path = await platform.chooseFile(purpose);
+  return path === null ? false : openWorkspaceAt(platform, store, path);
+}
+
+/** Menu commands and keyboard shortcuts land here, whichever shell sent them. */
+export async function runCommand(platform: Platform, store: AppStore, cmd: MenuCommand): Promise<void> {
+  const s = store.getState();
+  switch (cmd.command) {
+    case 'open-workspace':
+    case 'new-workspace':
+      s.setScreen('welcome');
+      if (cmd.path) await openWorkspaceAt(platform, store, cmd.path);
+      else await chooseAndOpen(platform, store, cmd.command);
+      return;
+    case 'import-data':
+      s.setScreen('import');
+      return;
+    case 'export':
+      s.notify('Export arrives with the one-page report.');
+      return;
+    case 'undo':
+    case 'redo':
+      // Reserved for scenario history; say so rather than silently doing nothing.
+      s.notify(cmd.command === 'undo' ? 'Nothing to undo yet.' : 'Nothing to redo yet.');
+      return;
+    case 'presenter-mode':
+      s.togglePresenter();
+      return;
+    case 'toggle-theme':
+      s.toggleTheme();
+      return;
+  }
+}
+
+export function goToScreenNumber(store: AppStore, index: number): void {
+  const screen = screenAt(index);
+  if (screen) store.getState().setScreen(screen);
+}

@@ -1,0 +1,50 @@
+// Loading, empty and error look the same on every screen.
+import type { ReactNode } from 'react';
+import type { EngineErrorInfo } from '../../engine/api/contract';
+
+export function Loading({ label }: { readonly label: string }) {
+  return (
+    <div className="state state-loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      <span>{label}</span>
+    </div>
+  );
+}
+
+export function EmptyState({ title, children, action }: { readonly title: string; readonly children?: ReactNode; readonly action?: ReactNode }) {
+  return (
+    <div className="state state-empty">
+      <div className="state-illustration" aria-hidden="true" />
+      <h2>{title}</h2>
+      {children ? <p>{children}</p> : null}
+      {action ? <div className="state-actions">{action}</div> : null}
+    </div>
+  );
+}
+
+/** Where the engine says the problem is (file, row, column, field), in plain words. */
+export function describeLocation(error: EngineErrorInfo): string | null {
+  const parts: string[] = [];
+  if (error.file) parts.push(`file ${error.file}`);
+  if (error.row !== undefined) parts.push(`row ${error.row}`);
+  if (error.column) parts.push(`column ${error.column}`);
+  if (error.field) parts.push(`field ${error.field}`);
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
+export function ErrorNote({ error, onDismiss }: { readonly error: EngineErrorInfo; readonly onDismiss?: () => void }) {
+  const where = describeLocation(error);
+  return (
+    <div className="error-note" role="alert">
+      <div>
+        <strong>{error.message}</strong>
+        {where ? <div className="error-where">{where}</div> : null}
+      </div>
+      {onDismiss ? (
+        <button type="button" className="btn btn-ghost btn-small" onClick={onDismiss}>
+          Dismiss
+        </button>
+      ) : null}
+    </div>
+  );
+}

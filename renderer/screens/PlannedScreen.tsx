@@ -1,0 +1,48 @@
+// Screens whose engine methods are still being built: an honest empty state
+// that says what will appear here and what to do first.
+import { openSample } from '../app/actions';
+import { SCREENS, type ScreenId } from '../app/screens';
+import { useApp, useAppShallow, useServices } from '../app/context';
+import { EmptyState } from '../components/states';
+import { selectHasWorkspace, selectShellActions } from '../store/selectors';
+
+const WHAT_APPEARS: Readonly<Record<Exclude<ScreenId, 'welcome'>, string>> = {
+  import: 'Drop a folder of CSV or Parquet exports here; every file is checked, and a failed import leaves the workspace as it was.',
+  health: 'Acceptance rate, speed to first contact, SLA compliance, black holes and silent rejections, by segment and over time.',
+  scenarios: 'Move the MQL threshold, scoring weights, SLAs and rep capacity, and watch volume, acceptance and conversion respond.',
+  compare: 'Two to four saved scenarios side by side, with 90% intervals, ready for the leadership review.',
+  frontier: 'Every threshold at once: MQL volume against acceptance and conversion, with the policy in force marked.',
+  trust: 'Replaying the policy in force against what happened, and a time-split backtest of the forecast.',
+};
+
+export function PlannedScreen({ screen }: { readonly screen: Exclude<ScreenId, 'welcome'> }) {
+  const { platform, store } = useServices();
+  const hasWorkspace = useApp(selectHasWorkspace);
+  const { setScreen } = useAppShallow(selectShellActions);
+  const label = SCREENS.find((s) => s.id === screen)?.label ?? screen;
+
+  if (!hasWorkspace && screen !== 'import') {
+    return (
+      <EmptyState
+        title="Open a workspace to begin"
+        action={
+          <>
+            <button type="button" className="btn btn-primary" onClick={() => void openSample(platform, store).then((ok) => ok || setScreen('welcome'))}>
+              Open the sample
+            </button>
+            <button type="button" className="btn" onClick={() => setScreen('welcome')}>
+              Go to Welcome
+            </button>
+          </>
+        }
+      >
+        {WHAT_APPEARS[screen]}
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState title={`${label} is on its way`}>
+      {WHAT_APPEARS[screen]} This view arrives with its engine module.
+    </EmptyState>
+  );
+}

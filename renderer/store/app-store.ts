@@ -1,0 +1,24 @@
+// The app store, built by a factory from slices (zustand's slices pattern) so
+// tests and the app each get a fresh one, with one reset() for all of them.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createUiSlice, initialUi, type Theme, type UiSlice } from './ui-slice';
+import { createWorkspaceSlice, initialWorkspace, type WorkspaceSlice } from './workspace-slice';
+
+export interface ResetSlice {
+  /** Back to a fresh start (keeps the theme: it is a preference, not state). */
+  reset(): void;
+}
+
+export type AppState = UiSlice & WorkspaceSlice & ResetSlice;
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(options: { theme?: Theme } = {}): AppStore {
+  return createStore<AppState>()((...a) => ({
+    ...createUiSlice(options.theme ?? 'light')(...a),
+    ...createWorkspaceSlice(...a),
+    reset: () => {
+      const [set, get] = a;
+      set({ ...initialUi(get().theme), ...initialWorkspace() });
+    },
+  }));
+}

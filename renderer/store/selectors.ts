@@ -1,0 +1,29 @@
+// Selectors live at module level so their identity is stable across renders;
+// the object-returning ones are used with useShallow.
+import type { AppState } from './app-store';
+
+export const selectScreen = (s: AppState) => s.screen;
+export const selectTheme = (s: AppState) => s.theme;
+export const selectPresenter = (s: AppState) => s.presenter;
+export const selectNotice = (s: AppState) => s.notice;
+export const selectHasWorkspace = (s: AppState) => s.workspace !== null;
+
+export const selectWorkspaceView = (s: AppState) => ({
+  workspace: s.workspace,
+  status: s.workspaceStatus,
+  error: s.workspaceError,
+  recent: s.recent,
+});
+
+export const selectEngineView = (s: AppState) => ({
+  engine: s.engine,
+  status: s.engineStatus,
+  error: s.engineError,
+});
+
+export const selectShellActions = (s: AppState) => ({
+  setScreen: s.setScreen,
+  toggleTheme: s.toggleTheme,
+  togglePresenter: s.togglePresenter,
+  notify: s.notify,
+});
