@@ -45,12 +45,23 @@ export async function openFileSource(connection: DuckDBConnection, path: string)
 }
 
 async function openCsv(connection: DuckDBConnection, path: string, file: string, kind: FileKind): Promise<FileSource> {
-  const sniff = (
-    await connection.runAndReadAll(
-      `SELECT Delimiter AS d, Quote AS q, Columns AS cols FROM sniff_csv(${sqlString(path)}, header = true, all_varchar = true)`,
-    )
-  ).getRowObjectsJS()[0];
-  const cols = SniffColumns.parse(sniff?.cols ?? []);
+  const sniffWith = async (extra: string) =>
+    (
+      await connection.runAndReadAll(
+        `SELECT Delimiter AS d, Quote AS q, Columns AS cols FROM sniff_csv(${sqlString(path)}, header = true, all_varchar = true${extra})`,
+      )
+    ).getRowObjectsJS()[0];
+  let sniff = await sniffWith('');
+  let cols = SniffColumns.parse(sniff?.cols ?? []);
+  const only = cols.length === 1 ? cols[0]!.name : '';
+  const headerDelimiter = [',', ';', '\t'].find((d) => only.includes(d));
+  if (headerDelimiter) {
+    // Rows with a wrong number of values make the sniffer give up on the real
+    // separator; the header still shows it. Read with it, and let the import
+    // report the bad lines one by one.
+    sniff = await sniffWith(`, delim = ${sqlString(headerDelimiter)}, ignore_errors = true`);
+    cols = SniffColumns.parse(sniff?.cols ?? []);
+  }
   const delimiter = String(sniff?.d ?? ',');
   const quoteRaw = String(sniff?.q ?? '"');
   return {
@@ -152,6 +163,11 @@ export function translateReadError(err: unknown, file: string, kind: FileKind): 
     return single(file, `${file} is not a readable Parquet file. Export it again as Parquet, or as CSV.`);
   }
   if (kind.format === 'jsonl') {
+    // DuckDB's JSON reader counts lines from one past the file's (seen on 1.5: a bad line 2 is reported as line 3).
+    const jsonLine = /in line (\d+)/.exec(text);
+    const l = jsonLine ? Math.max(1, Number(jsonLine[1]) - 1) : undefined;
+    const at = l !== undefined ? ` (line ${l})` : '';
+    const line = l;
     return single(file, `${file} is not valid JSON Lines${at}: each line must be one JSON object, like {"lead_id": "L1", "created_at": "2025-03-14T09:30:00Z"}.`, line);
   }
   if (/gzip|zlib|decompress|compress/i.test(text)) {
