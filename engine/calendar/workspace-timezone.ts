@@ -13,7 +13,7 @@ export async function readWorkspaceTimezone(ws: Workspace): Promise<string> {
   const row = (await ws.connection.runAndReadAll(`SELECT value FROM hl_meta WHERE key = 'timezone'`)).getRowObjectsJS()[0];
   const value = typeof row?.value === 'string' ? row.value.trim() : '';
   if (value === '') return DEFAULT_TIMEZONE;
-  if (!IANAZone.isValidZone(value)) {
+  if (value !== 'UTC' && !IANAZone.isValidZone(value)) {
     throw new TimezoneError(`The workspace time zone "${value}" is not a known time zone (use a name like Europe/Berlin).`);
   }
   return value;

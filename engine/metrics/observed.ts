@@ -1,0 +1,123 @@
+// Observed handoff health (DATA_CONTRACT section 3, the "observed" side):
+// every metric over the MQLs whose mql_at falls in the window, overall and by
+// segment. One SQL fetch, one pass in TypeScript (business hours need the
+// reps' calendars), no query per row. Rules: handoff-facts.ts (joining),
+// outcomes.ts (censoring and each metric's window).
+import { z } from 'zod';
+import { readRepSchedules } from '../calendar/rep-schedules';
+import { readWorkspaceTimezone } from '../calendar/workspace-timezone';
+import { readBaselinePolicy } from '../policy/baseline';
+import type { Workspace } from '../workspace/database';
+import { MetricAccumulator } from './aggregate';
+import { DAY_MS, fetchDataEndMs, fetchHandoffFacts } from './handoff-facts';
+import { computeOutcomes } from './outcomes';
+import { rejectionMix, segmentMetrics } from './segments';
+import type { ObservedMetricsResult } from './types';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2025-01-31')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a real date');
+
+const filterList = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (typeof v === 'string' ? [v] : v))
+  .optional();
+
+export const observedOptionsSchema = z
+  .strictObject({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    filters: z
+      .strictObject({ source: filterList, tier: filterList, segment: filterList, rep: filterList })
+      .optional(),
+  })
+  .refine((o) => !o.from || !o.to || o.from <= o.to, { message: 'the window starts after it ends', path: ['from'] });
+
+export type ObservedOptions = z.input<typeof observedOptionsSchema>;
+
+export class MetricsInputError extends Error {
+  override readonly name = 'MetricsInputError';
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function observedMetrics(ws: Workspace, options: ObservedOptions = {}): Promise<ObservedMetricsResult> {
+  const parsed = observedOptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') ?? '';
+    throw new MetricsInputError(`${field ? `${field}: ` : ''}${issue?.message ?? 'invalid metrics options'}`, field);
+  }
+  const opts = parsed.data;
+  const timezone = await readWorkspaceTimezone(ws);
+  const policy = await readBaselinePolicy(ws);
+  const schedules = await readRepSchedules(ws, timezone);
+  const dataEnd = await fetchDataEndMs(ws);
+  const facts = await fetchHandoffFacts(ws, { timezone, from: opts.from, to: opts.to, filters: opts.filters });
+
+  if (policy.businessHours && facts.length > 0) {
+    // Build each calendar once over the whole span (plus the longest SLA) instead of growing it per row.
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < facts.length; i++) {
+      const m = facts.mqlMs[i]!;
+      if (m < lo) lo = m;
+      if (m > hi) hi = m;
+    }
+    const longest = Math.max(...policy.tiers.map((t) => t.slaHours));
+    const reach = hi + Math.ceil(longest / 8 + 14) * DAY_MS;
+    const seen = new Set<unknown>();
+    for (const rep of new Set(facts.rep)) {
+      const s = schedules.forRep(rep);
+      if (!seen.has(s)) {
+        seen.add(s);
+        s.prepare(lo, reach);
+      }
+    }
+  }
+
+  const outcomes = computeOutcomes(facts, policy, schedules, dataEnd ?? Number.NEGATIVE_INFINITY);
+  const overall = new MetricAccumulator(facts, outcomes);
+  for (let i = 0; i < facts.length; i++) overall.add(i);
+
+  const warnings = [...schedules.warnings];
+  if (policy.source === 'inferred') {
+    warnings.push(
+      `No scoring model was imported, so tiers come from the handoffs and SLAs are the defaults (A 1 h, B 4 h, C 24 h${policy.businessHours ? ', business hours' : ''}).`,
+    );
+  }
+  const last = policy.tiers[policy.tiers.length - 1];
+  if (outcomes.unmatchedTiers > 0 && last) {
+    warnings.push(`${plural(outcomes.unmatchedTiers, 'MQL has', 'MQLs have')} no tier or one not in the policy; they were measured against tier ${last.name}'s ${last.slaHours} h SLA.`);
+  }
+  if (outcomes.untimedDecisions > 0) {
+    warnings.push(`${plural(outcomes.untimedDecisions, 'MQL has a decision', 'MQLs have decisions')} without a decision time; they are not counted as black holes.`);
+  }
+  if (outcomes.neverDue > 0) {
+    warnings.push(`${plural(outcomes.neverDue, 'MQL is', 'MQLs are')} assigned to reps with no working hours, so their SLA never comes due.`);
+  }
+
+  return {
+    window: { from: opts.from ?? null, to: opts.to ?? null },
+    timezone,
+    data_end: dataEnd === null ? null : new Date(dataEnd).toISOString(),
+    policy: {
+      source: policy.source,
+      business_hours: policy.businessHours,
+      tiers: policy.tiers.map((t) => ({ name: t.name, min_score: t.minScore, first_contact_sla_hours: t.slaHours })),
+    },
+    metrics: overall.result(),
+    segments: segmentMetrics(facts, outcomes, policy),
+    rejection_reasons: rejectionMix(facts, outcomes),
+    warnings,
+  };
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
