@@ -1,0 +1,231 @@
+// The per-lead scoring scan of SEMANTICS.md, over the CSR activity arrays.
+//
+// Decay without a pow per activity: every activity j of a lead carries a
+// growth factor g[j] = 2^((t_j - t_ref) / half_life) (t_ref = the lead's first
+// activity), computed once per half-life and cached. Totals are kept in that
+// "grown" frame: adding activity j adds points * g[j]; the decayed total at
+// activity j is (grown total) / g[j]. All types decay alike, so uncapped types
+// share one running sum; only capped types (min(cap, total) per type) are
+// tracked one by one. Lookback subtracts an expired activity's grown value.
+// Leads whose span is so long against the half-life that g would overflow
+// (2^600) take scanLeadExact, the direct formula, which is also the reference
+// the tests hold the fast scan to.
+import type { CompiledRules } from './compile';
+import { slack } from './compile';
+
+/** g exponents above this switch a lead to the exact scan (2^600 ~ 1e180 leaves room for points and sums). */
+const MAX_GROWTH_EXPONENT = 600;
+
+export interface DecayCache {
+  readonly halfLifeMs: number;
+  /** Growth factor per activity row. */
+  readonly g: Float64Array;
+  /** 1 for leads that must take the exact scan. */
+  readonly exactLead: Uint8Array;
+}
+
+export function buildDecayCache(leadOffsets: Int32Array, time: Float64Array, halfLifeMs: number): DecayCache {
+  const nLeads = leadOffsets.length - 1;
+  const g = new Float64Array(time.length);
+  const exactLead = new Uint8Array(nLeads);
+  for (let i = 0; i < nLeads; i++) {
+    const a0 = leadOffsets[i];
+    const a1 = leadOffsets[i + 1];
+    if (a0 === a1) continue;
+    const ref = time[a0];
+    for (let j = a0; j < a1; j++) {
+      const e = ((time[j]) - ref) / halfLifeMs;
+      if (e > MAX_GROWTH_EXPONENT) {
+        exactLead[i] = 1;
+        break;
+      }
+      g[j] = 2 ** e;
+    }
+  }
+  return { halfLifeMs, g, exactLead };
+}
+
+/** Scratch state reused across leads and calls: nothing is allocated per lead. */
+export class ScanScratch {
+  /** Grown total per capped type. */
+  readonly grown: Float64Array;
+  readonly seen: Uint8Array;
+  readonly touched: Int32Array;
+  constructor(nTypes: number) {
+    this.grown = new Float64Array(nTypes);
+    this.seen = new Uint8Array(nTypes);
+    this.touched = new Int32Array(nTypes);
+  }
+}
+
+/** One lead's outcome; a single instance is reused. */
+export interface LeadScan {
+  /** Activity row of the MQL moment, -1 for none. */
+  mqlRow: number;
+  /** 1 score_threshold, 2 high_intent, 0 none. */
+  trigger: number;
+  /** Score right after the MQL activity. */
+  score: number;
+  /** Highest score reached up to the MQL moment (or over all activities); -Infinity without activities. */
+  best: number;
+}
+
+/**
+ * Called with each new running maximum of the score (a "record") and the row
+ * it happens at, in time order: the threshold sweep's precomputation.
+ */
+export interface RecordSink {
+  push(score: number, row: number): void;
+}
+
+export interface ScanInputs {
+  readonly leadOffsets: Int32Array;
+  readonly time: Float64Array;
+  readonly typeCode: Uint16Array;
+  readonly rules: CompiledRules;
+  /** null when the policy has no decay. */
+  readonly decay: DecayCache | null;
+}
+
+/**
+ * Scans lead i in time order and stops at its MQL moment: the first activity
+ * after which score >= threshold (trigger 1), or else the first high-intent
+ * activity (trigger 2). threshold = Infinity scans up to the first high-intent
+ * activity only, which is what the sweep needs.
+ */
+export function scanLead(inp: ScanInputs, s: ScanScratch, i: number, fit: number, threshold: number, records: RecordSink | null, out: LeadScan): void {
+  const a0 = inp.leadOffsets[i];
+  const a1 = inp.leadOffsets[i + 1];
+  out.mqlRow = -1;
+  out.trigger = 0;
+  out.score = NaN;
+  out.best = -Infinity;
+  if (a0 === a1) return;
+  if (inp.decay !== null && inp.decay.exactLead[i] === 1) {
+    scanLeadExact(inp, i, fit, threshold, records, out);
+    return;
+  }
+  const { time, typeCode } = inp;
+  const { points, caps, capped, highIntent, lookbackMs } = inp.rules;
+  const g = inp.decay === null ? null : inp.decay.g;
+  const hasLookback = lookbackMs !== Infinity;
+  const thr = threshold - slack(threshold);
+  const grown = s.grown;
+  const seen = s.seen;
+  const touched = s.touched;
+  let nTouched = 0;
+  let sumUncapped = 0;
+  let tail = a0;
+  let best = -Infinity;
+  for (let j = a0; j < a1; j++) {
+    const t = time[j];
+    const k = typeCode[j];
+    const gj = g === null ? 1 : (g[j]);
+    if (hasLookback) {
+      // Activities at or before t - lookback leave the window (it is open on the left).
+      const cut = t - lookbackMs;
+      while ((time[tail]) <= cut) {
+        const kk = typeCode[tail];
+        const pp = points[kk];
+        if (pp !== 0) {
+          const v = g === null ? pp : pp * (g[tail]);
+          if (capped[kk] === 1) grown[kk] = (grown[kk]) - v;
+          else sumUncapped -= v;
+        }
+        tail++;
+      }
+    }
+    const p = points[k];
+    if (p !== 0) {
+      const v = p * gj;
+      if (capped[k] === 1) {
+        if (seen[k] === 0) {
+          seen[k] = 1;
+          touched[nTouched++] = k;
+        }
+        grown[k] = (grown[k]) + v;
+      } else sumUncapped += v;
+    }
+    // One division per activity; the decayed totals are grown totals times 1/g.
+    const inv = g === null ? 1 : 1 / gj;
+    let score = fit + sumUncapped * inv;
+    for (let q = 0; q < nTouched; q++) {
+      const kk = touched[q];
+      const a = grown[kk] * inv;
+      const c = caps[kk];
+      score += a < c ? a : c;
+    }
+    if (score > best) {
+      best = score;
+      if (records !== null) records.push(score, j);
+    }
+    if (score >= thr) {
+      out.mqlRow = j;
+      out.trigger = 1;
+      out.score = score;
+      break;
+    }
+    if (highIntent[k] === 1) {
+      out.mqlRow = j;
+      out.trigger = 2;
+      out.score = score;
+      break;
+    }
+  }
+  out.best = best;
+  for (let q = 0; q < nTouched; q++) {
+    const kk = touched[q];
+    grown[kk] = 0;
+    seen[kk] = 0;
+  }
+}
+
+/**
+ * The SEMANTICS.md formula taken literally: after activity j, for each type,
+ * sum points * 0.5^((t_j - t)/half_life) over the lead's activities up to j
+ * (in order) inside the lookback, cap it, add fit. Quadratic in a lead's
+ * activity count: used for leads the fast scan cannot grow safely, and by tests.
+ */
+export function scanLeadExact(inp: ScanInputs, i: number, fit: number, threshold: number, records: RecordSink | null, out: LeadScan): void {
+  const a0 = inp.leadOffsets[i];
+  const a1 = inp.leadOffsets[i + 1];
+  const { time, typeCode } = inp;
+  const { points, caps, highIntent, lookbackMs, halfLifeMs, nTypes } = inp.rules;
+  const thr = threshold - slack(threshold);
+  const totals = new Float64Array(nTypes); // rare path: allocation is fine here
+  out.mqlRow = -1;
+  out.trigger = 0;
+  out.score = NaN;
+  let best = -Infinity;
+  for (let j = a0; j < a1; j++) {
+    const t = time[j];
+    totals.fill(0);
+    for (let m = a0; m <= j; m++) {
+      const tm = time[m];
+      if (lookbackMs !== Infinity && !(tm > t - lookbackMs)) continue;
+      const km = typeCode[m];
+      const factor = halfLifeMs === 0 ? 1 : 0.5 ** ((t - tm) / halfLifeMs);
+      totals[km] = (totals[km]) + (points[km]) * factor;
+    }
+    let score = fit;
+    for (let k = 0; k < nTypes; k++) score += Math.min(caps[k], totals[k]);
+    if (score > best) {
+      best = score;
+      if (records !== null) records.push(score, j);
+    }
+    const k = typeCode[j];
+    if (score >= thr) {
+      out.mqlRow = j;
+      out.trigger = 1;
+      out.score = score;
+      break;
+    }
+    if (highIntent[k] === 1) {
+      out.mqlRow = j;
+      out.trigger = 2;
+      out.score = score;
+      break;
+    }
+  }
+  out.best = best;
+}

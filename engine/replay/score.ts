@@ -1,0 +1,222 @@
+// Re-scoring every lead under a policy: the MQL moment, trigger, score and
+// tier per lead, as typed arrays. A Replayer owns its output buffers and
+// caches (fit points, pre-flight, decay factors) and reuses them across calls,
+// so dragging a slider allocates nothing: each call overwrites the last result.
+import { TRIGGER_HIGH_INTENT, TRIGGER_MANUAL, TRIGGER_NONE, TRIGGER_SCORE, type WorkspaceColumns } from '../columns/types';
+import type { Policy } from '../scenario/policy';
+import { computeFitPoints, computePreflight } from '../scoring/fit';
+import { compileRules, slack, tierFor, type CompiledRules } from './compile';
+import { ScanScratch, buildDecayCache, scanLead, type DecayCache, type LeadScan, type ScanInputs } from './kernel';
+import { windowRange, type WindowRange } from './window';
+
+/** flags bits */
+export const FLAG_IN_WINDOW = 1;
+/** Failed a pre-flight check: goes to the data-completion queue at its MQL moment, not to sales. */
+export const FLAG_DATA_COMPLETION = 2;
+
+export interface ReplaySummary {
+  /** MQL moments anywhere in time. */
+  mqls: number;
+  /** MQL moments inside the window (handed to sales + data-completion queue). */
+  mqlsInWindow: number;
+  handedInWindow: number;
+  dataCompletionInWindow: number;
+  /** Handed-to-sales MQLs in the window per tier (index into policy.tiers). */
+  readonly handedPerTier: Int32Array;
+  /** Handed MQLs in the window that no tier's min_score admits (tierIndex -1). */
+  untieredInWindow: number;
+}
+
+export interface ReplayResult {
+  /**
+   * 'rescore': MQL moments re-computed from activities. 'threshold_only': the
+   * activity points are unknown, so each historical handoff is kept when its
+   * score_at_mql reaches the threshold (or it was high-intent), at its historical time.
+   */
+  mode: 'rescore' | 'threshold_only';
+  /** The policy of the last call (null before the first). */
+  readonly policy: Policy | null;
+  readonly window: WindowRange;
+  /** Per lead (lead index): epoch ms of the MQL moment, NaN for none. */
+  readonly mqlAt: Float64Array;
+  /** Score right after the MQL activity; NaN for none. */
+  readonly scoreAtMql: Float64Array;
+  /** Index into policy.tiers; -1 for none. */
+  readonly tierIndex: Int8Array;
+  /** TRIGGER_SCORE, TRIGGER_HIGH_INTENT or TRIGGER_NONE (columns/types). */
+  readonly trigger: Uint8Array;
+  /** FLAG_IN_WINDOW | FLAG_DATA_COMPLETION */
+  readonly flags: Uint8Array;
+  /** Activity row of the MQL moment; -1 for none (and in threshold-only mode). */
+  readonly mqlActivity: Int32Array;
+  /** Highest score reached up to the MQL moment, or over all activities; NaN without activities. */
+  readonly maxScore: Float64Array;
+  /** Fit points per lead. */
+  readonly fit: Float64Array;
+  /** PREFLIGHT_* bits (scoring/fit.ts); 0 = passes. */
+  readonly preflight: Uint8Array;
+  readonly summary: ReplaySummary;
+  /** Wall-clock ms of the last call. */
+  elapsedMs: number;
+}
+
+const MAX_TIERS = 127; // tierIndex is an Int8Array
+
+export class Replayer {
+  readonly result: ReplayResult;
+  private readonly scratch: ScanScratch;
+  private readonly scan: LeadScan = { mqlRow: -1, trigger: 0, score: NaN, best: -Infinity };
+  private decay: DecayCache | null = null;
+  private fitKey: string | null = null;
+  private preflightKey: string | null = null;
+
+  constructor(readonly columns: WorkspaceColumns) {
+    const n = columns.leads.n;
+    this.scratch = new ScanScratch(columns.activities.types.length);
+    this.result = {
+      mode: 'rescore',
+      policy: null,
+      window: { fromMs: -Infinity, toMs: Infinity },
+      mqlAt: new Float64Array(n),
+      scoreAtMql: new Float64Array(n),
+      tierIndex: new Int8Array(n),
+      trigger: new Uint8Array(n),
+      flags: new Uint8Array(n),
+      mqlActivity: new Int32Array(n),
+      maxScore: new Float64Array(n),
+      fit: new Float64Array(n),
+      preflight: new Uint8Array(n),
+      summary: { mqls: 0, mqlsInWindow: 0, handedInWindow: 0, dataCompletionInWindow: 0, handedPerTier: new Int32Array(MAX_TIERS), untieredInWindow: 0 },
+      elapsedMs: 0,
+    };
+  }
+
+  /** Compiled rules and scan inputs for a policy, with the fit, pre-flight and decay caches brought up to date. */
+  prepare(policy: Policy): { rules: CompiledRules; inputs: ScanInputs } {
+    const { leads, activities } = this.columns;
+    const rules = compileRules(policy, activities);
+    const fitKey = JSON.stringify(policy.scoring.fit_points);
+    if (fitKey !== this.fitKey) {
+      computeFitPoints(leads, policy.scoring.fit_points, this.result.fit);
+      this.fitKey = fitKey;
+    }
+    const preflightKey = JSON.stringify([policy.mql.require_business_email, policy.mql.require_fields]);
+    if (preflightKey !== this.preflightKey) {
+      computePreflight(leads, policy.mql.require_business_email, policy.mql.require_fields, this.result.preflight);
+      this.preflightKey = preflightKey;
+    }
+    let decay: DecayCache | null = null;
+    if (rules.halfLifeMs > 0) {
+      if (this.decay === null || this.decay.halfLifeMs !== rules.halfLifeMs) {
+        this.decay = buildDecayCache(activities.leadOffsets, activities.time, rules.halfLifeMs);
+      }
+      decay = this.decay;
+    }
+    return { rules, inputs: { leadOffsets: activities.leadOffsets, time: activities.time, typeCode: activities.typeCode, rules, decay } };
+  }
+
+  /** Re-scores every lead under `policy`. Returns this.result, overwritten by the next call. */
+  rescore(policy: Policy): ReplayResult {
+    const started = performance.now();
+    if (policy.tiers.length > MAX_TIERS) throw new RangeError(`at most ${MAX_TIERS} tiers`);
+    const r = this.result as { -readonly [K in keyof ReplayResult]: ReplayResult[K] };
+    r.policy = policy;
+    r.window = windowRange(policy.window, this.columns.timezone);
+    const { rules, inputs } = this.prepare(policy);
+    if (policy.provenance.thresholdOnly) this.fromHistory(rules);
+    else this.fromActivities(rules, inputs);
+    this.summarise(policy.tiers.length);
+    r.elapsedMs = performance.now() - started;
+    return this.result;
+  }
+
+  private fromActivities(rules: CompiledRules, inputs: ScanInputs): void {
+    const r = this.result;
+    r.mode = 'rescore';
+    const { mqlAt, scoreAtMql, tierIndex, trigger, mqlActivity, maxScore, fit } = r;
+    const time = this.columns.activities.time;
+    const scratch = this.scratch;
+    const scan = this.scan;
+    const n = this.columns.leads.n;
+    const threshold = rules.threshold;
+    for (let i = 0; i < n; i++) {
+      scanLead(inputs, scratch, i, fit[i], threshold, null, scan);
+      maxScore[i] = scan.best === -Infinity ? NaN : scan.best;
+      if (scan.mqlRow < 0) {
+        mqlAt[i] = NaN;
+        scoreAtMql[i] = NaN;
+        tierIndex[i] = -1;
+        trigger[i] = TRIGGER_NONE;
+        mqlActivity[i] = -1;
+        continue;
+      }
+      mqlAt[i] = time[scan.mqlRow];
+      scoreAtMql[i] = scan.score;
+      trigger[i] = scan.trigger === 1 ? TRIGGER_SCORE : TRIGGER_HIGH_INTENT;
+      tierIndex[i] = tierFor(rules, scan.score, scan.trigger === 2);
+      mqlActivity[i] = scan.mqlRow;
+    }
+  }
+
+  /** Threshold-only mode: re-threshold the historical handoffs (see ReplayResult.mode). */
+  private fromHistory(rules: CompiledRules): void {
+    const r = this.result;
+    r.mode = 'threshold_only';
+    const h = this.columns.handoffs;
+    const thr = rules.threshold - slack(rules.threshold);
+    for (let i = 0; i < this.columns.leads.n; i++) {
+      const at = h.mqlAt[i];
+      const score = h.scoreAtMql[i];
+      const hist = h.trigger[i];
+      const keep = !Number.isNaN(at) && (hist === TRIGGER_HIGH_INTENT || (hist !== TRIGGER_MANUAL && score >= thr));
+      r.maxScore[i] = score;
+      r.mqlActivity[i] = -1;
+      if (!keep) {
+        r.mqlAt[i] = NaN;
+        r.scoreAtMql[i] = NaN;
+        r.tierIndex[i] = -1;
+        r.trigger[i] = TRIGGER_NONE;
+        continue;
+      }
+      const high = hist === TRIGGER_HIGH_INTENT;
+      r.mqlAt[i] = at;
+      r.scoreAtMql[i] = score;
+      r.trigger[i] = high ? TRIGGER_HIGH_INTENT : TRIGGER_SCORE;
+      r.tierIndex[i] = tierFor(rules, score, high);
+    }
+  }
+
+  private summarise(nTiers: number): void {
+    const r = this.result;
+    const s = r.summary;
+    const { fromMs, toMs } = r.window;
+    s.mqls = 0;
+    s.mqlsInWindow = 0;
+    s.handedInWindow = 0;
+    s.dataCompletionInWindow = 0;
+    s.untieredInWindow = 0;
+    s.handedPerTier.fill(0);
+    const { mqlAt, flags, preflight, tierIndex } = r;
+    for (let i = 0; i < this.columns.leads.n; i++) {
+      const at = mqlAt[i];
+      let f = 0;
+      if (at === at) {
+        s.mqls++;
+        if (at >= fromMs && at < toMs) {
+          f = FLAG_IN_WINDOW;
+          s.mqlsInWindow++;
+          if (preflight[i] !== 0) {
+            f |= FLAG_DATA_COMPLETION;
+            s.dataCompletionInWindow++;
+          } else {
+            s.handedInWindow++;
+            const t = tierIndex[i];
+            if (t >= 0 && t < nTiers) s.handedPerTier[t]++;
+            else s.untieredInWindow++;
+          }
+        } else if (preflight[i] !== 0) f = FLAG_DATA_COMPLETION;
+      }
+      flags[i] = f;
+    }
+  }
+}

@@ -1,0 +1,201 @@
+// Threshold sweep without re-scoring per threshold. With scoring fixed, a
+// lead's MQL moment under threshold T is the first activity whose score
+// reaches T, unless a high-intent activity comes first. Only "records" (a new
+// running maximum of the score) can be such a first crossing, and records rise
+// with time, so per lead we keep the records up to its first high-intent
+// activity. For T in (record[r-1], record[r]] the lead crosses at record r
+// (score record[r], tier fixed by it); above the last record it converts at
+// the high-intent activity, if any. Per threshold counts then come from
+// difference arrays over the sorted thresholds: one pass over the records.
+import type { WorkspaceColumns } from '../columns/types';
+import type { Policy } from '../scenario/policy';
+import { tierFor } from './compile';
+import { ScanScratch, scanLead, type LeadScan, type RecordSink } from './kernel';
+import type { Replayer } from './score';
+import { windowRange, type WindowRange } from './window';
+
+export interface SweepIndex {
+  readonly nLeads: number;
+  /** Records of lead i are recScore/recTime/recTier[recOffsets[i] .. recOffsets[i+1]-1], scores strictly rising. */
+  readonly recOffsets: Int32Array;
+  readonly recScore: Float64Array;
+  readonly recTime: Float64Array;
+  /** Tier index (policy.tiers) an MQL at that record gets. */
+  readonly recTier: Int8Array;
+  /** Time of the lead's first high-intent activity; NaN for none. */
+  readonly bypassTime: Float64Array;
+  /** Tier a high-intent MQL gets (the first tier). */
+  readonly bypassTier: number;
+  /** 1 when the lead fails a pre-flight check (data-completion queue). */
+  readonly held: Uint8Array;
+  readonly window: WindowRange;
+  readonly nTiers: number;
+  readonly buildMs: number;
+}
+
+export interface SweepResult {
+  /** As given (not sorted). */
+  readonly thresholds: readonly number[];
+  /** Per threshold: MQL moments in the window (handed + data completion). */
+  readonly mqls: Int32Array;
+  readonly handed: Int32Array;
+  readonly dataCompletion: Int32Array;
+  /** perTier[t][k]: handed MQLs in the window in tier t (policy.tiers index) at thresholds[k]. */
+  readonly perTier: Int32Array[];
+  readonly elapsedMs: number;
+}
+
+class GrowingRecords implements RecordSink {
+  score: Float64Array;
+  row: Int32Array;
+  n = 0;
+  constructor(capacity: number) {
+    this.score = new Float64Array(Math.max(16, capacity));
+    this.row = new Int32Array(Math.max(16, capacity));
+  }
+  push(score: number, row: number): void {
+    if (this.n === this.score.length) {
+      const s = new Float64Array(this.n * 2);
+      s.set(this.score);
+      this.score = s;
+      const r = new Int32Array(this.n * 2);
+      r.set(this.row);
+      this.row = r;
+    }
+    this.score[this.n] = score;
+    this.row[this.n] = row;
+    this.n++;
+  }
+}
+
+/**
+ * Precomputes the per-lead records for `policy` (its scoring, high-intent
+ * types, pre-flight checks, tiers and window; its threshold is ignored).
+ * Threshold-only policies (no activity points) use each handoff's
+ * score_at_mql as its single record, at its historical time.
+ */
+export function buildSweepIndex(replayer: Replayer, policy: Policy): SweepIndex {
+  const started = performance.now();
+  const cols: WorkspaceColumns = replayer.columns;
+  const n = cols.leads.n;
+  const { rules, inputs } = replayer.prepare(policy);
+  const fit = replayer.result.fit;
+  const held = Uint8Array.from(replayer.result.preflight, (p) => (p === 0 ? 0 : 1));
+  const recOffsets = new Int32Array(n + 1);
+  const bypassTime = new Float64Array(n).fill(NaN);
+  const recs = new GrowingRecords(cols.activities.n >> 3);
+  const time = cols.activities.time;
+  if (policy.provenance.thresholdOnly) {
+    const h = cols.handoffs;
+    for (let i = 0; i < n; i++) {
+      const at = h.mqlAt[i];
+      if (at === at) {
+        if (h.trigger[i] === 2) bypassTime[i] = at;
+        else if (h.trigger[i] !== 3 && h.scoreAtMql[i] === h.scoreAtMql[i]) recs.push(h.scoreAtMql[i], i);
+      }
+      recOffsets[i + 1] = recs.n;
+    }
+  } else {
+    const scan: LeadScan = { mqlRow: -1, trigger: 0, score: NaN, best: -Infinity };
+    const own = new ScanScratch(rules.nTypes);
+    for (let i = 0; i < n; i++) {
+      scanLead(inputs, own, i, fit[i], Infinity, recs, scan);
+      if (scan.trigger === 2) bypassTime[i] = time[scan.mqlRow];
+      recOffsets[i + 1] = recs.n;
+    }
+  }
+  const m = recs.n;
+  const recScore = recs.score.slice(0, m);
+  const recTime = new Float64Array(m);
+  const recTier = new Int8Array(m);
+  for (let r = 0; r < m; r++) {
+    recTime[r] = policy.provenance.thresholdOnly ? cols.handoffs.mqlAt[recs.row[r]] : time[recs.row[r]];
+    recTier[r] = tierFor(rules, recScore[r], false);
+  }
+  return {
+    nLeads: n,
+    recOffsets,
+    recScore,
+    recTime,
+    recTier,
+    bypassTime,
+    bypassTier: tierFor(rules, 0, true),
+    held,
+    window: windowRange(policy.window, cols.timezone),
+    nTiers: policy.tiers.length,
+    buildMs: performance.now() - started,
+  };
+}
+
+/** First index k in sorted `ts` with ts[k] > x. */
+function upperBound(ts: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = ts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ts[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** MQL counts in the window for every threshold, in one pass over the index. */
+export function sweepThresholds(index: SweepIndex, thresholds: readonly number[]): SweepResult {
+  const started = performance.now();
+  const K = thresholds.length;
+  const order = thresholds.map((_, k) => k).sort((a, b) => thresholds[a] - thresholds[b]);
+  // A record reaches threshold T when record >= T - slack; shifting the
+  // sorted thresholds down by the slack lets the comparisons below be exact.
+  const ts = Float64Array.from(order, (k) => thresholds[k] - 1e-9 * Math.max(1, Math.abs(thresholds[k])));
+  const dAll = new Int32Array(K + 1);
+  const dHeld = new Int32Array(K + 1);
+  const dTier = Array.from({ length: index.nTiers }, () => new Int32Array(K + 1));
+  const { recOffsets, recScore, recTime, recTier, bypassTime, held } = index;
+  const { fromMs, toMs } = index.window;
+  const add = (lo: number, hi: number, t: number, tier: number, isHeld: boolean) => {
+    if (lo >= hi || !(t >= fromMs && t < toMs)) return;
+    dAll[lo]++;
+    dAll[hi]--;
+    if (isHeld) {
+      dHeld[lo]++;
+      dHeld[hi]--;
+    } else if (tier >= 0) {
+      const d = dTier[tier];
+      d[lo]++;
+      d[hi]--;
+    }
+  };
+  for (let i = 0; i < index.nLeads; i++) {
+    const r0 = recOffsets[i];
+    const r1 = recOffsets[i + 1];
+    const isHeld = held[i] === 1;
+    // Thresholds ts[k] <= record[r] and > record[r-1] cross at record r: k in [lo, hi).
+    let lo = 0;
+    for (let r = r0; r < r1; r++) {
+      const hi = upperBound(ts, recScore[r]);
+      add(lo, hi, recTime[r], recTier[r], isHeld);
+      if (hi > lo) lo = hi;
+    }
+    const b = bypassTime[i];
+    if (b === b) add(lo, K, b, index.bypassTier, isHeld);
+  }
+  const mqls = new Int32Array(K);
+  const dataCompletion = new Int32Array(K);
+  const perTier = dTier.map(() => new Int32Array(K));
+  let all = 0;
+  let hold = 0;
+  const run = new Int32Array(index.nTiers);
+  for (let q = 0; q < K; q++) {
+    all += dAll[q];
+    hold += dHeld[q];
+    const k = order[q];
+    mqls[k] = all;
+    dataCompletion[k] = hold;
+    for (let t = 0; t < index.nTiers; t++) {
+      run[t] += dTier[t][q];
+      perTier[t][k] = run[t];
+    }
+  }
+  const handed = Int32Array.from(mqls, (v, k) => v - dataCompletion[k]);
+  return { thresholds: [...thresholds], mqls, handed, dataCompletion, perTier, elapsedMs: performance.now() - started };
+}
