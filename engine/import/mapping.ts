@@ -120,7 +120,7 @@ export function suggestMapping(
   }
 
   // Candidates for every header, then each canonical column goes to its best header.
-  type Candidate = { source: string; canonical: string; reason: MatchReason; order: number };
+  type Candidate = { source: string; canonical: string; reason: MatchReason; order: number; len?: number };
   const candidates: Candidate[] = [];
   headers.forEach((source, order) => {
     const norm = normaliseHeader(source);
@@ -137,11 +137,12 @@ export function suggestMapping(
       // "Lead Email Address" still hints at email; offered for confirmation, never auto-accepted.
       for (const col of def.columns) {
         const cn = normaliseHeader(col.name);
-        if (cn.length >= 4 && norm.includes(cn)) candidates.push({ source, canonical: col.name, reason: 'partial', order });
+        if (cn.length >= 4 && norm.includes(cn)) candidates.push({ source, canonical: col.name, reason: 'partial', order, len: cn.length });
       }
     }
   });
-  candidates.sort((a, b) => RANK[b.reason] - RANK[a.reason] || a.order - b.order);
+  // Among partial matches the longest name wins: "company size" over "company".
+  candidates.sort((a, b) => RANK[b.reason] - RANK[a.reason] || (b.len ?? 0) - (a.len ?? 0) || a.order - b.order);
 
   const bySource = new Map<string, Candidate>();
   const taken = new Set<string>();

@@ -59,8 +59,10 @@ function selectList(columns: readonly ColumnDef[], mapping: ColumnMapping, value
 }
 
 /**
- * CSV: read_csv parses each mapped column straight into its type; rows it cannot
- * parse go to a rejects table with their line number, column and text.
+ * CSV: read_csv reads every column as text (its own typed parsing applies one
+ * sniffed date format to all date columns and lets some bad timestamps through
+ * as NULL, so values are typed by our casts instead). Lines it cannot split
+ * (wrong number of values, bad UTF-8) go to a rejects table with their line number.
  */
 async function stageCsv(
   connection: DuckDBConnection,
@@ -71,66 +73,36 @@ async function stageCsv(
   timezone: string,
   scanId: string,
 ): Promise<ImportIssue[]> {
-  const types = new Map<string, string>();
-  for (const col of columns) {
-    const source = plan.mapping[col.name];
-    if (source !== undefined && parsedByReader(col.kind)) types.set(source, STAGE_TYPE[col.kind]);
-  }
-  const typesSql = [...types].map(([k, t]) => `${sqlString(k)}: ${sqlString(t)}`).join(', ');
   const rejectsTable = `hl_rejects_${scanId}`;
   const rejectsScan = `hl_rejects_scan_${scanId}`;
-  const reader =
-    `read_csv(${sqlString(src.path)}, ${csvOptions(src)}, all_varchar = true` +
-    (typesSql ? `, types = {${typesSql}}` : '') +
-    `, store_rejects = true, rejects_table = ${sqlString(rejectsTable)}, rejects_scan = ${sqlString(rejectsScan)})`;
-  await connection.run(
-    `CREATE OR REPLACE TABLE ${stage} AS SELECT ${selectList(columns, plan.mapping, (_c, s) => sqlIdent(s))} FROM ${reader}`,
-  );
+  const reader = (rejects: boolean): string =>
+    `SELECT * FROM read_csv(${sqlString(src.path)}, ${csvOptions(src)}, all_varchar = true` +
+    (rejects ? `, store_rejects = true, rejects_table = ${sqlString(rejectsTable)}, rejects_scan = ${sqlString(rejectsScan)}` : '') +
+    ')';
+  const types = new Map(src.headers.map((h) => [h, 'VARCHAR']));
   try {
-    const total = Number(
-      (await connection.runAndReadAll(`SELECT count(*) AS n FROM ${rejectsTable}`)).getRowObjectsJS()[0]?.n ?? 0,
-    );
-    if (total === 0) return [];
-    const rows = (
-      await connection.runAndReadAll(
-        `SELECT line, column_name, error_type, error_message, csv_line FROM ${rejectsTable} ORDER BY line, column_idx LIMIT ${MAX_ISSUES_PER_FILE}`,
-      )
-    ).getRowObjectsJS();
-    const byHeader = new Map(columns.flatMap((col) => (plan.mapping[col.name] === undefined ? [] : [[plan.mapping[col.name]!, col] as const])));
-    const issues = rows.map((r) =>
-      rejectIssue(plan.label, Number(r.line), String(r.column_name ?? ''), String(r.error_type), String(r.error_message ?? ''), byHeader, src.headers.length, timezone),
-    );
-    return withMoreCount(issues, total, plan.label, 'rows');
+    return await stageTyped(connection, plan, { sql: reader(true), examplesSql: reader(false), types }, stage, columns, timezone, async () => {
+      const total = Number(
+        (await connection.runAndReadAll(`SELECT count(DISTINCT line) AS n FROM ${rejectsTable}`)).getRowObjectsJS()[0]?.n ?? 0,
+      );
+      if (total === 0) return [];
+      const rows = (
+        await connection.runAndReadAll(
+          `SELECT line, column_name, error_type FROM ${rejectsTable} ORDER BY line, column_idx LIMIT ${MAX_ISSUES_PER_FILE}`,
+        )
+      ).getRowObjectsJS();
+      const issues = rows.map((r) => rejectIssue(plan.label, Number(r.line), String(r.column_name ?? ''), String(r.error_type), src.headers.length));
+      return withMoreCount(issues, total, plan.label, 'lines');
+    });
   } finally {
     await connection.run(`DROP TABLE IF EXISTS ${rejectsTable}`);
     await connection.run(`DROP TABLE IF EXISTS ${rejectsScan}`);
   }
 }
 
-function rejectIssue(
-  file: string,
-  line: number,
-  header: string,
-  errorType: string,
-  errorMessage: string,
-  byHeader: ReadonlyMap<string, ColumnDef>,
-  headerCount: number,
-  timezone: string,
-): ImportIssue {
+function rejectIssue(file: string, line: number, header: string, errorType: string, headerCount: number): ImportIssue {
   const base = { file, row: line, rowKind: 'line' as const };
   switch (errorType) {
-    case 'CAST': {
-      const col = byHeader.get(header);
-      // DuckDB names the text it could not convert; show exactly that to the user.
-      const value = /string "(.*)" to/s.exec(errorMessage)?.[1] ?? '';
-      return {
-        ...base,
-        column: header,
-        ...(col ? { field: col.name } : {}),
-        value,
-        message: `${file}, line ${line}, column "${header}"${col ? ` (${col.label})` : ''}: "${value}" ${kindAdvice(col?.kind ?? 'string', timezone)}`,
-      };
-    }
     case 'TOO MANY COLUMNS':
       return { ...base, message: `${file}, line ${line}: this line has more values than the header has columns (${headerCount}). A value probably contains the separator without quotes around it: put the value in double quotes.` };
     case 'MISSING COLUMNS':
@@ -147,10 +119,7 @@ function rejectIssue(
   }
 }
 
-/**
- * Parquet, JSON and adapters: count the values that do not parse in one pass,
- * show the first few with their row, and only then build the typed table.
- */
+/** Parquet, JSON and adapters: the same typed pass; their readers have no line-level rejects. */
 async function stageSelect(
   connection: DuckDBConnection,
   plan: StagePlan,
@@ -159,59 +128,83 @@ async function stageSelect(
   columns: readonly ColumnDef[],
   timezone: string,
 ): Promise<ImportIssue[]> {
+  return stageTyped(connection, plan, { sql: input.sql, examplesSql: input.sql, types: input.types }, stage, columns, timezone, async () => []);
+}
+
+/**
+ * One pass: the staged table is built with every value cast to its type and a
+ * flag for rows where a non-empty value did not cast. Only when flags are set is
+ * the source read again, to show the first bad values with their row.
+ */
+async function stageTyped(
+  connection: DuckDBConnection,
+  plan: StagePlan,
+  input: { sql: string; examplesSql: string; types: ReadonlyMap<string, string> },
+  stage: string,
+  columns: readonly ColumnDef[],
+  timezone: string,
+  structuralIssues: () => Promise<ImportIssue[]>,
+): Promise<ImportIssue[]> {
   const value = (source: string): string => {
     const type = input.types.get(source) ?? 'VARCHAR';
     return type === 'VARCHAR' ? `NULLIF(TRIM(${sqlIdent(source)}), '')` : sqlIdent(source);
   };
   const parsed = (col: ColumnDef, source: string): string => {
     const type = input.types.get(source) ?? 'VARCHAR';
-    if (!parsedByReader(col.kind) || type === STAGE_TYPE[col.kind]) return value(source);
+    if (!parsedByReader(col.kind) || type === STAGE_TYPE[col.kind]) return col.kind === 'string' ? sqlIdent(source) : value(source);
     return `TRY_CAST(${value(source)} AS ${STAGE_TYPE[col.kind]})`;
   };
   const checked = columns.filter((col) => {
     const source = plan.mapping[col.name];
     return source !== undefined && parsedByReader(col.kind) && (input.types.get(source) ?? 'VARCHAR') !== STAGE_TYPE[col.kind];
   });
-  if (checked.length > 0) {
-    const bad = checked.map((col) => {
-      const source = plan.mapping[col.name]!;
-      return `(${value(source)} IS NOT NULL AND ${parsed(col, source)} IS NULL)`;
-    });
-    const counts = (
-      await connection.runAndReadAll(`SELECT ${bad.map((b, i) => `count(*) FILTER (WHERE ${b}) AS b${i}`).join(', ')} FROM (${input.sql})`)
-    ).getRowObjectsJS()[0]!;
-    const total = checked.reduce((sum, _c, i) => sum + Number(counts[`b${i}`] ?? 0), 0);
-    if (total > 0) {
-      const examples = (
-        await connection.runAndReadAll(
-          `SELECT r, ${checked.map((col, i) => `CAST(${sqlIdent(plan.mapping[col.name]!)} AS VARCHAR) AS v${i}, ${bad[i]} AS b${i}`).join(', ')}
-           FROM (SELECT row_number() OVER () AS r, * FROM (${input.sql})) WHERE ${bad.join(' OR ')} ORDER BY r LIMIT ${MAX_ISSUES_PER_FILE}`,
-        )
-      ).getRowObjectsJS();
-      const issues: ImportIssue[] = [];
-      for (const ex of examples) {
-        checked.forEach((col, i) => {
-          if (ex[`b${i}`] !== true || issues.length >= MAX_ISSUES_PER_FILE) return;
-          const header = plan.mapping[col.name]!;
-          const raw = String(ex[`v${i}`] ?? '');
-          const row = Number(ex.r);
-          issues.push({
-            file: plan.label,
-            row,
-            rowKind: 'data_row',
-            column: header,
-            field: col.name,
-            value: raw,
-            message: `${plan.label}, data row ${row}, column "${header}" (${col.label}): "${raw}" ${kindAdvice(col.kind, timezone)}`,
-          });
-        });
-      }
-      return withMoreCount(issues, total, plan.label, 'values');
-    }
+  const bad = checked.map((col) => {
+    const source = plan.mapping[col.name]!;
+    return `(${value(source)} IS NOT NULL AND ${parsed(col, source)} IS NULL)`;
+  });
+  const flag = bad.length > 0 ? `, (${bad.join(' OR ')}) AS ${BAD_FLAG}` : '';
+  await connection.run(`CREATE OR REPLACE TABLE ${stage} AS SELECT ${selectList(columns, plan.mapping, parsed)}${flag} FROM (${input.sql})`);
+
+  const structural = await structuralIssues();
+  if (structural.length > 0) return structural;
+  if (bad.length === 0) return [];
+  const total = Number(
+    (await connection.runAndReadAll(`SELECT count(*) AS n FROM ${stage} WHERE ${BAD_FLAG}`)).getRowObjectsJS()[0]?.n ?? 0,
+  );
+  if (total === 0) {
+    await connection.run(`ALTER TABLE ${stage} DROP COLUMN ${BAD_FLAG}`);
+    return [];
   }
-  await connection.run(`CREATE OR REPLACE TABLE ${stage} AS SELECT ${selectList(columns, plan.mapping, parsed)} FROM (${input.sql})`);
-  return [];
+  const examples = (
+    await connection.runAndReadAll(
+      `SELECT r, ${checked.map((col, i) => `CAST(${sqlIdent(plan.mapping[col.name]!)} AS VARCHAR) AS v${i}, ${bad[i]} AS b${i}`).join(', ')}
+       FROM (SELECT row_number() OVER () AS r, * FROM (${input.examplesSql})) WHERE ${bad.join(' OR ')} ORDER BY r LIMIT ${MAX_ISSUES_PER_FILE}`,
+    )
+  ).getRowObjectsJS();
+  const issues: ImportIssue[] = [];
+  for (const ex of examples) {
+    checked.forEach((col, i) => {
+      if (ex[`b${i}`] !== true) return;
+      if (issues.length >= MAX_ISSUES_PER_FILE) return;
+      const header = plan.mapping[col.name]!;
+      const raw = String(ex[`v${i}`] ?? '');
+      const row = Number(ex.r);
+      issues.push({
+        file: plan.label,
+        row,
+        rowKind: 'data_row',
+        column: header,
+        field: col.name,
+        value: raw,
+        message: `${plan.label}, data row ${row}, column "${header}" (${col.label}): "${raw}" ${kindAdvice(col.kind, timezone)}`,
+      });
+    });
+  }
+  return withMoreCount(issues, total, plan.label, 'rows');
 }
+
+/** Column marking rows with a value that did not parse; dropped before the swap. */
+const BAD_FLAG = '"__hl_bad"';
 
 /** Checks that need the whole staged column: empty required values, whole numbers, clock times. */
 async function checkAfterStaging(
@@ -282,9 +275,11 @@ export async function countRows(connection: DuckDBConnection, table: string): Pr
   return Number((await connection.runAndReadAll(`SELECT count(*) AS n FROM ${table}`)).getRowObjectsJS()[0]?.n ?? 0);
 }
 
-/** The listed issues, plus one line saying how many more there are. */
-export function withMoreCount(issues: ImportIssue[], total: number, file: string, unit: string): ImportIssue[] {
-  const more = total - issues.length;
+/** The listed issues, plus one line saying how many more rows (or lines) have problems; total counts rows, not values. */
+export function withMoreCount(issues: ImportIssue[], total: number, file: string, unit: 'rows' | 'lines'): ImportIssue[] {
+  const listed = new Set(issues.map((i) => i.row)).size;
+  const more = total - listed;
   if (more <= 0) return issues;
-  return [...issues, { file, message: `${file}: ${plural(more, `more ${unit.replace(/s$/, '')}`, `more ${unit}`)} with problems like these (${plural(total, unit.replace(/s$/, ''), unit)} in all).` }];
+  const one = unit === 'rows' ? 'row' : 'line';
+  return [...issues, { file, message: `${file}: ${plural(more, `more ${one}`, `more ${unit}`)} with problems like these (${plural(total, one, unit)} in all).` }];
 }
