@@ -1,6 +1,7 @@
 // Loading, empty and error look the same on every screen.
 import type { ReactNode } from 'react';
 import type { EngineErrorInfo } from '../../engine/api/contract';
+import { Icon, type IconName } from './icons';
 
 export function Loading({ label }: { readonly label: string }) {
   return (
@@ -11,10 +12,22 @@ export function Loading({ label }: { readonly label: string }) {
   );
 }
 
-export function EmptyState({ title, children, action }: { readonly title: string; readonly children?: ReactNode; readonly action?: ReactNode }) {
+export function EmptyState({
+  title,
+  icon = 'spark',
+  children,
+  action,
+}: {
+  readonly title: string;
+  readonly icon?: IconName;
+  readonly children?: ReactNode;
+  readonly action?: ReactNode;
+}) {
   return (
     <div className="state state-empty">
-      <div className="state-illustration" aria-hidden="true" />
+      <div className="state-illustration" aria-hidden="true">
+        <Icon name={icon} size={26} />
+      </div>
       <h2>{title}</h2>
       {children ? <p>{children}</p> : null}
       {action ? <div className="state-actions">{action}</div> : null}

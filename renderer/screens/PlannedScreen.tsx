@@ -25,6 +25,7 @@ export function PlannedScreen({ screen }: { readonly screen: Exclude<ScreenId, '
     return (
       <EmptyState
         title="Open a workspace to begin"
+        icon={screen}
         action={
           <>
             <button type="button" className="btn btn-primary" onClick={() => void openSample(platform, store).then((ok) => ok || setScreen('welcome'))}>
@@ -41,7 +42,7 @@ export function PlannedScreen({ screen }: { readonly screen: Exclude<ScreenId, '
     );
   }
   return (
-    <EmptyState title={`${label} is on its way`}>
+    <EmptyState title={`${label} is on its way`} icon={screen}>
       {WHAT_APPEARS[screen]} This view arrives with its engine module.
     </EmptyState>
   );

@@ -136,6 +136,10 @@ function PathForm({ disabled }: { readonly disabled: boolean }) {
 function WorkspaceChart({ rowCounts }: { readonly rowCounts: Readonly<Record<string, number>> }) {
   const theme = useApp(selectTheme);
   const option = useMemo(() => rowCountsOption(rowCounts, theme), [rowCounts, theme]);
+  const total = Object.values(rowCounts).reduce((a, b) => a + b, 0);
+  if (total === 0) {
+    return <p className="chart-empty">This workspace is empty. Import leads, activities and dispositions to fill it.</p>;
+  }
   return <EChart option={option} height={Math.max(140, Object.keys(rowCounts).length * 30)} ariaLabel="Rows per table in this workspace" />;
 }
 
