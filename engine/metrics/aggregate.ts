@@ -74,7 +74,7 @@ export class MetricAccumulator {
     if (!Number.isNaN(h)) this.hours.push(h);
     this.won += f.won[i]!;
     this.openOpportunities += f.openOpportunity[i]!;
-    this.pipeline += f.pipelineAmount[i]!;
+    if (o.pipelineOpportunity[i]) this.pipeline += f.opportunityAmount[i]!;
     this.horizonOpen += o.horizonOpen[i]!;
   }
 

@@ -11,10 +11,14 @@
 // than all of its lead's handoffs, belongs to the lead's first handoff.
 // Dispositions of leads without a handoff are ignored. When several rows
 // belong to one handoff: the decision is the latest decided one (by
-// decided_at, untimed last; ties by name), the reason is that row's, first
+// decided_at, a decision without one counting as oldest; ties: the
+// alphabetically last decision, then reason), the reason is that row's, first
 // contact / SQL / opportunity times are the earliest, won is true if any row
-// says so. A handoff with no disposition row has no decision and no contact.
-import { LIST, VARCHAR, listValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+// says so, and the opportunity amount is the sum over rows that record an
+// opportunity (pipeline_amount counts it when the opportunity falls within 90
+// days of mql_at, like opportunity_rate). A handoff with no disposition row has no decision and no contact.
+import { DOUBLE, LIST, VARCHAR, listValue, type DuckDBDataChunk, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { LocalDays, localDayEndMs, localDayStartMs } from '../calendar/local-days';
 import type { Workspace } from '../workspace/database';
 
 export const DAY_MS = 86_400_000;
@@ -36,6 +40,18 @@ export interface FactQuery {
   readonly filters?: FactFilters;
 }
 
+/** A low-cardinality text column as codes into a value list; code -1 = missing. */
+export interface CodedColumn {
+  readonly codes: Int32Array;
+  readonly values: readonly string[];
+}
+
+export const DECISION_NONE = 0;
+export const DECISION_ACCEPTED = 1;
+export const DECISION_REJECTED = 2;
+/** deferred or any other logged value */
+export const DECISION_OTHER = 3;
+
 /** Columns, one entry per MQL. Instants are epoch ms with NaN for missing. */
 export interface HandoffFacts {
   readonly length: number;
@@ -43,13 +59,14 @@ export interface HandoffFacts {
   /** assigned_at, else mql_at: the black-hole clock start. */
   readonly assignedMs: Float64Array;
   readonly score: Float64Array;
-  readonly tier: readonly (string | null)[];
-  readonly rep: readonly (string | null)[];
-  readonly source: readonly (string | null)[];
-  /** Monday of the mql_at week in the workspace time zone, YYYY-MM-DD. */
-  readonly week: readonly string[];
-  /** Lower-cased final decision, or null when none was logged. */
-  readonly decision: readonly (string | null)[];
+  readonly tier: CodedColumn;
+  readonly rep: CodedColumn;
+  readonly source: CodedColumn;
+  /** Monday of the mql_at week in the workspace time zone, YYYY-MM-DD (values sorted). */
+  readonly week: CodedColumn;
+  /** DECISION_* code of the final decision. */
+  readonly decision: Uint8Array;
+  /** Set for rejected MQLs only. */
   readonly rejectionReason: readonly (string | null)[];
   readonly firstDecidedMs: Float64Array;
   /** A decision was logged without decided_at. */
@@ -57,8 +74,8 @@ export interface HandoffFacts {
   readonly firstContactMs: Float64Array;
   readonly sqlMs: Float64Array;
   readonly opportunityMs: Float64Array;
-  /** Sum of opportunity_amount of rows whose opportunity falls within 90 days of mql_at. */
-  readonly pipelineAmount: Float64Array;
+  /** Sum of opportunity_amount over the handoff's disposition rows that record an opportunity. */
+  readonly opportunityAmount: Float64Array;
   readonly won: Uint8Array;
   /** An opportunity exists but neither closed_at nor won is recorded yet. */
   readonly openOpportunity: Uint8Array;
@@ -73,10 +90,11 @@ WITH h AS (
   WHERE lead_id IS NOT NULL AND mql_at IS NOT NULL
 ),
 d AS (
-  SELECT row_number() OVER () AS did, lead_id,
-         nullif(lower(trim(decision)), '') AS decision, decided_at,
+  SELECT row_number() OVER () AS did, lead_id, decided_at, first_contact_at, sql_at, opportunity_at, closed_at, won,
+         CASE WHEN opportunity_at IS NOT NULL THEN opportunity_amount END AS opportunity_amount,
          nullif(trim(rejection_reason), '') AS rejection_reason,
-         first_contact_at, sql_at, opportunity_at, opportunity_amount, closed_at, won,
+         CASE WHEN nullif(trim(decision), '') IS NULL THEN 0 WHEN lower(trim(decision)) = 'accepted' THEN 1
+              WHEN lower(trim(decision)) = 'rejected' THEN 2 ELSE 3 END AS code,
          least(decided_at, first_contact_at, sql_at, opportunity_at, closed_at) AS ev
   FROM dispositions
   WHERE lead_id IS NOT NULL
@@ -87,104 +105,188 @@ link AS (
   FROM d JOIN h USING (lead_id)
   GROUP BY d.did
 ),
-dd AS (
-  SELECT d.*, link.seq, h.mql_at,
-         CASE WHEN d.decision IS NOT NULL THEN row_number() OVER (
-           PARTITION BY d.lead_id, link.seq
-           ORDER BY d.decision IS NULL, d.decided_at DESC NULLS LAST, d.decision, d.rejection_reason NULLS LAST) END AS drank
-  FROM d JOIN link USING (did) JOIN h ON h.lead_id = d.lead_id AND h.seq = link.seq
+dk AS (
+  -- order of decisions: decided_at (none = oldest), at the same instant accepted > rejected > other;
+  -- an integer key keeps the aggregate cheap
+  SELECT d.*, link.seq, coalesce(epoch_ms(d.decided_at), -100000000000000) * 4 + (4 - d.code) AS dkey
+  FROM d JOIN link USING (did)
 ),
 agg AS (
   SELECT lead_id, seq,
-         max(decision) FILTER (WHERE drank = 1) AS decision,
-         max(rejection_reason) FILTER (WHERE drank = 1) AS rejection_reason,
-         min(decided_at) FILTER (WHERE decision IS NOT NULL) AS first_decided_at,
-         bool_or(decision IS NOT NULL AND decided_at IS NULL) AS untimed_decision,
+         arg_max(code, dkey) FILTER (WHERE code > 0) AS decision,
+         arg_max(rejection_reason, (dkey, rejection_reason)) FILTER (WHERE code = 2) AS rejection_reason,
+         min(decided_at) FILTER (WHERE code > 0) AS first_decided_at,
+         bool_or(code > 0 AND decided_at IS NULL) AS untimed_decision,
          min(first_contact_at) AS first_contact_at,
          min(sql_at) AS sql_at,
          min(opportunity_at) AS opportunity_at,
-         sum(opportunity_amount) FILTER (
-           WHERE opportunity_at IS NOT NULL AND epoch_ms(opportunity_at) - epoch_ms(mql_at) <= ${OUTCOME_HORIZON_MS}
-         ) AS pipeline_amount,
+         sum(opportunity_amount) AS opportunity_amount,
          bool_or(won) AS won,
          bool_or(opportunity_at IS NOT NULL) AND NOT bool_or(closed_at IS NOT NULL OR won IS NOT NULL) AS open_opportunity
-  FROM dd
+  FROM dk
   GROUP BY lead_id, seq
-),
-f AS (
-  SELECT h.*, a.decision, a.rejection_reason, a.first_decided_at, a.untimed_decision, a.first_contact_at,
-         a.sql_at, a.opportunity_at, a.pipeline_amount, a.won, a.open_opportunity,
-         l.source, r.segment, timezone($1, h.mql_at) AS mql_local
-  FROM h
-  LEFT JOIN agg a USING (lead_id, seq)
-  LEFT JOIN (SELECT lead_id, min(source) AS source FROM leads GROUP BY lead_id) l USING (lead_id)
-  LEFT JOIN (SELECT rep_id, min(segment) AS segment FROM reps GROUP BY rep_id) r ON r.rep_id = h.assigned_rep_id
 )
-SELECT epoch_ms(mql_at)::DOUBLE, epoch_ms(coalesce(assigned_at, mql_at))::DOUBLE, score_at_mql,
-       tier, assigned_rep_id, source, strftime(date_trunc('week', mql_local), '%Y-%m-%d'),
-       decision, rejection_reason, epoch_ms(first_decided_at)::DOUBLE, coalesce(untimed_decision, false),
-       epoch_ms(first_contact_at)::DOUBLE, epoch_ms(sql_at)::DOUBLE, epoch_ms(opportunity_at)::DOUBLE,
-       coalesce(pipeline_amount, 0), coalesce(won, false), coalesce(open_opportunity, false)
-FROM f`;
+SELECT epoch_ms(h.mql_at)::DOUBLE, epoch_ms(coalesce(h.assigned_at, h.mql_at))::DOUBLE, h.score_at_mql::DOUBLE,
+       (coalesce(dt.i, 0) - 1)::INTEGER, (coalesce(dr.i, 0) - 1)::INTEGER, (coalesce(ds.i, 0) - 1)::INTEGER,
+       coalesce(a.decision, 0)::UTINYINT, CASE WHEN a.decision = 2 THEN a.rejection_reason END,
+       epoch_ms(a.first_decided_at)::DOUBLE, coalesce(a.untimed_decision, false),
+       epoch_ms(a.first_contact_at)::DOUBLE, epoch_ms(a.sql_at)::DOUBLE, epoch_ms(a.opportunity_at)::DOUBLE,
+       coalesce(a.opportunity_amount, 0)::DOUBLE, coalesce(a.won, false), coalesce(a.open_opportunity, false)
+FROM h
+LEFT JOIN agg a USING (lead_id, seq)
+LEFT JOIN (SELECT lead_id, min(source) AS source FROM leads GROUP BY lead_id) l USING (lead_id)
+LEFT JOIN (SELECT rep_id, min(segment) AS segment FROM reps GROUP BY rep_id) r ON r.rep_id = h.assigned_rep_id
+LEFT JOIN (SELECT unnest($1) AS v, generate_subscripts($1, 1) AS i) dt ON dt.v = h.tier
+LEFT JOIN (SELECT unnest($2) AS v, generate_subscripts($2, 1) AS i) dr ON dr.v = h.assigned_rep_id
+LEFT JOIN (SELECT unnest($3) AS v, generate_subscripts($3, 1) AS i) ds ON ds.v = l.source`;
+
+/** The distinct values of the coded columns, fetched first and bound into the main query. */
+const DICTIONARY_SQL = `SELECT
+  (SELECT list(DISTINCT tier) FROM handoffs WHERE tier IS NOT NULL) AS tiers,
+  (SELECT list(DISTINCT assigned_rep_id) FROM handoffs WHERE assigned_rep_id IS NOT NULL) AS reps,
+  (SELECT list(DISTINCT source) FROM leads WHERE source IS NOT NULL) AS sources`;
+
+function stringList(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
 
 /** Filter values match the segment keys, so "(none)" selects a missing source or tier. */
 const FILTER_SQL: Readonly<Record<keyof FactFilters, string>> = {
-  source: `coalesce(source, '(none)')`,
-  tier: `coalesce(tier, '(none)')`,
-  segment: `coalesce(segment, '(none)')`,
-  rep: `coalesce(assigned_rep_id, '(unassigned)')`,
+  source: `coalesce(l.source, '(none)')`,
+  tier: `coalesce(h.tier, '(none)')`,
+  segment: `coalesce(r.segment, '(none)')`,
+  rep: `coalesce(h.assigned_rep_id, '(unassigned)')`,
 };
 
 export async function fetchHandoffFacts(ws: Workspace, q: FactQuery): Promise<HandoffFacts> {
   // The WHERE clause is assembled from the constant fragments above; every value is bound.
-  const values: DuckDBValue[] = [q.timezone];
-  const types: Record<string, DuckDBType> = { '1': VARCHAR };
+  const dict = (await ws.connection.runAndReadAll(DICTIONARY_SQL)).getRowObjectsJS()[0] ?? {};
+  const tiers = stringList(dict.tiers);
+  const reps = stringList(dict.reps);
+  const sources = stringList(dict.sources);
+  const values: DuckDBValue[] = [listValue(tiers), listValue(reps), listValue(sources)];
+  const types: Record<string, DuckDBType> = { '1': LIST(VARCHAR), '2': LIST(VARCHAR), '3': LIST(VARCHAR) };
   const where: string[] = [];
   const bind = (value: DuckDBValue, type: DuckDBType): string => {
     values.push(value);
     types[String(values.length)] = type;
     return `$${values.length}`;
   };
-  if (q.from) where.push(`mql_local::DATE >= CAST(${bind(q.from, VARCHAR)} AS DATE)`);
-  if (q.to) where.push(`mql_local::DATE <= CAST(${bind(q.to, VARCHAR)} AS DATE)`);
+  // Window dates become instants of local midnight in the workspace zone: same as comparing local dates.
+  if (q.from) where.push(`epoch_ms(h.mql_at) >= ${bind(localDayStartMs(q.from, q.timezone), DOUBLE)}`);
+  if (q.to) where.push(`epoch_ms(h.mql_at) < ${bind(localDayEndMs(q.to, q.timezone), DOUBLE)}`);
   for (const key of Object.keys(FILTER_SQL) as (keyof FactFilters)[]) {
     const list = q.filters?.[key];
     if (list && list.length > 0) where.push(`list_contains(${bind(listValue([...list]), LIST(VARCHAR))}, ${FILTER_SQL[key]})`);
   }
   const sql = `${BASE_SQL}${where.length > 0 ? `\nWHERE ${where.join(' AND ')}` : ''}`;
-  const cols = (await ws.connection.runAndReadAll(sql, values, types)).getColumns();
-  const n = cols[0]?.length ?? 0;
-  const num = (i: number): Float64Array => {
-    const src = cols[i] ?? [];
-    const out = new Float64Array(n);
-    for (let r = 0; r < n; r++) {
-      const v = src[r];
-      out[r] = typeof v === 'number' ? v : NaN;
-    }
-    return out;
-  };
-  const str = (i: number): (string | null)[] => (cols[i] ?? []).map((v) => (typeof v === 'string' ? v : null));
-  const flag = (i: number): Uint8Array => Uint8Array.from(cols[i] ?? [], (v) => (v === true ? 1 : 0));
+  const chunks = await (await ws.connection.run(sql, values, types)).fetchAllChunks();
+  const cols = new ChunkColumns(chunks);
+  const mqlMs = cols.numbers(0);
+  const n = mqlMs.length;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    if (mqlMs[i]! < lo) lo = mqlMs[i]!;
+    if (mqlMs[i]! > hi) hi = mqlMs[i]!;
+  }
   return {
     length: n,
-    mqlMs: num(0),
-    assignedMs: num(1),
-    score: num(2),
-    tier: str(3),
-    rep: str(4),
-    source: str(5),
-    week: str(6).map((w) => w ?? ''),
-    decision: str(7),
-    rejectionReason: str(8),
-    firstDecidedMs: num(9),
-    untimedDecision: flag(10),
-    firstContactMs: num(11),
-    sqlMs: num(12),
-    opportunityMs: num(13),
-    pipelineAmount: num(14),
-    won: flag(15),
-    openOpportunity: flag(16),
+    mqlMs,
+    assignedMs: cols.numbers(1),
+    score: cols.numbers(2),
+    tier: { codes: cols.ints(3), values: tiers },
+    rep: { codes: cols.ints(4), values: reps },
+    source: { codes: cols.ints(5), values: sources },
+    week: weekColumn(mqlMs, q.timezone),
+    decision: Uint8Array.from(cols.ints(6)),
+    rejectionReason: cols.strings(7),
+    firstDecidedMs: cols.numbers(8),
+    untimedDecision: cols.flags(9),
+    firstContactMs: cols.numbers(10),
+    sqlMs: cols.numbers(11),
+    opportunityMs: cols.numbers(12),
+    opportunityAmount: cols.numbers(13),
+    won: cols.flags(14),
+    openOpportunity: cols.flags(15),
   };
+}
+
+/** Week of each MQL as a code into the sorted list of week-start dates. */
+function weekColumn(mqlMs: Float64Array, timezone: string): CodedColumn {
+  const n = mqlMs.length;
+  const codes = new Int32Array(n);
+  if (n === 0) return { codes, values: [] };
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    if (mqlMs[i]! < lo) lo = mqlMs[i]!;
+    if (mqlMs[i]! > hi) hi = mqlMs[i]!;
+  }
+  const days = new LocalDays(timezone, lo, hi);
+  const values = days.weekStartsInOrder();
+  const index = new Map(values.map((w, i) => [w, i]));
+  for (let i = 0; i < n; i++) codes[i] = index.get(days.weekOf(mqlMs[i]!)) ?? -1;
+  return { codes, values };
+}
+
+/** Reads result columns straight from the chunk vectors into typed arrays (no row objects). */
+class ChunkColumns {
+  private readonly total: number;
+  constructor(private readonly chunks: readonly DuckDBDataChunk[]) {
+    this.total = chunks.reduce((s, c) => s + c.rowCount, 0);
+  }
+
+  /** DOUBLE column; NULL becomes NaN. */
+  numbers(col: number): Float64Array {
+    const out = new Float64Array(this.total);
+    let k = 0;
+    for (const chunk of this.chunks) {
+      const v = chunk.getColumnVector(col);
+      for (let i = 0; i < chunk.rowCount; i++) {
+        const x = v.getItem(i);
+        out[k++] = typeof x === 'number' ? x : NaN;
+      }
+    }
+    return out;
+  }
+
+  strings(col: number): (string | null)[] {
+    const out = new Array<string | null>(this.total);
+    let k = 0;
+    for (const chunk of this.chunks) {
+      const v = chunk.getColumnVector(col);
+      for (let i = 0; i < chunk.rowCount; i++) {
+        const x = v.getItem(i);
+        out[k++] = typeof x === 'string' ? x : null;
+      }
+    }
+    return out;
+  }
+
+  /** INTEGER column; NULL becomes -1. */
+  ints(col: number): Int32Array {
+    const out = new Int32Array(this.total);
+    let k = 0;
+    for (const chunk of this.chunks) {
+      const v = chunk.getColumnVector(col);
+      for (let i = 0; i < chunk.rowCount; i++) {
+        const x = v.getItem(i);
+        out[k++] = typeof x === 'number' ? x : -1;
+      }
+    }
+    return out;
+  }
+
+  flags(col: number): Uint8Array {
+    const out = new Uint8Array(this.total);
+    let k = 0;
+    for (const chunk of this.chunks) {
+      const v = chunk.getColumnVector(col);
+      for (let i = 0; i < chunk.rowCount; i++) out[k++] = v.getItem(i) === true ? 1 : 0;
+    }
+    return out;
+  }
 }
 
 /**

@@ -72,7 +72,7 @@ export async function observedMetrics(ws: Workspace, options: ObservedOptions = 
     const longest = Math.max(...policy.tiers.map((t) => t.slaHours));
     const reach = hi + Math.ceil(longest / 8 + 14) * DAY_MS;
     const seen = new Set<unknown>();
-    for (const rep of new Set(facts.rep)) {
+    for (const rep of [null, ...facts.rep.values]) {
       const s = schedules.forRep(rep);
       if (!seen.has(s)) {
         seen.add(s);

@@ -19,7 +19,7 @@
 import { HOUR_MS } from '../calendar/business-hours';
 import type { RepSchedules } from '../calendar/rep-schedules';
 import { resolveTier, type BaselinePolicy } from '../policy/baseline';
-import { OUTCOME_HORIZON_MS, type HandoffFacts } from './handoff-facts';
+import { DECISION_ACCEPTED, DECISION_REJECTED, OUTCOME_HORIZON_MS, type HandoffFacts } from './handoff-facts';
 
 export const BLACK_HOLE_WINDOW_MS = 24 * HOUR_MS;
 
@@ -36,6 +36,8 @@ export interface MqlOutcomes {
   readonly sla: Uint8Array;
   readonly sql: Uint8Array;
   readonly opportunity: Uint8Array;
+  /** Opportunity within 90 days of mql_at, already observed (mature or not): its amount is pipeline. */
+  readonly pipelineOpportunity: Uint8Array;
   /** Still inside the 90-day window: counts and sums may grow. */
   readonly horizonOpen: Uint8Array;
   /** Wall-clock hours from mql_at to first contact; NaN when never contacted. */
@@ -65,45 +67,33 @@ export function computeOutcomes(
     sla: new Uint8Array(n),
     sql: new Uint8Array(n),
     opportunity: new Uint8Array(n),
+    pipelineOpportunity: new Uint8Array(n),
     horizonOpen: new Uint8Array(n),
     hoursToContact: new Float64Array(n),
   };
   let unmatchedTiers = 0;
   let untimedDecisions = 0;
   let neverDue = 0;
-  // Resolve each distinct tier once, not per row.
-  const slaMsByTier = new Map<string | null, number>();
-  const slaMs = (tier: string | null): number => {
-    let ms = slaMsByTier.get(tier);
-    if (ms === undefined) {
-      ms = Math.round(resolveTier(policy, tier).tier.slaHours * HOUR_MS);
-      slaMsByTier.set(tier, ms);
-    }
-    return ms;
-  };
-  const matched = new Map<string | null, boolean>();
+  // Resolve each distinct tier and rep once, not per row; index 0 is "missing" (code -1).
+  const tierSla = [null, ...f.tier.values].map((name) => resolveTier(policy, name));
+  const tierSlaMs = Float64Array.from(tierSla, (r) => Math.round(r.tier.slaHours * HOUR_MS));
+  const repSchedule = [null, ...f.rep.values].map((id) => schedules.forRep(id));
   for (let i = 0; i < n; i++) {
     const mql = f.mqlMs[i]!;
     const contact = f.firstContactMs[i]!; // NaN compares false: never contacted
     const decision = f.decision[i];
-    out.accepted[i] = decision === 'accepted' ? 1 : 0;
-    out.rejected[i] = decision === 'rejected' ? 1 : 0;
+    out.accepted[i] = decision === DECISION_ACCEPTED ? 1 : 0;
+    out.rejected[i] = decision === DECISION_REJECTED ? 1 : 0;
     if (f.untimedDecision[i]) untimedDecisions++;
 
     const bhEnd = f.assignedMs[i]! + BLACK_HOLE_WINDOW_MS;
     const responded = contact <= bhEnd || f.firstDecidedMs[i]! <= bhEnd || f.untimedDecision[i] === 1;
     out.blackHole[i] = state(bhEnd <= dataEndMs, !responded);
 
-    const tier = f.tier[i] ?? null;
-    let isMatched = matched.get(tier);
-    if (isMatched === undefined) {
-      isMatched = resolveTier(policy, tier).matched;
-      matched.set(tier, isMatched);
-    }
-    if (!isMatched) unmatchedTiers++;
-    const deadline = policy.businessHours
-      ? schedules.forRep(f.rep[i] ?? null).addBusinessMs(mql, slaMs(tier))
-      : mql + slaMs(tier);
+    const t = f.tier.codes[i]! + 1;
+    if (!tierSla[t]!.matched) unmatchedTiers++;
+    const slaMs = tierSlaMs[t]!;
+    const deadline = policy.businessHours ? repSchedule[f.rep.codes[i]! + 1]!.addBusinessMs(mql, slaMs) : mql + slaMs;
     if (deadline === Number.POSITIVE_INFINITY) neverDue++;
     // Censored until the deadline passes, even if already contacted (see the rule above).
     out.sla[i] = state(deadline <= dataEndMs, contact <= deadline);
@@ -112,7 +102,9 @@ export function computeOutcomes(
     const horizonClosed = mql + OUTCOME_HORIZON_MS <= dataEndMs;
     out.horizonOpen[i] = horizonClosed ? 0 : 1;
     out.sql[i] = state(horizonClosed, f.sqlMs[i]! - mql <= OUTCOME_HORIZON_MS);
-    out.opportunity[i] = state(horizonClosed, f.opportunityMs[i]! - mql <= OUTCOME_HORIZON_MS);
+    const opportunity = f.opportunityMs[i]! - mql <= OUTCOME_HORIZON_MS;
+    out.opportunity[i] = state(horizonClosed, opportunity);
+    out.pipelineOpportunity[i] = opportunity ? 1 : 0;
   }
   return { ...out, unmatchedTiers, untimedDecisions, neverDue };
 }

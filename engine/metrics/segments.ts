@@ -13,18 +13,38 @@ export function scoreBand(score: number): string {
   return `${lo}-${lo + 9}`;
 }
 
-function keyOf(dim: SegmentDimension, f: HandoffFacts, i: number): string {
+/** Group codes and labels of one dimension; code -1 = the dimension's missing-value key. */
+function dimensionCodes(dim: SegmentDimension, f: HandoffFacts): { codes: Int32Array; labels: readonly string[]; missing: string } {
   switch (dim) {
     case 'tier':
-      return f.tier[i] ?? NO_VALUE.tier;
+      return { codes: f.tier.codes, labels: f.tier.values, missing: NO_VALUE.tier };
     case 'source':
-      return f.source[i] ?? NO_VALUE.source;
-    case 'week':
-      return f.week[i]!;
+      return { codes: f.source.codes, labels: f.source.values, missing: NO_VALUE.source };
     case 'rep':
-      return f.rep[i] ?? NO_VALUE.rep;
-    case 'score_band':
-      return scoreBand(f.score[i]!);
+      return { codes: f.rep.codes, labels: f.rep.values, missing: NO_VALUE.rep };
+    case 'week':
+      return { codes: f.week.codes, labels: f.week.values, missing: '' };
+    case 'score_band': {
+      const labels: string[] = [];
+      const index = new Map<string, number>();
+      const codes = new Int32Array(f.length);
+      for (let i = 0; i < f.length; i++) {
+        const s = f.score[i]!;
+        if (!Number.isFinite(s)) {
+          codes[i] = -1;
+          continue;
+        }
+        const label = scoreBand(s);
+        let c = index.get(label);
+        if (c === undefined) {
+          c = labels.length;
+          labels.push(label);
+          index.set(label, c);
+        }
+        codes[i] = c;
+      }
+      return { codes, labels, missing: NO_VALUE.score_band };
+    }
   }
 }
 
@@ -55,19 +75,25 @@ export function segmentMetrics(
 ): Record<SegmentDimension, SegmentEntry[]> {
   const result = {} as Record<SegmentDimension, SegmentEntry[]>;
   for (const dim of SEGMENT_DIMENSIONS) {
-    const groups = new Map<string, MetricAccumulator>();
+    const { codes, labels, missing } = dimensionCodes(dim, f);
+    // slot 0 holds the missing-value group, slot c + 1 the group of code c
+    const groups: (MetricAccumulator | undefined)[] = new Array(labels.length + 1);
     for (let i = 0; i < f.length; i++) {
-      const key = keyOf(dim, f, i);
-      let acc = groups.get(key);
+      const slot = codes[i]! + 1;
+      let acc = groups[slot];
       if (!acc) {
         acc = new MetricAccumulator(f, o);
-        groups.set(key, acc);
+        groups[slot] = acc;
       }
       acc.add(i);
     }
-    result[dim] = [...groups.keys()]
-      .sort(compareKeys(dim, policy.tiers.map((t) => t.name)))
-      .map((key) => ({ key, metrics: groups.get(key)!.result() }));
+    const entries: SegmentEntry[] = [];
+    for (let slot = 0; slot < groups.length; slot++) {
+      const acc = groups[slot];
+      if (acc) entries.push({ key: slot === 0 ? missing : labels[slot - 1]!, metrics: acc.result() });
+    }
+    const order = compareKeys(dim, policy.tiers.map((t) => t.name));
+    result[dim] = entries.sort((x, y) => order(x.key, y.key));
   }
   return result;
 }
@@ -88,7 +114,8 @@ export function rejectionMix(f: HandoffFacts, o: MqlOutcomes): { overall: Reject
     if (!o.rejected[i]) continue;
     const reason = f.rejectionReason[i] ?? NO_VALUE.reason;
     bump(ALL, reason);
-    bump(f.source[i] ?? NO_VALUE.source, reason);
+    const sc = f.source.codes[i]!;
+    bump(sc < 0 ? NO_VALUE.source : f.source.values[sc]!, reason);
   }
   const mix = (source: string): RejectionMix => {
     const m = counts.get(source) ?? new Map<string, number>();
