@@ -1,3 +1,6 @@
 import type { Command } from '../command';
+import { importCommand } from './import';
+import { metricsCommand } from './metrics';
+import { qualityCommand } from './quality';
 
-export const COMMANDS: readonly Command[] = [];
+export const COMMANDS: readonly Command[] = [importCommand, qualityCommand, metricsCommand];
