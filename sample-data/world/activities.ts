@@ -26,8 +26,8 @@ export interface Activities {
 
 /** Parameters, quoted in README and truth.json. */
 export const ACTIVITY_PARAMS = {
-  backgroundPer30Days: 'exp(1.1 + 0.5*intent), decaying with lead age, half-life ~52 days (tau 75 d)',
-  newsletterPer30Days: 0.6,
+  backgroundPer30Days: 'exp(1.2 + 0.5*intent), decaying with lead age, half-life ~52 days (tau 75 d)',
+  newsletterPer30Days: 1.2,
   windowCount: 'Poisson(0.12 + 0.9*sigmoid(1.2*intent - 0.6)), at most 3',
   windowAtCreation: 'probability 0.7*sigmoid(intent - 0.3) that the first window opens when the lead is created',
   windowDurationDays: 'lognormal(median 18, sigma 0.5)',
@@ -119,8 +119,8 @@ export function generateActivities(leads: Leads, seed: number): Activities {
     evK.push(creationType(rng, (SOURCES[leads.source[k] as number] as (typeof SOURCES)[number]).name, hotAtCreation));
 
     // Background drip: fades with age (tau 75 days); newsletter opens go on while subscribed.
-    const r0 = Math.exp(1.1 + 0.5 * I) / 30;
-    const floor = hasEmail ? 0.6 / 30 : 0;
+    const r0 = Math.exp(1.2 + 0.5 * I) / 30;
+    const floor = hasEmail ? 1.2 / 30 : 0;
     const lmax = ((r0 + floor) * MAX_DAY_FACTOR) / DAY;
     for (let t = c + rng.exp(lmax); t < DATA_END; t += rng.exp(lmax)) {
       const bg = r0 * Math.exp(-(t - c) / (75 * DAY));
