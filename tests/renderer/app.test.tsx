@@ -1,0 +1,127 @@
+// @vitest-environment happy-dom
+// The shell rendered in a DOM with a fake engine: navigation, the Welcome
+// screen's sample button and its error state, shortcuts and the error boundary.
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../renderer/App';
+import { SAMPLE_MISSING_MESSAGE } from '../../renderer/app/actions';
+import { AppServicesProvider } from '../../renderer/app/context';
+import { ErrorBoundary } from '../../renderer/components/ErrorBoundary';
+import { createAppStore, type AppStore } from '../../renderer/store/app-store';
+import { fakePlatform } from './fake-platform';
+import { FakeTransport, unknownMethod } from './fake-transport';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let container: HTMLDivElement;
+let root: Root;
+let store: AppStore;
+
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.appendChild(container);
+  root = createRoot(container);
+});
+
+afterEach(() => {
+  act(() => root.unmount());
+  container.remove();
+});
+
+async function mount(transport: FakeTransport, sendMenu?: { current: ((c: { command: 'toggle-theme' }) => void) | null }) {
+  store = createAppStore();
+  const fake = fakePlatform(transport);
+  if (sendMenu) sendMenu.current = fake.sendMenu;
+  await act(async () => {
+    root.render(
+      <AppServicesProvider platform={fake.platform} store={store}>
+        <App isMac={false} />
+      </AppServicesProvider>,
+    );
+  });
+}
+
+const text = () => container.textContent ?? '';
+const button = (label: string) => {
+  const found = [...container.querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
+  if (!found) throw new Error(`no button "${label}"`);
+  return found;
+};
+
+const healthy = (m: string) => (m === 'health' ? { ok: true as const, value: { app: 'handoff-lab', version: '0.1.0' } } : unknownMethod(m));
+
+describe('<App>', () => {
+  it('shows the Welcome screen, the navigation and the engine status from health', async () => {
+    await mount(new FakeTransport(healthy));
+    expect(container.querySelector('h1')?.textContent).toBe('Welcome');
+    const nav = [...container.querySelectorAll('.nav-label')].map((n) => n.textContent);
+    expect(nav).toEqual(['Welcome', 'Import', 'Handoff health', 'Scenarios', 'Compare', 'Frontier', 'Trust']);
+    expect(text()).toContain('Engine 0.1.0 · connected');
+    expect(text()).toContain('Workspaces you open appear here.');
+  });
+
+  it('says the engine is unreachable when health fails', async () => {
+    await mount(new FakeTransport(() => ({ ok: false, error: { message: 'Cannot reach' } })));
+    expect(text()).toContain('Engine unreachable');
+  });
+
+  it('calls openSample through the client and shows a clear error when the method is missing', async () => {
+    const transport = new FakeTransport(healthy);
+    await mount(transport);
+    await act(async () => button('Open the sample workspace').click());
+    expect(transport.calls.map((c) => c.method)).toContain('openSample');
+    expect(container.querySelector('[role="alert"]')?.textContent).toContain(SAMPLE_MISSING_MESSAGE);
+    await act(async () => button('Dismiss').click());
+    expect(container.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('switches screens from the navigation and with Ctrl+number', async () => {
+    await mount(new FakeTransport(healthy));
+    await act(async () => button('Trust7').click());
+    expect(container.querySelector('h1')?.textContent).toBe('Trust');
+    expect(text()).toContain('Open a workspace to begin');
+    await act(async () => {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: '2', ctrlKey: true }));
+    });
+    expect(container.querySelector('h1')?.textContent).toBe('Import');
+  });
+
+  it('applies theme and presenter mode to the document and obeys menu commands', async () => {
+    const send: { current: ((c: { command: 'toggle-theme' }) => void) | null } = { current: null };
+    await mount(new FakeTransport(healthy), send);
+    expect(document.documentElement.dataset.theme).toBe('light');
+    await act(async () => send.current?.({ command: 'toggle-theme' }));
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    await act(async () => {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'F11' }));
+    });
+    expect(document.documentElement.dataset.presenter).toBe('true');
+  });
+});
+
+describe('<ErrorBoundary>', () => {
+  it('replaces a crashed screen with a recoverable message', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    function Broken(): never {
+      throw new Error('chart data was undefined');
+    }
+    await act(async () => {
+      root.render(
+        <ErrorBoundary resetKey="a">
+          <Broken />
+        </ErrorBoundary>,
+      );
+    });
+    expect(container.querySelector('[role="alert"]')?.textContent).toContain('chart data was undefined');
+    await act(async () => {
+      root.render(
+        <ErrorBoundary resetKey="b">
+          <p>fine</p>
+        </ErrorBoundary>,
+      );
+    });
+    expect(text()).toBe('fine');
+    spy.mockRestore();
+  });
+});
