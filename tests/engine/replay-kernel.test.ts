@@ -21,7 +21,9 @@ const leadArb = fc.record({
   threshold: fc.integer({ min: -10, max: 80 }),
 });
 
-function setup(l: fc.Infer<typeof leadArb>): { inputs: ScanInputs } {
+type LeadCase = typeof leadArb extends fc.Arbitrary<infer T> ? T : never;
+
+function setup(l: LeadCase): { inputs: ScanInputs } {
   const hours = [...l.hours].sort((a, b) => a - b);
   const n = hours.length;
   const time = Float64Array.from(hours, (h) => Date.UTC(2025, 0, 1) + h * HOUR);
@@ -70,8 +72,8 @@ describe('scoring kernel', () => {
   it('decays by halves per half-life, caps the decayed total, and counts ties one activity at a time', () => {
     // Types: 0 = +10 (cap 12), 1 = +4. Activities: d0 t0, d0 t0 (tie), d10 t1.
     // After 1st: 10. After 2nd: min(12, 20) = 12. d10: type-0 total 20 * 0.5 = 10 (under the cap) + 4 = 14.
-    const l = {
-      hours: [0, 0, 240], types: [0, 0, 1, ...Array(11).fill(0)], points: [10, 4, 0, 0], caps: [12, null, null, null],
+    const l: LeadCase = {
+      hours: [0, 0, 240], types: [0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], points: [10, 4, 0, 0], caps: [12, null, null, null],
       high: [false, false, false, false], halfLifeDays: 10, lookbackDays: null, fit: 0, threshold: 13,
     };
     const { inputs } = setup(l);
