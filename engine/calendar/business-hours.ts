@@ -1,9 +1,10 @@
 // Business-hours arithmetic on instants (epoch milliseconds) for one rep's
 // working week. The SLA metrics and the queue simulation call this for every
 // MQL, so a schedule precomputes its working intervals as UTC instants once
-// (via luxon, which knows DST) and then answers each question with two binary
+// (through the zone's DST transitions) and then answers each question with two binary
 // searches over a prefix sum: O(log intervals), never a walk over minutes.
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
+import { isoWeekday, localDayNumber, ZoneOffsets } from './zone-offsets';
 
 export const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -141,28 +142,29 @@ export class WorkSchedule {
 
   /**
    * Lists the working intervals of every local day from the day before `from`
-   * (a shift past midnight may reach into it) to the day after `to`.
+   * (a shift past midnight may reach into it) to the day after `to`. Local
+   * times become instants through the zone's offset transitions (DST-aware):
+   * a start skipped by a spring-forward gap moves forward past the gap, a
+   * time repeated by a fall-back takes its first occurrence.
    */
   private build(from: number, to: number): void {
     const { timezone, startMinute, endMinute } = this.spec;
+    const zone = new ZoneOffsets(timezone, from, to);
     const overnight = endMinute <= startMinute;
     const starts: number[] = [];
     const ends: number[] = [];
-    let day = DateTime.fromMillis(from, { zone: timezone }).startOf('day').minus({ days: 1 });
-    const last = DateTime.fromMillis(to, { zone: timezone }).startOf('day').plus({ days: 1 });
-    while (day <= last) {
-      if (this.weekdaySet.has(day.weekday)) {
-        const s = atLocalMinute(day, startMinute);
-        const e = atLocalMinute(overnight ? day.plus({ days: 1 }) : day, endMinute);
-        // A DST jump can swallow a tiny shift; keep the table strictly increasing.
-        const prevEnd = ends.length > 0 ? ends[ends.length - 1]! : Number.NEGATIVE_INFINITY;
-        const start = Math.max(s, prevEnd);
-        if (e > start) {
-          starts.push(start);
-          ends.push(e);
-        }
+    const lastDay = localDayNumber(zone.toLocal(to)) + 1;
+    for (let day = localDayNumber(zone.toLocal(from)) - 1; day <= lastDay; day++) {
+      if (!this.weekdaySet.has(isoWeekday(day))) continue;
+      const s = zone.fromLocal(day * DAY_MS + startMinute * 60_000);
+      const e = zone.fromLocal((overnight ? day + 1 : day) * DAY_MS + endMinute * 60_000);
+      // A DST jump can swallow a tiny shift; keep the table strictly increasing.
+      const prevEnd = ends.length > 0 ? ends[ends.length - 1]! : Number.NEGATIVE_INFINITY;
+      const start = Math.max(s, prevEnd);
+      if (e > start) {
+        starts.push(start);
+        ends.push(e);
       }
-      day = day.plus({ days: 1 });
     }
     this.starts = Float64Array.from(starts);
     this.ends = Float64Array.from(ends);
@@ -172,19 +174,6 @@ export class WorkSchedule {
     this.coverFrom = from;
     this.coverTo = to;
   }
-}
-
-/**
- * The instant of a local wall-clock minute on a given local day. A time that a
- * spring-forward gap skips moves forward past the gap (luxon's rule); a time
- * that a fall-back repeats takes its first occurrence.
- */
-function atLocalMinute(day: DateTime, minute: number): number {
-  if (minute >= 1440) return day.plus({ days: 1 }).toMillis();
-  return DateTime.fromObject(
-    { year: day.year, month: day.month, day: day.day, hour: Math.floor(minute / 60), minute: minute % 60 },
-    { zone: day.zone },
-  ).toMillis();
 }
 
 /** Working hours elapsed between two instants under a schedule (0 when end <= start). */

@@ -3,6 +3,9 @@
 // conversion per row (DuckDB's timezone() or luxon per row cost ~100 ms on
 // 250k rows; this costs a few ms).
 import { DateTime } from 'luxon';
+import { isoDateOfDay, isoWeekday, localDayNumber, ZoneOffsets } from './zone-offsets';
+
+const DAY_MS = 86_400_000;
 
 /** The instant local midnight starts `date` (YYYY-MM-DD) in `zone`. */
 export function localDayStartMs(date: string, zone: string): number {
@@ -22,26 +25,26 @@ export class LocalDays {
   private readonly dates: string[];
   private readonly weekStarts: string[];
 
+
   /** Covers every instant in [fromMs, toMs] of the zone. */
   constructor(
     readonly zone: string,
     fromMs: number,
     toMs: number,
   ) {
+    const offsets = new ZoneOffsets(zone, fromMs, toMs);
+    const first = localDayNumber(offsets.toLocal(fromMs));
+    const last = localDayNumber(offsets.toLocal(toMs));
     const starts: number[] = [];
-    const dates: string[] = [];
-    const weekStarts: string[] = [];
-    let day = DateTime.fromMillis(fromMs, { zone }).startOf('day');
-    for (;;) {
-      starts.push(day.toMillis());
-      if (day.toMillis() > toMs) break;
-      dates.push(day.toISODate() ?? '');
-      weekStarts.push(day.minus({ days: day.weekday - 1 }).toISODate() ?? '');
-      day = day.plus({ days: 1 });
+    this.dates = [];
+    this.weekStarts = [];
+    for (let day = first; day <= last + 1; day++) {
+      starts.push(offsets.fromLocal(day * DAY_MS));
+      if (day > last) break;
+      this.dates.push(isoDateOfDay(day));
+      this.weekStarts.push(isoDateOfDay(day - (isoWeekday(day) - 1)));
     }
     this.starts = Float64Array.from(starts);
-    this.dates = dates;
-    this.weekStarts = weekStarts;
   }
 
   /** Index of the local day holding ms; -1 outside the covered span. */
