@@ -33,7 +33,13 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
   return { port, staticDir };
 }
 
-export async function runServeCommand(argv: readonly string[]): Promise<RunningServer> {
+export interface ServeHooks {
+  readonly log?: (line: string) => void;
+  /** Stop cleanly on Ctrl+C / SIGTERM (off in tests, which close the server themselves). */
+  readonly handleSignals?: boolean;
+}
+
+export async function runServeCommand(argv: readonly string[], hooks: ServeHooks = {}): Promise<RunningServer> {
   const args = parseServeArgs(argv);
   if (!existsSync(join(args.staticDir, 'index.html'))) {
     throw new Error(`No built UI in ${args.staticDir}. Run "npm run build:renderer" first (or "npm run web").`);
@@ -46,10 +52,18 @@ export async function runServeCommand(argv: readonly string[]): Promise<RunningS
       process.exit(0);
     });
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  console.log(`Handoff Lab is running at ${server.url}`);
-  return server;
+  if (hooks.handleSignals ?? true) {
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  }
+  (hooks.log ?? console.log)(`Handoff Lab is running at ${server.url}`);
+  return {
+    ...server,
+    async close() {
+      await server.close();
+      engine.close();
+    },
+  };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
