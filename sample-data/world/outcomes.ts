@@ -34,7 +34,7 @@ export const OUTCOME_PARAMS = {
   reviewReject: { duplicate: 0.75, junk: 0.85, customer: 0.55, misfit: 'sigmoid(-2.4 - 1.5*fit)' },
   silentAfterContact: 0.06,
   deferred: 0.03,
-  accept: 'sigmoid(1.0 + 0.9*fit + 0.5*intent + 0.6*window)',
+  accept: 'sigmoid(0.5 + 0.9*fit + 0.6*intent + 1.3*window)',
   sql: 'sigmoid(-2.0 + 0.8*fit + 0.6*intent + 0.8*window + ln speedOddsMultiplier(h))',
   opportunity: 'sigmoid(0.2 + 0.5*fit + 0.3*intent)',
   won: 'sigmoid(-0.8 + 0.7*fit + 0.3*intent)',
@@ -139,7 +139,7 @@ export class OutcomeModel {
       out.decided = contact + this.logn(14, 2 * DAY, 0.6);
       return;
     }
-    if ((u[16] as number) >= sigmoid(1.0 + 0.9 * fit + 0.5 * intent + 0.6 * window)) {
+    if ((u[16] as number) >= sigmoid(0.5 + 0.9 * fit + 0.6 * intent + 1.3 * window)) {
       out.decision = DEC_REJECTED;
       const r = u[17] as number;
       out.reason = r < 0.35 ? R.no_budget : r < 0.7 ? R.no_timeline : r < 0.85 ? R.competitor : R.other;
