@@ -136,9 +136,9 @@ FROM h
 LEFT JOIN agg a USING (lead_id, seq)
 LEFT JOIN (SELECT lead_id, min(source) AS source FROM leads GROUP BY lead_id) l USING (lead_id)
 LEFT JOIN (SELECT rep_id, min(segment) AS segment FROM reps GROUP BY rep_id) r ON r.rep_id = h.assigned_rep_id
-LEFT JOIN (SELECT unnest($1) AS v, generate_subscripts($1, 1) AS i) dt ON dt.v = h.tier
-LEFT JOIN (SELECT unnest($2) AS v, generate_subscripts($2, 1) AS i) dr ON dr.v = h.assigned_rep_id
-LEFT JOIN (SELECT unnest($3) AS v, generate_subscripts($3, 1) AS i) ds ON ds.v = l.source`;
+LEFT JOIN (SELECT unnest(vals) AS v, generate_subscripts(vals, 1) AS i FROM (SELECT from_json($1, '["VARCHAR"]') AS vals)) dt ON dt.v = h.tier
+LEFT JOIN (SELECT unnest(vals) AS v, generate_subscripts(vals, 1) AS i FROM (SELECT from_json($2, '["VARCHAR"]') AS vals)) dr ON dr.v = h.assigned_rep_id
+LEFT JOIN (SELECT unnest(vals) AS v, generate_subscripts(vals, 1) AS i FROM (SELECT from_json($3, '["VARCHAR"]') AS vals)) ds ON ds.v = l.source`;
 
 /** The distinct values of the coded columns, fetched first and bound into the main query. */
 const DICTIONARY_SQL = `SELECT
@@ -164,8 +164,9 @@ export async function fetchHandoffFacts(ws: Workspace, q: FactQuery): Promise<Ha
   const tiers = stringList(dict.tiers);
   const reps = stringList(dict.reps);
   const sources = stringList(dict.sources);
-  const values: DuckDBValue[] = [listValue(tiers), listValue(reps), listValue(sources)];
-  const types: Record<string, DuckDBType> = { '1': LIST(VARCHAR), '2': LIST(VARCHAR), '3': LIST(VARCHAR) };
+  // Bound as JSON text: DuckDB cannot bind an empty list parameter.
+  const values: DuckDBValue[] = [JSON.stringify(tiers), JSON.stringify(reps), JSON.stringify(sources)];
+  const types: Record<string, DuckDBType> = { '1': VARCHAR, '2': VARCHAR, '3': VARCHAR };
   const where: string[] = [];
   const bind = (value: DuckDBValue, type: DuckDBType): string => {
     values.push(value);
