@@ -11,7 +11,7 @@ import { crossCheck } from './cross-checks';
 import { ImportError, plural, type ImportIssue, type ImportWarning } from './errors';
 import { fileKind, fileStem } from './file-format';
 import { openFileSource, rawSelectSql, type FileSource } from './file-source';
-import { loadSavedMapping, saveMapping, suggestMapping, type ColumnMapping } from './mapping';
+import { loadSavedMapping, saveMappingWith, suggestMapping, type ColumnMapping } from './mapping';
 import { readScoringModel, type ScoringModelValidator } from './scoring-model';
 import { stageTable, stageTableName, type StagePlan } from './stage';
 
@@ -225,7 +225,6 @@ async function runImport(
   prepare: (connection: DuckDBConnection) => Promise<PreparedPlans>,
 ): Promise<ImportSummary> {
   const started = performance.now();
-  const connection = ws.connection;
   if (options.timezone !== undefined && !isValidTimezone(options.timezone)) {
     throw new ImportError([{ field: 'timezone', message: `"${options.timezone}" is not a time zone name. Use an IANA name such as UTC, Europe/Berlin or America/New_York.` }]);
   }
@@ -236,8 +235,11 @@ async function runImport(
   const checkAbort = (): void => {
     if (signal?.aborted) throw cancelled();
   };
-  const onAbort = (): void => connection.interrupt();
   checkAbort();
+  // A connection of its own: the import's time zone, temp tables and interrupt
+  // never reach other work on the workspace's main connection.
+  const connection = await ws.instance.connect();
+  const onAbort = (): void => connection.interrupt();
   signal?.addEventListener('abort', onAbort);
   try {
     return await withSessionTimezone(connection, timezone, async () => {
@@ -279,7 +281,7 @@ async function runImport(
           durationMs: 0,
           missing,
         };
-        await swapIn(ws, connection, { timezone, scoringModel, confirmed, summary });
+        await swapIn(connection, { timezone, scoringModel, confirmed, summary });
         const done = { ...summary, durationMs: Math.round(performance.now() - started) };
         report({ stage: 'done', fraction: 1, message: `Imported ${plural(tables.leads.rows, 'lead')}` });
         return done;
@@ -293,6 +295,7 @@ async function runImport(
     throw new ImportError([{ message: `The import failed unexpectedly: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}. The workspace is unchanged.` }]);
   } finally {
     signal?.removeEventListener('abort', onAbort);
+    connection.closeSync();
   }
 }
 
@@ -306,7 +309,6 @@ async function dropStaged(connection: DuckDBConnection): Promise<void> {
 
 /** The one transaction that makes the staged history the workspace's history. */
 async function swapIn(
-  ws: Workspace,
   connection: DuckDBConnection,
   state: { timezone: string; scoringModel: string | null; confirmed: PreparedPlans['confirmed']; summary: ImportSummary },
 ): Promise<void> {
@@ -319,7 +321,7 @@ async function swapIn(
     await connection.run(`INSERT OR REPLACE INTO hl_meta VALUES ('timezone', $1)`, [state.timezone]);
     if (state.scoringModel === null) await connection.run(`DELETE FROM hl_meta WHERE key = 'scoring_model'`);
     else await connection.run(`INSERT OR REPLACE INTO hl_meta VALUES ('scoring_model', $1)`, [state.scoringModel]);
-    for (const { table, mapping } of state.confirmed) await saveMapping(ws, table, mapping);
+    for (const { table, mapping } of state.confirmed) await saveMappingWith(connection, table, mapping);
     await connection.run(`INSERT INTO hl_imports VALUES (now(), $1)`, [JSON.stringify({ ...state.summary, warnings: state.summary.warnings.map((w) => ({ code: w.code, count: w.count, message: w.message })) })]);
     await connection.run('COMMIT');
   } catch (err) {

@@ -2,6 +2,7 @@
 // Suggestions come from a saved mapping first, then the canonical name itself,
 // then synonyms from common CRM exports; the caller confirms them and the
 // confirmed mapping is saved per table and source header for the next import.
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Workspace } from '../workspace/database';
 import { TABLES, type TableName } from '../workspace/tables';
 
@@ -178,12 +179,17 @@ export async function loadSavedMapping(ws: Workspace, table: TableName): Promise
  * saved state always reads as one consistent mapping per header.
  */
 export async function saveMapping(ws: Workspace, table: TableName, mapping: ColumnMapping): Promise<void> {
+  await saveMappingWith(ws.connection, table, mapping);
+}
+
+/** saveMapping on a given connection, so the importer can save inside its own transaction. */
+export async function saveMappingWith(connection: DuckDBConnection, table: TableName, mapping: ColumnMapping): Promise<void> {
   for (const [canonical, source] of Object.entries(mapping)) {
-    await ws.connection.run(`DELETE FROM hl_mappings WHERE table_name = $1 AND canonical = $2 AND source_header <> $3`, [
+    await connection.run(`DELETE FROM hl_mappings WHERE table_name = $1 AND canonical = $2 AND source_header <> $3`, [
       table,
       canonical,
       source,
     ]);
-    await ws.connection.run(`INSERT OR REPLACE INTO hl_mappings VALUES ($1, $2, $3)`, [table, source, canonical]);
+    await connection.run(`INSERT OR REPLACE INTO hl_mappings VALUES ($1, $2, $3)`, [table, source, canonical]);
   }
 }

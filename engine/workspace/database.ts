@@ -24,6 +24,7 @@ export async function openWorkspace(path: string): Promise<Workspace> {
   }
   const connection = await instance.connect();
   await migrate(connection, path);
+  await dropLeftoverStaging(connection);
   return {
     path,
     instance,
@@ -66,4 +67,15 @@ async function migrate(connection: DuckDBConnection, path: string): Promise<void
       throw err;
     }
   }
+}
+
+/**
+ * An import stages into hl_stage_* tables and swaps them in with one COMMIT; a
+ * process killed before that leaves them behind. They are never history, so drop them.
+ */
+async function dropLeftoverStaging(connection: DuckDBConnection): Promise<void> {
+  const rows = await connection.runAndReadAll(
+    `SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND NOT temporary AND starts_with(table_name, 'hl_stage_')`,
+  );
+  for (const r of rows.getRowObjectsJS()) await connection.run(`DROP TABLE IF EXISTS "${String(r.table_name).replaceAll('"', '""')}"`);
 }

@@ -238,3 +238,29 @@ describe('import: warnings are counted, rows kept', () => {
     ws.close();
   });
 });
+
+describe('import: leftovers and huge fields', () => {
+  const dir = scratchDir('hl-import-leftover-');
+
+  it('a staging table left by a killed import is dropped when the workspace reopens; history stays', async () => {
+    const path = join(dir, 'killed.duckdb');
+    const ws = await openWorkspace(path);
+    await importDirectory(ws, writeHistory(join(dir, 'h')));
+    await ws.connection.run(`CREATE TABLE hl_stage_leads AS SELECT * FROM leads`);
+    ws.close();
+    const again = await openWorkspace(path);
+    const tables = (await again.connection.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'hl%stage%'`)).getRowObjectsJS();
+    expect(tables).toEqual([]);
+    expect((await again.connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM leads`)).getRowObjectsJS()).toEqual([{ n: 3 }]);
+    again.close();
+  });
+
+  it('a line longer than 2 MB is named, not a crash', async () => {
+    const ws = await openWorkspace(join(dir, 'huge.duckdb'));
+    const huge = `${LEADS_CSV}\nL4,2025-01-05,x@y.com,"${'a'.repeat(3_000_000)}",,,,`;
+    const err = await importDirectory(ws, writeHistory(join(dir, 'huge'), { 'leads.csv': huge })).then(() => null, (e: unknown) => e as ImportError);
+    expect(err).toBeInstanceOf(ImportError);
+    expect(err?.message).toMatch(/^leads\.csv(, line 5:)? .*(longer than 2 MB)/);
+    ws.close();
+  });
+});
