@@ -157,7 +157,8 @@ export function translateReadError(err: unknown, file: string, kind: FileKind): 
     );
   }
   if (/maximum line size|line size/i.test(text)) {
-    return single(file, `${file} has a line longer than 2 MB${at}. Check for a cell with a stray quote that swallows the rest of the file.`, line);
+    // The sniffer reports where it stopped, not the long line itself: no line number rather than a wrong one.
+    return single(file, `${file} has a line longer than 2 MB. Check for a cell with a stray quote that swallows the rest of the file, or a very long text cell.`);
   }
   if (kind.format === 'parquet') {
     return single(file, `${file} is not a readable Parquet file. Export it again as Parquet, or as CSV.`);
