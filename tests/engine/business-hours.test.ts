@@ -8,7 +8,10 @@ import {
   parseClock,
   WorkSchedule,
 } from '../../engine/calendar/business-hours';
+import { LocalDays, localDayEndMs, localDayStartMs } from '../../engine/calendar/local-days';
 import { buildRepSchedules } from '../../engine/calendar/rep-schedules';
+import { ZoneOffsets } from '../../engine/calendar/zone-offsets';
+import { DateTime } from 'luxon';
 
 const t = (iso: string): number => Date.parse(iso);
 const utc = new WorkSchedule(defaultScheduleSpec('UTC'));
@@ -143,5 +146,44 @@ describe('rep schedules', () => {
     expect(s.forRep(null).spec.timezone).toBe('Europe/London');
     expect(s.warnings).toHaveLength(2);
     expect(s.warnings[0]).toMatch(/r3: unknown time zone/);
+  });
+});
+
+describe('zone offsets and local days agree with luxon', () => {
+  const lo = t('2024-01-01T00:00:00Z');
+  const hi = t('2026-12-31T00:00:00Z');
+  // southern-hemisphere DST, half-hour and 45-minute offsets, DST switches at local midnight
+  const zones = ['America/New_York', 'Europe/Berlin', 'Australia/Sydney', 'Asia/Kolkata', 'America/Santiago', 'Pacific/Chatham'];
+
+  it('maps instants to wall-clock time and back (first occurrence in a fall-back)', () => {
+    for (const zone of zones) {
+      const z = new ZoneOffsets(zone, lo, hi);
+      const days = new LocalDays(zone, lo, hi);
+      fc.assert(
+        fc.property(fc.integer({ min: lo, max: hi }), (ms) => {
+          const dt = DateTime.fromMillis(ms, { zone });
+          const local = z.toLocal(ms);
+          expect(local).toBe(ms + dt.offset * 60_000);
+          const back = z.fromLocal(local);
+          expect(back).toBeLessThanOrEqual(ms);
+          expect(z.toLocal(back)).toBe(local);
+          expect(days.dateOf(ms)).toBe(dt.toISODate());
+          expect(days.weekOf(ms)).toBe(dt.startOf('week').toISODate());
+        }),
+        { numRuns: 300, seed: 11 },
+      );
+    }
+  });
+
+  it('resolves the New York DST edges', () => {
+    const z = new ZoneOffsets('America/New_York', t('2025-01-01T00:00:00Z'), t('2025-12-31T00:00:00Z'));
+    const local = (iso: string): number => Date.parse(`${iso}Z`);
+    // 2025-03-09 02:30 does not exist: moved forward to 03:30 EDT = 07:30Z
+    expect(z.fromLocal(local('2025-03-09T02:30:00'))).toBe(t('2025-03-09T07:30:00Z'));
+    // 2025-11-02 01:30 happens twice: the first (EDT) is 05:30Z
+    expect(z.fromLocal(local('2025-11-02T01:30:00'))).toBe(t('2025-11-02T05:30:00Z'));
+    // window bounds: 2025-03-09 starts at 05:00Z (EST) and ends at 04:00Z next day (EDT): a 23-hour day
+    expect(localDayStartMs('2025-03-09', 'America/New_York')).toBe(t('2025-03-09T05:00:00Z'));
+    expect(localDayEndMs('2025-03-09', 'America/New_York')).toBe(t('2025-03-10T04:00:00Z'));
   });
 });
