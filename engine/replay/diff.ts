@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { TRIGGER_HIGH_INTENT, TRIGGER_MANUAL, type WorkspaceColumns } from '../columns/types';
 import { PREFLIGHT_FREE_EMAIL, PREFLIGHT_MISSING_FIELD, PREFLIGHT_NO_EMAIL, missingRequiredFields } from '../scoring/fit';
 import type { Policy } from '../scenario/policy';
-import { FLAG_DATA_COMPLETION, FLAG_IN_WINDOW, type ReplayResult } from './score';
+import { FLAG_DATA_COMPLETION, FLAG_IN_WINDOW, type ReplayResult, type Replayer } from './score';
 
 export const DIFF_KINDS = ['entered', 'left', 'tier_changed', 'time_moved'] as const;
 /**
@@ -115,13 +115,15 @@ export function diffAgainstHistory(cols: WorkspaceColumns, result: ReplayResult)
   };
 }
 
-/** One page of a diff list with the reason for each lead. `result` must be the replay the diff was made from. */
-export function diffPage(cols: WorkspaceColumns, result: ReplayResult, diff: ReplayDiff, kind: DiffKind, offset: number, limit: number): DiffPage {
+/** One page of a diff list with the reason for each lead; `replayer` must still hold the replay the diff was made from. */
+export function diffPage(replayer: Replayer, diff: ReplayDiff, kind: DiffKind, offset: number, limit: number): DiffPage {
+  const cols = replayer.columns;
+  const result = replayer.result;
   const list = diff.leads[kind];
   const start = Math.max(0, Math.min(Math.floor(offset), list.length));
   const end = Math.min(list.length, start + Math.max(0, Math.floor(limit)));
   const rows: DiffRow[] = [];
-  for (let q = start; q < end; q++) rows.push(describeLead(cols, result, list[q], kind));
+  for (let q = start; q < end; q++) rows.push(describeLead(replayer, cols, result, list[q], kind));
   return { kind, total: list.length, offset: start, rows };
 }
 
@@ -134,7 +136,7 @@ function requirePolicy(result: ReplayResult): Policy {
   return result.policy;
 }
 
-function describeLead(cols: WorkspaceColumns, r: ReplayResult, i: number, kind: DiffKind): DiffRow {
+function describeLead(replayer: Replayer, cols: WorkspaceColumns, r: ReplayResult, i: number, kind: DiffKind): DiffRow {
   const policy = requirePolicy(r);
   const h = cols.handoffs;
   const when = (t: number) => DateTime.fromMillis(t, { zone: cols.timezone }).toFormat('yyyy-LL-dd HH:mm');
@@ -162,7 +164,7 @@ function describeLead(cols: WorkspaceColumns, r: ReplayResult, i: number, kind: 
       const parts: string[] = [];
       if (h.trigger[i] === TRIGGER_MANUAL) parts.push('a manual handoff in history (the replay makes none)');
       if (Number.isNaN(st)) {
-        const best = r.maxScore[i];
+        const best = Number.isNaN(r.maxScore[i]) ? replayer.bestScore(i) : r.maxScore[i];
         parts.push(Number.isNaN(best) ? 'no activities to score' : `score ${fmtScore(best)} < threshold ${fmtScore(thr)}`);
       } else if ((r.flags[i] & FLAG_IN_WINDOW) === 0) {
         parts.push(`MQL moves to ${when(st)}, outside the window`);

@@ -229,3 +229,73 @@ export function scanLeadExact(inp: ScanInputs, i: number, fit: number, threshold
   }
   out.best = best;
 }
+
+/**
+ * How many activities of each type each lead has (CSR: entries of lead i are
+ * offsets[i]..offsets[i+1]-1). Policy-independent, built once. It gives each
+ * lead an upper bound on its score under any policy (see scoreBound), so leads
+ * that cannot reach the threshold are skipped without a scan.
+ */
+export interface TypeHistogram {
+  readonly offsets: Int32Array;
+  readonly type: Uint16Array;
+  readonly count: Int32Array;
+}
+
+export function buildTypeHistogram(leadOffsets: Int32Array, typeCode: Uint16Array, nTypes: number): TypeHistogram {
+  const nLeads = leadOffsets.length - 1;
+  const counts = new Int32Array(nTypes);
+  const touched = new Int32Array(nTypes);
+  const offsets = new Int32Array(nLeads + 1);
+  let type = new Uint16Array(Math.max(16, typeCode.length >> 1));
+  let count = new Int32Array(type.length);
+  let m = 0;
+  for (let i = 0; i < nLeads; i++) {
+    let nt = 0;
+    for (let j = leadOffsets[i]; j < leadOffsets[i + 1]; j++) {
+      const k = typeCode[j];
+      if (counts[k] === 0) touched[nt++] = k;
+      counts[k]++;
+    }
+    if (m + nt > type.length) {
+      const grownType = new Uint16Array(Math.max(type.length * 2, m + nt));
+      grownType.set(type);
+      type = grownType;
+      const grownCount = new Int32Array(grownType.length);
+      grownCount.set(count);
+      count = grownCount;
+    }
+    for (let q = 0; q < nt; q++) {
+      const k = touched[q];
+      type[m] = k;
+      count[m] = counts[k];
+      m++;
+      counts[k] = 0;
+    }
+    offsets[i + 1] = m;
+  }
+  return { offsets, type: type.slice(0, m), count: count.slice(0, m) };
+}
+
+/**
+ * An upper bound on lead i's score at any moment: fit plus, for each type with
+ * positive points, min(cap, points x count). Decay (a factor <= 1) and the
+ * lookback (a subset) only lower a positive type's total; negative types only
+ * lower the score. Returns Infinity when the lead has a high-intent activity
+ * type, which can make it an MQL at any score: such leads are always scanned.
+ */
+export function scoreBound(h: TypeHistogram, rules: CompiledRules, i: number, fit: number): number {
+  const { points, caps, highIntent } = rules;
+  let bound = fit;
+  for (let e = h.offsets[i]; e < h.offsets[i + 1]; e++) {
+    const k = h.type[e];
+    if (highIntent[k] === 1) return Infinity;
+    const p = points[k];
+    if (p > 0) {
+      const total = p * h.count[e];
+      const c = caps[k];
+      bound += total < c ? total : c;
+    }
+  }
+  return bound;
+}

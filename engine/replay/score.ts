@@ -6,7 +6,17 @@ import { TRIGGER_HIGH_INTENT, TRIGGER_MANUAL, TRIGGER_NONE, TRIGGER_SCORE, type 
 import type { Policy } from '../scenario/policy';
 import { computeFitPoints, computePreflight } from '../scoring/fit';
 import { compileRules, slack, tierFor, type CompiledRules } from './compile';
-import { ScanScratch, buildDecayCache, scanLead, type DecayCache, type LeadScan, type ScanInputs } from './kernel';
+import {
+  ScanScratch,
+  buildDecayCache,
+  buildTypeHistogram,
+  scanLead,
+  scoreBound,
+  type DecayCache,
+  type LeadScan,
+  type ScanInputs,
+  type TypeHistogram,
+} from './kernel';
 import { windowRange, type WindowRange } from './window';
 
 /** flags bits */
@@ -49,7 +59,11 @@ export interface ReplayResult {
   readonly flags: Uint8Array;
   /** Activity row of the MQL moment; -1 for none (and in threshold-only mode). */
   readonly mqlActivity: Int32Array;
-  /** Highest score reached up to the MQL moment, or over all activities; NaN without activities. */
+  /**
+   * Highest score reached up to the MQL moment, or over all activities. NaN
+   * without activities, and for leads skipped because their score bound stays
+   * below the threshold: Replayer.bestScore(i) computes it for those on demand.
+   */
   readonly maxScore: Float64Array;
   /** Fit points per lead. */
   readonly fit: Float64Array;
@@ -67,6 +81,9 @@ export class Replayer {
   private readonly scratch: ScanScratch;
   private readonly scan: LeadScan = { mqlRow: -1, trigger: 0, score: NaN, best: -Infinity };
   private decay: DecayCache | null = null;
+  private histogram: TypeHistogram | null = null;
+  /** Leads skipped by the score bound in the last re-score. */
+  skippedLeads = 0;
   private fitKey: string | null = null;
   private preflightKey: string | null = null;
 
@@ -139,7 +156,22 @@ export class Replayer {
     const scan = this.scan;
     const n = this.columns.leads.n;
     const threshold = rules.threshold;
+    const thr = threshold - slack(threshold);
+    this.histogram ??= buildTypeHistogram(this.columns.activities.leadOffsets, this.columns.activities.typeCode, rules.nTypes);
+    const hist = this.histogram;
+    let skipped = 0;
     for (let i = 0; i < n; i++) {
+      if (scoreBound(hist, rules, i, fit[i]) < thr) {
+        // Cannot reach the threshold and has no high-intent activity: no MQL, no scan.
+        skipped++;
+        maxScore[i] = NaN;
+        mqlAt[i] = NaN;
+        scoreAtMql[i] = NaN;
+        tierIndex[i] = -1;
+        trigger[i] = TRIGGER_NONE;
+        mqlActivity[i] = -1;
+        continue;
+      }
       scanLead(inputs, scratch, i, fit[i], threshold, null, scan);
       maxScore[i] = scan.best === -Infinity ? NaN : scan.best;
       if (scan.mqlRow < 0) {
@@ -156,6 +188,19 @@ export class Replayer {
       tierIndex[i] = tierFor(rules, scan.score, scan.trigger === 2);
       mqlActivity[i] = scan.mqlRow;
     }
+    this.skippedLeads = skipped;
+  }
+
+  /**
+   * Lead i's highest score up to its MQL moment (or over all its activities)
+   * under the last policy re-scored; NaN without activities or in threshold-only mode.
+   */
+  bestScore(i: number): number {
+    const policy = this.result.policy;
+    if (policy === null || this.result.mode === 'threshold_only') return NaN;
+    const { rules, inputs } = this.prepare(policy);
+    scanLead(inputs, this.scratch, i, this.result.fit[i], rules.threshold, null, this.scan);
+    return this.scan.best === -Infinity ? NaN : this.scan.best;
   }
 
   /** Threshold-only mode: re-threshold the historical handoffs (see ReplayResult.mode). */

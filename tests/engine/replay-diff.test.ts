@@ -37,27 +37,27 @@ describe('diff of a scenario against history', () => {
   });
 
   it('raising the threshold to 45: two leads leave, one moves later and up a tier', () => {
-    const { r, diff } = run({ version: 1, mql: { threshold: 45 } });
+    const { diff } = run({ version: 1, mql: { threshold: 45 } });
     // L08 peaks at 40 and L11 at 40: both leave. L01 is 42 at d10 (< 45) and crosses at d12 with trial_signup:
     // 25 fit + 40 + (10 + 2) * 0.5^0.2 + 10 * 0.5^1.2 = 65 + 10.4466 + 4.3528 = 79.7994 -> tier A, 2 days later.
     expect(diff.counts).toEqual({ historical: 7, scenario: 5, entered: 0, left: 2, stayed: 5, tierChanged: 1, timeMoved: 1, unchanged: 4 });
-    const left = diffPage(cols, r, diff, 'left', 0, 10);
+    const left = diffPage(replayer, diff, 'left', 0, 10);
     expect(left.rows.map((x) => [x.leadId, x.reason])).toEqual([
       ['L08', 'score 40 < threshold 45'],
       ['L11', 'score 40 < threshold 45'],
     ]);
-    const tier = diffPage(cols, r, diff, 'tier_changed', 0, 10).rows[0];
+    const tier = diffPage(replayer, diff, 'tier_changed', 0, 10).rows[0];
     expect(tier?.leadId).toBe('L01');
     expect(tier?.reason).toBe('tier C -> A (score 79.8 >= 60)');
     expect(tier?.scenarioScore).toBeCloseTo(65 + 12 * 0.5 ** 0.2 + 10 * 0.5 ** 1.2, 9);
-    const moved = diffPage(cols, r, diff, 'time_moved', 0, 10).rows[0];
+    const moved = diffPage(replayer, diff, 'time_moved', 0, 10).rows[0];
     expect(moved?.reason).toBe('MQL 2 days later: score 79.8 >= threshold 45 on 2025-03-13 09:00');
   });
 
   it('dropping the pre-flight checks lets the held leads enter, with their reasons', () => {
-    const { r, diff } = run({ version: 1, mql: { require_business_email: false, require_fields: [] } });
+    const { diff } = run({ version: 1, mql: { require_business_email: false, require_fields: [] } });
     expect(diff.counts.entered).toBe(2);
-    expect(diffPage(cols, r, diff, 'entered', 0, 10).rows.map((x) => [x.leadId, x.reason])).toEqual([
+    expect(diffPage(replayer, diff, 'entered', 0, 10).rows.map((x) => [x.leadId, x.reason])).toEqual([
       ['L05', 'score 45 >= threshold 40; never handed off historically'],
       ['L06', 'high-intent activity demo_request (score 30); never handed off historically'],
     ]);
@@ -72,10 +72,10 @@ describe('diff of a scenario against history', () => {
   });
 
   it('pages through a list', () => {
-    const { r, diff } = run({ version: 1, mql: { threshold: 45 } });
-    const page = diffPage(cols, r, diff, 'left', 1, 5);
+    const { diff } = run({ version: 1, mql: { threshold: 45 } });
+    const page = diffPage(replayer, diff, 'left', 1, 5);
     expect(page).toMatchObject({ total: 2, offset: 1 });
     expect(page.rows.map((x) => x.leadId)).toEqual(['L11']);
-    expect(diffPage(cols, r, diff, 'left', 9, 5).rows).toEqual([]);
+    expect(diffPage(replayer, diff, 'left', 9, 5).rows).toEqual([]);
   });
 });

@@ -181,7 +181,10 @@ describe('replaying the policy in force', () => {
     const l07 = idx('L07');
     expect(r.trigger[l07]).toBe(TRIGGER_NONE);
     expect(Number.isNaN(r.mqlAt[l07])).toBe(true);
-    expect(r.maxScore[l07]).toBe(3);
+    // Ten opens capped at 3 bound L07 to 3 < 40: skipped without a scan; its best score comes on demand.
+    expect(Number.isNaN(r.maxScore[l07])).toBe(true);
+    expect(replayer.bestScore(l07)).toBe(3);
+    expect(replayer.skippedLeads).toBe(2); // L07 and L12 (no activities, bound = fit 25 < 40)
     const l12 = idx('L12');
     expect(Number.isNaN(r.mqlAt[l12])).toBe(true);
     expect(Number.isNaN(r.maxScore[l12])).toBe(true);
