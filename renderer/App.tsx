@@ -2,14 +2,14 @@
 // right, theme and presenter mode applied to the document root.
 import { useEffect } from 'react';
 import { checkEngine, loadRecent, runCommand } from './app/actions';
-import { useApp, useServices } from './app/context';
+import { useApp, useAppShallow, useServices } from './app/context';
 import { useShortcuts } from './app/useShortcuts';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Sidebar } from './components/Sidebar';
 import { TopBar } from './components/TopBar';
 import { PlannedScreen } from './screens/PlannedScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
-import { selectNotice, selectPresenter, selectScreen, selectTheme } from './store/selectors';
+import { selectEngineView, selectNotice, selectPresenter, selectScreen, selectTheme } from './store/selectors';
 
 export function App({ isMac }: { readonly isMac: boolean }) {
   const { platform, store } = useServices();
@@ -41,6 +41,7 @@ export function App({ isMac }: { readonly isMac: boolean }) {
       <Sidebar isMac={isMac} />
       <main className="content">
         <TopBar />
+        <EngineBanner />
         <div className="screen">
           <ErrorBoundary resetKey={screen}>{screen === 'welcome' ? <WelcomeScreen /> : <PlannedScreen screen={screen} />}</ErrorBoundary>
         </div>
@@ -50,6 +51,23 @@ export function App({ isMac }: { readonly isMac: boolean }) {
           {notice}
         </div>
       ) : null}
+    </div>
+  );
+}
+
+/** When the engine cannot be reached nothing else works, so say so above everything, with a way to retry. */
+function EngineBanner() {
+  const { platform, store } = useServices();
+  const { status, error } = useAppShallow(selectEngineView);
+  if (status !== 'error' || !error) return null;
+  return (
+    <div className="banner" role="alert" data-testid="engine-banner">
+      <span>
+        <strong>Handoff Lab cannot reach its engine.</strong> {error.message}
+      </span>
+      <button type="button" className="btn btn-small" onClick={() => void checkEngine(platform, store)}>
+        Retry
+      </button>
     </div>
   );
 }

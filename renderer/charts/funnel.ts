@@ -3,7 +3,7 @@
 // MQL and SAL is the number a RevOps review argues about.
 import type { Theme } from '../store/ui-slice';
 import type { ChartOption } from './option-types';
-import { PALETTES } from './palette';
+import { CHART_FONT, PALETTES } from './palette';
 
 export interface LadderStep {
   readonly stage: string;
@@ -23,6 +23,7 @@ export function ladderFunnelOption(steps: readonly LadderStep[], theme: Theme): 
   const rates = stepRates(steps);
   const max = Math.max(1, ...steps.map((s) => s.count));
   return {
+    textStyle: { fontFamily: CHART_FONT },
     animationDuration: 400,
     tooltip: { trigger: 'item', backgroundColor: p.tooltipBg, textStyle: { color: p.text } },
     series: [

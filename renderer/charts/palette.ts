@@ -2,6 +2,9 @@
 // so option builders stay pure and testable without a DOM.
 import type { Theme } from '../store/ui-slice';
 
+/** The UI's font stack, so chart labels match the text around them. */
+export const CHART_FONT = "Inter, 'Segoe UI', system-ui, -apple-system, 'Helvetica Neue', Arial, sans-serif";
+
 export interface ChartPalette {
   readonly text: string;
   readonly muted: string;

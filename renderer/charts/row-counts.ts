@@ -2,7 +2,7 @@
 // freshly opened workspace (what is in it, and what is missing).
 import type { Theme } from '../store/ui-slice';
 import type { ChartOption } from './option-types';
-import { PALETTES } from './palette';
+import { CHART_FONT, PALETTES } from './palette';
 
 /** Readable names for the canonical tables; unknown tables keep their own name. */
 const TABLE_LABELS: Readonly<Record<string, string>> = {
@@ -24,6 +24,7 @@ export function rowCountsOption(rowCounts: Readonly<Record<string, number>>, the
   // Largest at the top: ECharts draws category axes bottom-up, so sort ascending.
   const entries = Object.entries(rowCounts).sort((a, b) => a[1] - b[1] || b[0].localeCompare(a[0]));
   return {
+    textStyle: { fontFamily: CHART_FONT },
     animationDuration: 300,
     grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, backgroundColor: p.tooltipBg, textStyle: { color: p.text } },

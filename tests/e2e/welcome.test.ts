@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import type { Browser } from 'playwright-core';
 import { Engine } from '../../engine/api/engine';
+import { openWorkspace } from '../../engine/workspace/database';
 import { startServer, type RunningServer } from '../../engine/server/server';
 import { scratchDir } from '../support/tmp';
 import { launchChromium, openWatchedPage, screenshot, type WatchedPage } from './browser';
@@ -29,6 +30,19 @@ afterAll(async () => {
   engine.close();
 });
 
+/** Rows of nothing in particular: enough for the workspace card to have something to draw. */
+async function seedWorkspace(path: string, rows: Record<string, number>): Promise<void> {
+  const ws = await openWorkspace(path);
+  try {
+    for (const [table, n] of Object.entries(rows)) {
+      await ws.connection.run(`INSERT INTO ${table} DEFAULT VALUES`);
+      await ws.connection.run(`INSERT INTO ${table} SELECT t.* FROM ${table} t, range(${n - 1})`);
+    }
+  } finally {
+    ws.close();
+  }
+}
+
 describe('browser mode', () => {
   it('renders the Welcome screen and reaches /api/health through the UI client', async () => {
     const { page } = watched;
@@ -51,13 +65,24 @@ describe('browser mode', () => {
     expect(watched.problems).toEqual([]);
   });
 
-  it('opens a workspace by path and draws its chart', async () => {
+  it('opens an empty workspace by path and says it is empty', async () => {
+    const { page } = watched;
+    await page.getByLabel('Or open a workspace file on this computer').fill(join(dir, 'empty.duckdb'));
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await page.getByRole('heading', { level: 3, name: 'empty.duckdb' }).waitFor();
+    await page.getByText('This workspace is empty').waitFor();
+    expect(watched.problems).toEqual([]);
+  });
+
+  it('opens a workspace with rows and draws its chart', async () => {
     const { page } = watched;
     const path = join(dir, 'team.duckdb');
+    await seedWorkspace(path, { leads: 1200, activities: 9600, handoffs: 240, dispositions: 180, reps: 12 });
     await page.getByLabel('Or open a workspace file on this computer').fill(path);
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await page.getByRole('heading', { level: 3, name: 'team.duckdb' }).waitFor();
     await page.locator('.echart canvas').first().waitFor();
+    await page.waitForTimeout(500); // let the bar animation finish before the screenshot
     expect(await page.getByRole('button', { name: /team\.duckdb/ }).count()).toBeGreaterThan(0);
     await screenshot(page, '03-workspace-open');
     expect(watched.problems).toEqual([]);
@@ -76,11 +101,32 @@ describe('browser mode', () => {
     expect(watched.problems).toEqual([]);
   });
 
+  it('presenter mode enlarges the UI for a projector', async () => {
+    const { page } = watched;
+    await page.keyboard.press('F11');
+    expect(await page.locator('html').getAttribute('data-presenter')).toBe('true');
+    const size = await page.evaluate(() => getComputedStyle(document.body).fontSize);
+    expect(size).toBe('17px');
+    await screenshot(page, '06-presenter-dark');
+    await page.keyboard.press('F11');
+    expect(watched.problems).toEqual([]);
+  });
+
+  it('stays usable in a small window', async () => {
+    const { page, problems } = await openWatchedPage(browser, { width: 900, height: 700 });
+    await page.goto(server.url);
+    await page.getByTestId('engine-status').getByText(/connected/).waitFor();
+    await screenshot(page, '07-small-window');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('refuses the page without the token: the UI says so instead of failing silently', async () => {
     const { page, problems } = await openWatchedPage(browser);
     await page.goto(`http://127.0.0.1:${server.port}/`);
     await page.getByTestId('engine-status').getByText('Engine unreachable').waitFor();
-    await screenshot(page, '06-no-token');
+    expect(await page.getByTestId('engine-banner').textContent()).toContain('no valid access token');
+    await screenshot(page, '08-no-token');
     // The 401 itself is logged by Chromium as a failed resource; nothing else may go wrong.
     expect(problems.filter((p) => !p.includes('401'))).toEqual([]);
     await page.close();

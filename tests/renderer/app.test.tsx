@@ -64,6 +64,7 @@ describe('<App>', () => {
   it('says the engine is unreachable when health fails', async () => {
     await mount(new FakeTransport(() => ({ ok: false, error: { message: 'Cannot reach' } })));
     expect(text()).toContain('Engine unreachable');
+    expect(container.querySelector('[data-testid="engine-banner"]')?.textContent).toContain('Cannot reach');
   });
 
   it('calls openSample through the client and shows a clear error when the method is missing', async () => {

@@ -1,7 +1,7 @@
 // Chart options are plain data: tested without a DOM or ECharts instance.
 import { describe, expect, it } from 'vitest';
 import { ladderFunnelOption, stepRates } from '../../renderer/charts/funnel';
-import { PALETTES } from '../../renderer/charts/palette';
+import { CHART_FONT, PALETTES } from '../../renderer/charts/palette';
 import { formatCount, rowCountsOption, tableLabel } from '../../renderer/charts/row-counts';
 
 describe('rowCountsOption', () => {
@@ -18,6 +18,10 @@ describe('rowCountsOption', () => {
     expect(series.itemStyle.color).toBe(PALETTES.light.series[0]);
     const dark = rowCountsOption({ leads: 1 }, 'dark').series?.[0] as { itemStyle: { color: string } };
     expect(dark.itemStyle.color).toBe(PALETTES.dark.series[0]);
+  });
+
+  it('uses the UI font for its labels', () => {
+    expect((option.textStyle as { fontFamily: string }).fontFamily).toBe(CHART_FONT);
   });
 
   it('is JSON-serialisable apart from label formatters', () => {
