@@ -128,10 +128,12 @@ agg AS (
 )
 SELECT epoch_ms(h.mql_at)::DOUBLE, epoch_ms(coalesce(h.assigned_at, h.mql_at))::DOUBLE, h.score_at_mql::DOUBLE,
        (coalesce(dt.i, 0) - 1)::INTEGER, (coalesce(dr.i, 0) - 1)::INTEGER, (coalesce(ds.i, 0) - 1)::INTEGER,
-       coalesce(a.decision, 0)::UTINYINT, CASE WHEN a.decision = 2 THEN a.rejection_reason END,
-       epoch_ms(a.first_decided_at)::DOUBLE, coalesce(a.untimed_decision, false),
-       epoch_ms(a.first_contact_at)::DOUBLE, epoch_ms(a.sql_at)::DOUBLE, epoch_ms(a.opportunity_at)::DOUBLE,
-       coalesce(a.opportunity_amount, 0)::DOUBLE, coalesce(a.won, false), coalesce(a.open_opportunity, false)
+       -- small per-MQL codes packed into one column (fewer vectors to read): see unpackFlags
+       (coalesce(a.decision, 0) + 4 * coalesce(a.untimed_decision, false)::INTEGER
+          + 8 * coalesce(a.won, false)::INTEGER + 16 * coalesce(a.open_opportunity, false)::INTEGER)::INTEGER,
+       CASE WHEN a.decision = 2 THEN a.rejection_reason END,
+       epoch_ms(a.first_decided_at)::DOUBLE, epoch_ms(a.first_contact_at)::DOUBLE, epoch_ms(a.sql_at)::DOUBLE,
+       epoch_ms(a.opportunity_at)::DOUBLE, coalesce(a.opportunity_amount, 0)::DOUBLE
 FROM h
 LEFT JOIN agg a USING (lead_id, seq)
 LEFT JOIN (SELECT lead_id, min(source) AS source FROM leads GROUP BY lead_id) l USING (lead_id)
@@ -200,17 +202,31 @@ export async function fetchHandoffFacts(ws: Workspace, q: FactQuery): Promise<Ha
     rep: { codes: cols.ints(4), values: reps },
     source: { codes: cols.ints(5), values: sources },
     week: weekColumn(mqlMs, q.timezone),
-    decision: Uint8Array.from(cols.ints(6)),
+    ...unpackFlags(cols.ints(6)),
     rejectionReason: cols.strings(7),
     firstDecidedMs: cols.numbers(8),
-    untimedDecision: cols.flags(9),
-    firstContactMs: cols.numbers(10),
-    sqlMs: cols.numbers(11),
-    opportunityMs: cols.numbers(12),
-    opportunityAmount: cols.numbers(13),
-    won: cols.flags(14),
-    openOpportunity: cols.flags(15),
+    firstContactMs: cols.numbers(9),
+    sqlMs: cols.numbers(10),
+    opportunityMs: cols.numbers(11),
+    opportunityAmount: cols.numbers(12),
   };
+}
+
+/** bits 0-1 decision code, 2 untimed decision, 3 won, 4 open opportunity */
+function unpackFlags(packed: Int32Array): Pick<HandoffFacts, 'decision' | 'untimedDecision' | 'won' | 'openOpportunity'> {
+  const n = packed.length;
+  const decision = new Uint8Array(n);
+  const untimedDecision = new Uint8Array(n);
+  const won = new Uint8Array(n);
+  const openOpportunity = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = packed[i]!;
+    decision[i] = p & 3;
+    untimedDecision[i] = (p >> 2) & 1;
+    won[i] = (p >> 3) & 1;
+    openOpportunity[i] = (p >> 4) & 1;
+  }
+  return { decision, untimedDecision, won, openOpportunity };
 }
 
 /** Week of each MQL as a code into the sorted list of week-start dates. */
@@ -275,16 +291,6 @@ class ChunkColumns {
         const x = v.getItem(i);
         out[k++] = typeof x === 'number' ? x : -1;
       }
-    }
-    return out;
-  }
-
-  flags(col: number): Uint8Array {
-    const out = new Uint8Array(this.total);
-    let k = 0;
-    for (const chunk of this.chunks) {
-      const v = chunk.getColumnVector(col);
-      for (let i = 0; i < chunk.rowCount; i++) out[k++] = v.getItem(i) === true ? 1 : 0;
     }
     return out;
   }
