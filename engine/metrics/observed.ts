@@ -4,12 +4,13 @@
 // reps' calendars), no query per row. Rules: handoff-facts.ts (joining),
 // outcomes.ts (censoring and each metric's window).
 import { z } from 'zod';
-import { readRepSchedules } from '../calendar/rep-schedules';
+import type { WorkSchedule } from '../calendar/business-hours';
+import { readRepSchedules, type RepSchedules } from '../calendar/rep-schedules';
 import { readWorkspaceTimezone } from '../calendar/workspace-timezone';
-import { readBaselinePolicy } from '../policy/baseline';
+import { readBaselinePolicy, type BaselinePolicy } from '../policy/baseline';
 import type { Workspace } from '../workspace/database';
 import { MetricAccumulator } from './aggregate';
-import { DAY_MS, fetchDataEndMs, fetchHandoffFacts } from './handoff-facts';
+import { DAY_MS, fetchDataEndMs, fetchHandoffFacts, type HandoffFacts } from './handoff-facts';
 import { computeOutcomes } from './outcomes';
 import { rejectionMix, segmentMetrics } from './segments';
 import type { ObservedMetricsResult } from './types';
@@ -60,26 +61,7 @@ export async function observedMetrics(ws: Workspace, options: ObservedOptions = 
   const dataEnd = await fetchDataEndMs(ws);
   const facts = await fetchHandoffFacts(ws, { timezone, from: opts.from, to: opts.to, filters: opts.filters });
 
-  if (policy.businessHours && facts.length > 0) {
-    // Build each calendar once over the whole span (plus the longest SLA) instead of growing it per row.
-    let lo = Number.POSITIVE_INFINITY;
-    let hi = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < facts.length; i++) {
-      const m = facts.mqlMs[i]!;
-      if (m < lo) lo = m;
-      if (m > hi) hi = m;
-    }
-    const longest = Math.max(...policy.tiers.map((t) => t.slaHours));
-    const reach = hi + Math.ceil(longest / 8 + 14) * DAY_MS;
-    const seen = new Set<unknown>();
-    for (const rep of [null, ...facts.rep.values]) {
-      const s = schedules.forRep(rep);
-      if (!seen.has(s)) {
-        seen.add(s);
-        s.prepare(lo, reach);
-      }
-    }
-  }
+  if (policy.businessHours) prepareCalendars(facts, policy, schedules);
 
   const outcomes = computeOutcomes(facts, policy, schedules, dataEnd ?? Number.NEGATIVE_INFINITY);
   const overall = new MetricAccumulator(facts, outcomes);
@@ -116,6 +98,29 @@ export async function observedMetrics(ws: Workspace, options: ObservedOptions = 
     rejection_reasons: rejectionMix(facts, outcomes),
     warnings,
   };
+}
+
+/** Builds each rep calendar once over the window's span plus the longest SLA, instead of growing it row by row. */
+function prepareCalendars(facts: HandoffFacts, policy: BaselinePolicy, schedules: RepSchedules): void {
+  if (facts.length === 0) return;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < facts.length; i++) {
+    const m = facts.mqlMs[i]!;
+    if (m < lo) lo = m;
+    if (m > hi) hi = m;
+  }
+  // an SLA of h business hours spans about h / 8 working days, 7/5 as many calendar days
+  const longest = Math.max(0, ...policy.tiers.map((t) => t.slaHours));
+  const reach = hi + Math.ceil((longest / 8) * 1.4 + 7) * DAY_MS;
+  const done = new Set<WorkSchedule>();
+  for (const rep of [null, ...facts.rep.values]) {
+    const s = schedules.forRep(rep);
+    if (!done.has(s)) {
+      done.add(s);
+      s.prepare(lo, reach);
+    }
+  }
 }
 
 function plural(n: number, one: string, many: string): string {
