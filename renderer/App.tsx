@@ -5,6 +5,7 @@ import { checkEngine, loadRecent, runCommand } from './app/actions';
 import { useApp, useAppShallow, useServices } from './app/context';
 import { useShortcuts } from './app/useShortcuts';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { JobProgress } from './components/JobProgress';
 import { Sidebar } from './components/Sidebar';
 import { TopBar } from './components/TopBar';
 import { PlannedScreen } from './screens/PlannedScreen';
@@ -22,7 +23,12 @@ export function App({ isMac }: { readonly isMac: boolean }) {
   useEffect(() => {
     void checkEngine(platform, store);
     void loadRecent(platform, store);
-    return platform.onMenuCommand((cmd) => void runCommand(platform, store, cmd));
+    const offProgress = platform.client.onProgress((event) => store.getState().progressReceived(event));
+    const offMenu = platform.onMenuCommand((cmd) => void runCommand(platform, store, cmd));
+    return () => {
+      offProgress();
+      offMenu();
+    };
   }, [platform, store]);
 
   useEffect(() => {
@@ -46,6 +52,7 @@ export function App({ isMac }: { readonly isMac: boolean }) {
           <ErrorBoundary resetKey={screen}>{screen === 'welcome' ? <WelcomeScreen /> : <PlannedScreen screen={screen} />}</ErrorBoundary>
         </div>
       </main>
+      <JobProgress />
       {notice ? (
         <div className="toast" role="status">
           {notice}

@@ -105,6 +105,16 @@ export async function runCommand(platform: Platform, store: AppStore, cmd: MenuC
   }
 }
 
+/** Ask the engine to stop a job; the job leaves the list at once so the UI never waits on a stuck engine. */
+export async function cancelJob(platform: Platform, store: AppStore, jobId: string): Promise<void> {
+  store.getState().jobGone(jobId);
+  try {
+    await platform.client.cancel(jobId);
+  } catch (err) {
+    store.getState().notify(`Could not cancel: ${errorInfo(err).message}`);
+  }
+}
+
 export function goToScreenNumber(store: AppStore, index: number): void {
   const screen = screenAt(index);
   if (screen) store.getState().setScreen(screen);

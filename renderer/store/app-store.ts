@@ -1,6 +1,7 @@
 // The app store, built by a factory from slices (zustand's slices pattern) so
 // tests and the app each get a fresh one, with one reset() for all of them.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createJobsSlice, initialJobs, type JobsSlice } from './jobs-slice';
 import { createUiSlice, initialUi, type Theme, type UiSlice } from './ui-slice';
 import { createWorkspaceSlice, initialWorkspace, type WorkspaceSlice } from './workspace-slice';
 
@@ -9,16 +10,17 @@ export interface ResetSlice {
   reset(): void;
 }
 
-export type AppState = UiSlice & WorkspaceSlice & ResetSlice;
+export type AppState = UiSlice & WorkspaceSlice & JobsSlice & ResetSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(options: { theme?: Theme } = {}): AppStore {
   return createStore<AppState>()((...a) => ({
     ...createUiSlice(options.theme ?? 'light')(...a),
     ...createWorkspaceSlice(...a),
+    ...createJobsSlice(...a),
     reset: () => {
       const [set, get] = a;
-      set({ ...initialUi(get().theme), ...initialWorkspace() });
+      set({ ...initialUi(get().theme), ...initialWorkspace(), ...initialJobs() });
     },
   }));
 }

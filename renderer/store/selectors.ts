@@ -27,3 +27,5 @@ export const selectShellActions = (s: AppState) => ({
   togglePresenter: s.togglePresenter,
   notify: s.notify,
 });
+
+export const selectJobs = (s: AppState) => s.jobs;

@@ -101,6 +101,29 @@ describe('<App>', () => {
   });
 });
 
+describe('running jobs', () => {
+  it('shows engine progress as it streams and cancels through the client', async () => {
+    const transport = new FakeTransport(healthy);
+    await mount(transport);
+    expect(container.querySelector('[role="progressbar"]')).toBeNull();
+    await act(async () => transport.emit({ jobId: 'boot-1', fraction: 0.4, message: 'Bootstrapping intervals' }));
+    const bar = container.querySelector('[role="progressbar"]');
+    expect(bar?.getAttribute('aria-valuenow')).toBe('40');
+    expect(text()).toContain('Bootstrapping intervals');
+    await act(async () => button('Cancel').click());
+    expect(transport.cancelled).toEqual(['boot-1']);
+    expect(container.querySelector('[role="progressbar"]')).toBeNull();
+  });
+
+  it('removes a job when it completes', async () => {
+    const transport = new FakeTransport(healthy);
+    await mount(transport);
+    await act(async () => transport.emit({ jobId: 'j', fraction: 0.9, message: 'Almost' }));
+    await act(async () => transport.emit({ jobId: 'j', fraction: 1, message: 'Done' }));
+    expect(container.querySelector('[role="progressbar"]')).toBeNull();
+  });
+});
+
 describe('<ErrorBoundary>', () => {
   it('replaces a crashed screen with a recoverable message', async () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
