@@ -22,7 +22,7 @@ import {
   type LeadStringField,
   type WorkspaceColumns,
 } from './types';
-import { ColumnReadError, readColumns, readCount, type ColumnSink } from './vectors';
+import { ColumnReadError, DictionaryBuilder, readColumns, readCount, type ColumnSink } from './vectors';
 
 /** Activity types are stored as Uint16 codes. */
 const MAX_ACTIVITY_TYPES = 65535;
@@ -42,10 +42,22 @@ export async function loadColumns(ws: Workspace): Promise<WorkspaceColumns> {
          SELECT lead_id, rid, (row_number() OVER (ORDER BY lead_id) - 1)::INTEGER AS idx
            FROM (SELECT lead_id, min(rowid) AS rid FROM leads WHERE lead_id IS NOT NULL GROUP BY lead_id)`,
     );
+    const phases: Record<string, number> = {};
+    let mark = performance.now();
+    const phase = (name: string) => {
+      const now = performance.now();
+      phases[name] = now - mark;
+      mark = now;
+    };
+    phase('lead index');
     const leads = await loadLeads(conn);
+    phase('leads');
     const activities = await loadActivities(conn, leads.n);
+    phase('activities');
     const handoffs = await loadHandoffs(conn, leads.n);
+    phase('handoffs');
     const dispositions = await loadDispositions(conn, leads.n);
+    phase('dispositions');
     return {
       leads,
       activities,
@@ -53,6 +65,7 @@ export async function loadColumns(ws: Workspace): Promise<WorkspaceColumns> {
       dispositions,
       timezone: typeof tz === 'string' && tz !== '' ? tz : 'UTC',
       loadMs: performance.now() - started,
+      loadPhases: phases,
     };
   } finally {
     conn.closeSync();
@@ -77,34 +90,34 @@ async function buildDictionary(conn: DuckDBConnection, name: string, from: strin
 
 async function loadLeads(conn: DuckDBConnection): Promise<LeadColumns> {
   const n = await readCount(conn, `SELECT count(*)::INTEGER FROM hl_li`);
-  const dicts = {} as Record<LeadStringField, string[]>;
-  for (const f of LEAD_STRING_FIELDS) dicts[f] = await buildDictionary(conn, `lead_${f}`, 'leads', clean(`"${f}"`));
-
   const ids: (string | null)[] = new Array<string | null>(n).fill(null);
   const createdAt = new Float64Array(n);
   const companySize = new Float64Array(n);
   const codes = {} as Record<LeadStringField, Int32Array>;
+  const builders = {} as Record<LeadStringField, DictionaryBuilder>;
   const sinks: ColumnSink[] = [
     { kind: 'str', out: ids },
     { kind: 'f64', out: createdAt },
     { kind: 'f64', out: companySize },
   ];
   const selects = ['li.lead_id', ms('l.created_at'), 'l.company_size::DOUBLE'];
-  const joins: string[] = [];
+  // Dictionaries are built in JS while reading: one scan of leads, no per-column sort or join in SQL.
   for (const f of LEAD_STRING_FIELDS) {
     codes[f] = new Int32Array(n);
-    sinks.push({ kind: 'i32', out: codes[f], nullAs: -1 });
-    selects.push(`coalesce(d_${f}.code, -1)`);
-    joins.push(`LEFT JOIN hl_d_lead_${f} d_${f} ON d_${f}.v = ${clean(`l."${f}"`)}`);
+    builders[f] = new DictionaryBuilder();
+    sinks.push({ kind: 'dict', out: codes[f], dict: builders[f] });
+    selects.push(clean(`l."${f}"`));
   }
   const read = await readColumns(
     conn,
-    `SELECT ${selects.join(', ')} FROM hl_li li JOIN leads l ON l.rowid = li.rid ${joins.join(' ')} ORDER BY li.idx`,
+    `SELECT ${selects.join(', ')} FROM hl_li li JOIN leads l ON l.rowid = li.rid ORDER BY li.idx`,
     [],
     sinks,
     n,
   );
   if (read !== n) throw new ColumnReadError(`leads: read ${read} rows, expected ${n}`);
+  const dicts = {} as Record<LeadStringField, string[]>;
+  for (const f of LEAD_STRING_FIELDS) dicts[f] = builders[f].values;
 
   const strings = {} as Record<LeadStringField, CodedColumn>;
   for (const f of LEAD_STRING_FIELDS) strings[f] = { codes: codes[f], values: dicts[f] };

@@ -5,7 +5,7 @@
 /** A dictionary-encoded string column: codes[i] indexes values, -1 = empty (NULL or blank). */
 export interface CodedColumn {
   readonly codes: Int32Array;
-  /** Distinct trimmed values, sorted; code k is values[k]. */
+  /** Distinct trimmed values (lead columns: in order of first appearance by lead index; others: sorted); code k is values[k]. */
   readonly values: readonly string[];
 }
 
@@ -117,6 +117,7 @@ export interface WorkspaceColumns {
   readonly dispositions: DispositionColumns;
   /** IANA zone from hl_meta 'timezone' (default UTC): dates in scenarios are read in it. */
   readonly timezone: string;
-  /** Wall-clock ms the load took. */
+  /** Wall-clock ms the load took, in total and per phase. */
   readonly loadMs: number;
+  readonly loadPhases: Readonly<Record<string, number>>;
 }

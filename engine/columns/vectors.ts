@@ -19,7 +19,24 @@ export type ColumnSink =
   | { readonly kind: 'u8'; readonly out: Uint8Array }
   | { readonly kind: 'i8'; readonly out: Int8Array; readonly nullAs: number }
   | { readonly kind: 'str'; readonly out: (string | null)[] }
+  /** VARCHAR dictionary-encoded while reading: NULL -> -1. */
+  | { readonly kind: 'dict'; readonly out: Int32Array; readonly dict: DictionaryBuilder }
   | { readonly kind: 'skip' };
+
+/** Codes in first-seen order. */
+export class DictionaryBuilder {
+  readonly values: string[] = [];
+  private readonly codes = new Map<string, number>();
+  code(value: string): number {
+    let c = this.codes.get(value);
+    if (c === undefined) {
+      c = this.values.length;
+      this.codes.set(value, c);
+      this.values.push(value);
+    }
+    return c;
+  }
+}
 
 export class ColumnReadError extends Error {
   override readonly name = 'ColumnReadError';
@@ -62,6 +79,16 @@ function fill(sink: ColumnSink, v: DuckDBVector, col: number, at: number, n: num
       const iv = intVector(v, col);
       const out = sink.out;
       for (let i = 0; i < n; i++) out[at + i] = iv.getItem(i) ?? sink.nullAs;
+      return;
+    }
+    case 'dict': {
+      if (!(v instanceof DuckDBVarCharVector)) throw new ColumnReadError(`column ${col}: expected VARCHAR, got ${v.type.toString()}`);
+      const out = sink.out;
+      const dict = sink.dict;
+      for (let i = 0; i < n; i++) {
+        const s = v.getItem(i);
+        out[at + i] = s === null ? -1 : dict.code(s);
+      }
       return;
     }
     case 'str': {
