@@ -66,8 +66,8 @@ export interface HandoffFacts {
   readonly week: CodedColumn;
   /** DECISION_* code of the final decision. */
   readonly decision: Uint8Array;
-  /** Set for rejected MQLs only. */
-  readonly rejectionReason: readonly (string | null)[];
+  /** Set for rejected MQLs only (code -1 otherwise, or when no reason was given). */
+  readonly rejectionReason: CodedColumn;
   readonly firstDecidedMs: Float64Array;
   /** A decision was logged without decided_at. */
   readonly untimedDecision: Uint8Array;
@@ -131,7 +131,7 @@ SELECT epoch_ms(h.mql_at)::DOUBLE, epoch_ms(coalesce(h.assigned_at, h.mql_at))::
        -- small per-MQL codes packed into one column (fewer vectors to read): see unpackFlags
        (coalesce(a.decision, 0) + 4 * coalesce(a.untimed_decision, false)::INTEGER
           + 8 * coalesce(a.won, false)::INTEGER + 16 * coalesce(a.open_opportunity, false)::INTEGER)::INTEGER,
-       CASE WHEN a.decision = 2 THEN a.rejection_reason END,
+       CASE WHEN a.decision = 2 THEN coalesce(dj.i, 0) - 1 ELSE -1 END::INTEGER,
        epoch_ms(a.first_decided_at)::DOUBLE, epoch_ms(a.first_contact_at)::DOUBLE, epoch_ms(a.sql_at)::DOUBLE,
        epoch_ms(a.opportunity_at)::DOUBLE, coalesce(a.opportunity_amount, 0)::DOUBLE
 FROM h
@@ -140,13 +140,15 @@ LEFT JOIN (SELECT lead_id, min(source) AS source FROM leads GROUP BY lead_id) l 
 LEFT JOIN (SELECT rep_id, min(segment) AS segment FROM reps GROUP BY rep_id) r ON r.rep_id = h.assigned_rep_id
 LEFT JOIN (SELECT unnest(vals) AS v, generate_subscripts(vals, 1) AS i FROM (SELECT from_json($1, '["VARCHAR"]') AS vals)) dt ON dt.v = h.tier
 LEFT JOIN (SELECT unnest(vals) AS v, generate_subscripts(vals, 1) AS i FROM (SELECT from_json($2, '["VARCHAR"]') AS vals)) dr ON dr.v = h.assigned_rep_id
-LEFT JOIN (SELECT unnest(vals) AS v, generate_subscripts(vals, 1) AS i FROM (SELECT from_json($3, '["VARCHAR"]') AS vals)) ds ON ds.v = l.source`;
+LEFT JOIN (SELECT unnest(vals) AS v, generate_subscripts(vals, 1) AS i FROM (SELECT from_json($3, '["VARCHAR"]') AS vals)) ds ON ds.v = l.source
+LEFT JOIN (SELECT unnest(vals) AS v, generate_subscripts(vals, 1) AS i FROM (SELECT from_json($4, '["VARCHAR"]') AS vals)) dj ON dj.v = a.rejection_reason`;
 
 /** The distinct values of the coded columns, fetched first and bound into the main query. */
 const DICTIONARY_SQL = `SELECT
   (SELECT list(DISTINCT tier) FROM handoffs WHERE tier IS NOT NULL) AS tiers,
   (SELECT list(DISTINCT assigned_rep_id) FROM handoffs WHERE assigned_rep_id IS NOT NULL) AS reps,
-  (SELECT list(DISTINCT source) FROM leads WHERE source IS NOT NULL) AS sources`;
+  (SELECT list(DISTINCT source) FROM leads WHERE source IS NOT NULL) AS sources,
+  (SELECT list(DISTINCT trim(rejection_reason)) FROM dispositions WHERE nullif(trim(rejection_reason), '') IS NOT NULL) AS reasons`;
 
 function stringList(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
@@ -166,9 +168,10 @@ export async function fetchHandoffFacts(ws: Workspace, q: FactQuery): Promise<Ha
   const tiers = stringList(dict.tiers);
   const reps = stringList(dict.reps);
   const sources = stringList(dict.sources);
+  const reasons = stringList(dict.reasons);
   // Bound as JSON text: DuckDB cannot bind an empty list parameter.
-  const values: DuckDBValue[] = [JSON.stringify(tiers), JSON.stringify(reps), JSON.stringify(sources)];
-  const types: Record<string, DuckDBType> = { '1': VARCHAR, '2': VARCHAR, '3': VARCHAR };
+  const values: DuckDBValue[] = [JSON.stringify(tiers), JSON.stringify(reps), JSON.stringify(sources), JSON.stringify(reasons)];
+  const types: Record<string, DuckDBType> = { '1': VARCHAR, '2': VARCHAR, '3': VARCHAR, '4': VARCHAR };
   const where: string[] = [];
   const bind = (value: DuckDBValue, type: DuckDBType): string => {
     values.push(value);
@@ -203,7 +206,7 @@ export async function fetchHandoffFacts(ws: Workspace, q: FactQuery): Promise<Ha
     source: { codes: cols.ints(5), values: sources },
     week: weekColumn(mqlMs, q.timezone),
     ...unpackFlags(cols.ints(6)),
-    rejectionReason: cols.strings(7),
+    rejectionReason: { codes: cols.ints(7), values: reasons },
     firstDecidedMs: cols.numbers(8),
     firstContactMs: cols.numbers(9),
     sqlMs: cols.numbers(10),
@@ -263,19 +266,6 @@ class ChunkColumns {
       for (let i = 0; i < chunk.rowCount; i++) {
         const x = v.getItem(i);
         out[k++] = typeof x === 'number' ? x : NaN;
-      }
-    }
-    return out;
-  }
-
-  strings(col: number): (string | null)[] {
-    const out = new Array<string | null>(this.total);
-    let k = 0;
-    for (const chunk of this.chunks) {
-      const v = chunk.getColumnVector(col);
-      for (let i = 0; i < chunk.rowCount; i++) {
-        const x = v.getItem(i);
-        out[k++] = typeof x === 'string' ? x : null;
       }
     }
     return out;

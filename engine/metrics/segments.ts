@@ -112,7 +112,8 @@ export function rejectionMix(f: HandoffFacts, o: MqlOutcomes): { overall: Reject
   };
   for (let i = 0; i < f.length; i++) {
     if (!o.rejected[i]) continue;
-    const reason = f.rejectionReason[i] ?? NO_VALUE.reason;
+    const rc = f.rejectionReason.codes[i]!;
+    const reason = rc < 0 ? NO_VALUE.reason : f.rejectionReason.values[rc]!;
     bump(ALL, reason);
     const sc = f.source.codes[i]!;
     bump(sc < 0 ? NO_VALUE.source : f.source.values[sc]!, reason);
