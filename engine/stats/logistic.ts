@@ -1,0 +1,342 @@
+// L2-regularised logistic regression with observation weights and an offset,
+// fitted by Newton's method (IRLS) with a Cholesky solve. Used for the outcome
+// models, the speed-to-lead effect and the black-hole curve of the queue.
+//
+// Why these choices:
+// - Columns are standardised internally (weighted mean 0, sd 1) so one L2
+//   penalty means the same thing for every column and Newton is well
+//   conditioned; coefficients come back on the original scale.
+// - Standardised values are formed per block of rows in a small scratch buffer,
+//   never as a full copy: 1M x 50 would otherwise cost 400 MB.
+// - Weights make the bootstrap a weighted refit (Poisson(1) weights), and let
+//   integer weights stand in for duplicated rows exactly.
+// - The offset is a known log-odds shift per row (e.g. a selection correction
+//   or a fixed effect from another model); it is not estimated.
+// - The intercept is not penalised; the penalty keeps separated data finite.
+import { choleskyFactor, choleskyInverse, choleskySolveFactored } from './cholesky';
+import { columnsOf, Features } from './features';
+
+export interface LogisticOptions {
+  /** Observation weights (>= 0); default 1 each. */
+  readonly weights?: ArrayLike<number>;
+  /** Known log-odds shift per row; default 0. */
+  readonly offset?: ArrayLike<number>;
+  /** L2 penalty on the standardised slopes: objective = -loglik + l2/2 * sum(beta_std^2). Default 1e-3. */
+  readonly l2?: number;
+  readonly maxIterations?: number;
+  /** Converged when the largest Newton step on the standardised scale is below this. Default 1e-8. */
+  readonly tolerance?: number;
+  /** Starting coefficients on the original scale (intercept first), e.g. the full-data fit for a bootstrap refit. */
+  readonly start?: ArrayLike<number>;
+  /** Compute standard errors from the inverse penalised Hessian (costs one p x p inverse). Default true. */
+  readonly standardErrors?: boolean;
+}
+
+export interface LogisticFit {
+  /** Intercept on the original scale. */
+  readonly intercept: number;
+  /** Slopes on the original scale, one per feature column. */
+  readonly coefficients: Float64Array;
+  /** Standard errors on the original scale, intercept first (length p + 1); NaN when not computed. */
+  readonly standardErrors: Float64Array;
+  readonly iterations: number;
+  readonly converged: boolean;
+  /** -2 * weighted log-likelihood at the solution (without the penalty). */
+  readonly deviance: number;
+  /** Sum of the weights. */
+  readonly weightSum: number;
+}
+
+const BLOCK = 512;
+
+export function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+export function logit(p: number): number {
+  return Math.log(p / (1 - p));
+}
+
+/** log(1 + exp(z)) without overflow. */
+function log1pExp(z: number): number {
+  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+}
+
+export function fitLogistic(x: Features, y: ArrayLike<number>, options: LogisticOptions = {}): LogisticFit {
+  const { cols, rows: n } = columnsOf(x, y.length);
+  if (y.length !== n) throw new RangeError(`Outcome has ${y.length} rows, features ${n}`);
+  const w = options.weights;
+  const off = options.offset;
+  if (w && w.length !== n) throw new RangeError(`Weights have ${w.length} rows, expected ${n}`);
+  if (off && off.length !== n) throw new RangeError(`Offset has ${off.length} rows, expected ${n}`);
+  const l2 = options.l2 ?? 1e-3;
+  const maxIter = options.maxIterations ?? 50;
+  const tol = options.tolerance ?? 1e-8;
+  const p = cols.length;
+  const q = p + 1; // intercept + slopes
+
+  // Weighted means and sds of the columns.
+  let wsum = 0;
+  for (let i = 0; i < n; i++) wsum += w ? w[i]! : 1;
+  const mean = new Float64Array(p);
+  const scale = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    const c = cols[j]!;
+    let s = 0;
+    for (let i = 0; i < n; i++) s += (w ? w[i]! : 1) * c[i]!;
+    const m = wsum > 0 ? s / wsum : 0;
+    let v = 0;
+    for (let i = 0; i < n; i++) {
+      const d = c[i]! - m;
+      v += (w ? w[i]! : 1) * d * d;
+    }
+    const sd = wsum > 0 ? Math.sqrt(v / wsum) : 0;
+    mean[j] = m;
+    scale[j] = sd > 1e-12 * (Math.abs(m) + 1) ? sd : 1; // a constant column: centred to 0, its slope stays 0
+  }
+
+  // beta: standardised coefficients, beta[0] the intercept.
+  const beta = new Float64Array(q);
+  if (options.start) {
+    if (options.start.length !== q) throw new RangeError(`Start has ${options.start.length} values, expected ${q}`);
+    let b0 = options.start[0]!;
+    for (let j = 0; j < p; j++) {
+      beta[j + 1] = options.start[j + 1]! * scale[j]!;
+      b0 += options.start[j + 1]! * mean[j]!;
+    }
+    beta[0] = b0;
+  } else {
+    // Start the intercept at the weighted log-odds of y, so iteration 1 is already close.
+    let sy = 0;
+    for (let i = 0; i < n; i++) sy += (w ? w[i]! : 1) * y[i]!;
+    const rate = wsum > 0 ? Math.min(1 - 1e-6, Math.max(1e-6, sy / wsum)) : 0.5;
+    beta[0] = logit(rate);
+  }
+
+  const z = new Float64Array(BLOCK * p); // standardised block, column-major
+  const hw = new Float64Array(BLOCK); // IRLS weights of the block
+  const eb = new Float64Array(BLOCK); // linear predictor of the block
+  const rb = new Float64Array(BLOCK); // weighted residuals of the block
+  const wz = new Float64Array(BLOCK); // IRLS weight times one standardised column
+  const hess = new Float64Array(q * q);
+  const grad = new Float64Array(q);
+
+  // One pass: penalised objective at `b`, and (when wanted) its gradient and Hessian.
+  const pass = (b: Float64Array, wantDerivatives: boolean): { deviance: number; objective: number } => {
+    let dev = 0;
+    if (wantDerivatives) {
+      hess.fill(0);
+      grad.fill(0);
+    }
+    for (let start = 0; start < n; start += BLOCK) {
+      const len = Math.min(BLOCK, n - start);
+      for (let j = 0; j < p; j++) {
+        const c = cols[j]!;
+        const m = mean[j]!;
+        const inv = 1 / scale[j]!;
+        const base = j * BLOCK;
+        for (let r = 0; r < len; r++) z[base + r] = (c[start + r]! - m) * inv;
+      }
+      // Linear predictor of the block, column by column (contiguous reads).
+      for (let r = 0; r < len; r++) eb[r] = b[0]! + (off ? off[start + r]! : 0);
+      for (let j = 0; j < p; j++) {
+        const bj = b[j + 1]!;
+        if (bj === 0) continue;
+        const base = j * BLOCK;
+        for (let r = 0; r < len; r++) eb[r] = eb[r]! + bj * z[base + r]!;
+      }
+      let h00 = 0;
+      let g0 = 0;
+      for (let r = 0; r < len; r++) {
+        const i = start + r;
+        const eta = eb[r]!;
+        const wi = w ? w[i]! : 1;
+        const yi = y[i]!;
+        // -2 * (y*eta - log(1+e^eta)), the weighted deviance contribution
+        dev += 2 * wi * (log1pExp(eta) - yi * eta);
+        if (wantDerivatives) {
+          const mu = sigmoid(eta);
+          rb[r] = wi * (yi - mu);
+          hw[r] = wi * mu * (1 - mu);
+          g0 += rb[r]!;
+          h00 += hw[r]!;
+        }
+      }
+      if (wantDerivatives) {
+        // Gradient and the lower triangle of Z' W Z, with the intercept as column 0.
+        grad[0] = grad[0]! + g0;
+        hess[0] = hess[0]! + h00;
+        for (let j = 0; j < p; j++) {
+          const bj = j * BLOCK;
+          let gj = 0;
+          let s0 = 0;
+          for (let r = 0; r < len; r++) {
+            const zj = z[bj + r]!;
+            const v = hw[r]! * zj;
+            wz[r] = v;
+            s0 += v;
+            gj += rb[r]! * zj;
+          }
+          grad[j + 1] = grad[j + 1]! + gj;
+          hess[(j + 1) * q] = hess[(j + 1) * q]! + s0;
+          const row = (j + 1) * q + 1;
+          let k = 0;
+          // Four columns per sweep: each wz[r] load serves four products.
+          for (; k + 3 <= j; k += 4) {
+            const b0 = k * BLOCK;
+            const b1 = b0 + BLOCK;
+            const b2 = b1 + BLOCK;
+            const b3 = b2 + BLOCK;
+            let s0k = 0;
+            let s1k = 0;
+            let s2k = 0;
+            let s3k = 0;
+            for (let r = 0; r < len; r++) {
+              const v = wz[r]!;
+              s0k += v * z[b0 + r]!;
+              s1k += v * z[b1 + r]!;
+              s2k += v * z[b2 + r]!;
+              s3k += v * z[b3 + r]!;
+            }
+            hess[row + k] = hess[row + k]! + s0k;
+            hess[row + k + 1] = hess[row + k + 1]! + s1k;
+            hess[row + k + 2] = hess[row + k + 2]! + s2k;
+            hess[row + k + 3] = hess[row + k + 3]! + s3k;
+          }
+          for (; k <= j; k++) {
+            const bk = k * BLOCK;
+            let sk = 0;
+            for (let r = 0; r < len; r++) sk += wz[r]! * z[bk + r]!;
+            hess[row + k] = hess[row + k]! + sk;
+          }
+        }
+      }
+    }
+    let pen = 0;
+    for (let j = 1; j < q; j++) pen += b[j]! * b[j]!;
+    if (wantDerivatives) {
+      for (let j = 1; j < q; j++) {
+        grad[j] = grad[j]! - l2 * b[j]!;
+        hess[j * q + j] = hess[j * q + j]! + l2;
+      }
+      for (let j = 0; j < q; j++) for (let k = 0; k < j; k++) hess[k * q + j] = hess[j * q + k]!;
+    }
+    return { deviance: dev, objective: dev / 2 + (l2 / 2) * pen };
+  };
+
+  let current = pass(beta, true);
+  let iterations = 0;
+  let converged = false;
+  const step = new Float64Array(q);
+  const trial = new Float64Array(q);
+  const factor = new Float64Array(q * q);
+  while (iterations < maxIter) {
+    iterations++;
+    factor.set(hess);
+    if (!choleskyFactor(factor, q)) {
+      // Only possible with zero total weight or l2 = 0 on degenerate data: nudge the diagonal.
+      for (let j = 0; j < q; j++) factor[j * q + j] = hess[j * q + j]! + 1e-8 * (1 + wsum);
+      for (let j = 0; j < q; j++) for (let k = 0; k < q; k++) if (j !== k) factor[j * q + k] = hess[j * q + k]!;
+      if (!choleskyFactor(factor, q)) break;
+    }
+    step.set(grad);
+    choleskySolveFactored(factor, q, step);
+    // Step halving keeps the objective from rising (Newton can overshoot far from the optimum).
+    // The full step is tried with derivatives, so an accepted step costs one pass.
+    for (let j = 0; j < q; j++) trial[j] = beta[j]! + step[j]!;
+    const before = current.objective;
+    const slack = 1e-12 * (1 + Math.abs(before));
+    let next = pass(trial, true);
+    if (next.objective > before + slack) {
+      let t = 1;
+      for (let halvings = 0; halvings < 30; halvings++) {
+        t /= 2;
+        for (let j = 0; j < q; j++) trial[j] = beta[j]! + t * step[j]!;
+        if (pass(trial, false).objective <= before + slack) break;
+      }
+      next = pass(trial, true);
+    }
+    let maxStep = 0;
+    for (let j = 0; j < q; j++) maxStep = Math.max(maxStep, Math.abs(trial[j]! - beta[j]!));
+    beta.set(trial);
+    current = next;
+    if (maxStep < tol) {
+      converged = true;
+      break;
+    }
+  }
+
+  // Back to the original scale: slope_j = b_j / s_j, intercept = b_0 - sum b_j m_j / s_j.
+  const coefficients = new Float64Array(p);
+  let intercept = beta[0]!;
+  for (let j = 0; j < p; j++) {
+    coefficients[j] = beta[j + 1]! / scale[j]!;
+    intercept -= coefficients[j]! * mean[j]!;
+  }
+  const standardErrors = new Float64Array(q).fill(Number.NaN);
+  if (options.standardErrors !== false) {
+    const cov = choleskyInverse(hess, q);
+    if (cov) {
+      // theta = T beta with T = [[1, -m/s], [0, diag(1/s)]]; Var(theta) = T Cov T'.
+      const tr = new Float64Array(q * q);
+      tr[0] = 1;
+      for (let j = 0; j < p; j++) {
+        tr[j + 1] = -mean[j]! / scale[j]!;
+        tr[(j + 1) * q + j + 1] = 1 / scale[j]!;
+      }
+      for (let a = 0; a < q; a++) {
+        let v = 0;
+        for (let k = 0; k < q; k++) {
+          const tak = tr[a * q + k]!;
+          if (tak === 0) continue;
+          for (let l = 0; l < q; l++) v += tak * cov[k * q + l]! * tr[a * q + l]!;
+        }
+        standardErrors[a] = Math.sqrt(Math.max(0, v));
+      }
+    }
+  }
+  return { intercept, coefficients, standardErrors, iterations, converged, deviance: current.deviance, weightSum: wsum };
+}
+
+/** Linear predictor (log-odds) of each row into `out`: intercept + X b (+ offset). */
+export function predictLogit(
+  fit: Pick<LogisticFit, 'intercept' | 'coefficients'>,
+  x: Features,
+  out: Float64Array,
+  offset?: ArrayLike<number>,
+): Float64Array {
+  const { cols, rows } = columnsOf(x, out.length);
+  if (rows !== out.length) throw new RangeError(`Output has ${out.length} rows, features ${rows}`);
+  if (cols.length !== fit.coefficients.length) throw new RangeError(`Model has ${fit.coefficients.length} features, got ${cols.length}`);
+  out.fill(fit.intercept);
+  if (offset) for (let i = 0; i < rows; i++) out[i] = out[i]! + offset[i]!;
+  for (let j = 0; j < cols.length; j++) {
+    const b = fit.coefficients[j]!;
+    if (b === 0) continue;
+    const c = cols[j]!;
+    for (let i = 0; i < rows; i++) out[i] = out[i]! + b * c[i]!;
+  }
+  return out;
+}
+
+/** Predicted probabilities into a preallocated `out` (no allocation per call: the slider path uses this). */
+export function predictLogistic(
+  fit: Pick<LogisticFit, 'intercept' | 'coefficients'>,
+  x: Features,
+  out: Float64Array,
+  offset?: ArrayLike<number>,
+): Float64Array {
+  predictLogit(fit, x, out, offset);
+  for (let i = 0; i < out.length; i++) out[i] = sigmoid(out[i]!);
+  return out;
+}
+
+/** The fit's coefficients as one vector, intercept first (the `start` of a refit). */
+export function coefficientVector(fit: Pick<LogisticFit, 'intercept' | 'coefficients'>): Float64Array {
+  const v = new Float64Array(fit.coefficients.length + 1);
+  v[0] = fit.intercept;
+  v.set(fit.coefficients, 1);
+  return v;
+}
