@@ -2,6 +2,7 @@
 // `censorAt` reproduces what the history files show at the data end (events after it are not
 // there yet); without it the metrics are the uncensored truth of the run.
 import { DEC_ACCEPTED, DEC_REJECTED } from './outcomes';
+import type { Policy } from './policy';
 import type { Records } from './simulate';
 import { DAY, HOUR } from './time';
 
@@ -22,7 +23,12 @@ export function quantileCont(sorted: readonly number[] | Float64Array, q: number
   return (sorted[lo] as number) + (pos - lo) * ((sorted[hi] as number) - (sorted[lo] as number));
 }
 
-export function computeMetrics(rec: Records, window: { fromT: number; toT: number }, censorAt = Infinity): Metrics {
+/**
+ * `measure` is the policy whose tiers and SLA settings the SLA metric is measured against; it
+ * defaults to the run's own. A scenario that changes only SLAs runs exactly like the baseline
+ * (reps work by tier priority, not by SLA), so its truth is the baseline run measured differently.
+ */
+export function computeMetrics(rec: Records, window: { fromT: number; toT: number }, censorAt = Infinity, measure: Policy = rec.policy): Metrics {
   const seen = (t: number): boolean => Number.isFinite(t) && t < censorAt;
   let mql = 0;
   let dataCompletion = 0;
@@ -35,8 +41,8 @@ export function computeMetrics(rec: Records, window: { fromT: number; toT: numbe
   let won = 0;
   let pipeline = 0;
   const hours: number[] = [];
-  const tiers = rec.policy.tiers;
-  const business = rec.policy.sla.business_hours;
+  const tiers = measure.tiers;
+  const business = measure.sla.business_hours;
   for (let i = 0; i < rec.mqls.count; i++) {
     const t = rec.mqls.time[i] as number;
     if (t < window.fromT || t >= window.toT) continue;

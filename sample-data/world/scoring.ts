@@ -160,6 +160,10 @@ export function scoreMqls(
   const fit = fitScores(policy, leads, companies);
   const order = tierOrder(policy);
   const sums = new Float64Array(nTypes);
+  let negativeCaps = 0;
+  caps.forEach((c, j) => {
+    if (c < 0) negativeCaps |= 1 << j;
+  });
 
   const outLead: number[] = [];
   const outT: number[] = [];
@@ -169,6 +173,7 @@ export function scoreMqls(
     const a0 = acts.offsets[k] as number;
     const a1 = acts.offsets[k + 1] as number;
     sums.fill(0);
+    let seen = 0;
     let lastT = 0;
     const f = fit[k] as number;
     for (let i = a0; i < a1; i++) {
@@ -178,19 +183,28 @@ export function scoreMqls(
       if (lookback > 0) {
         // Rare path (no scenario uses it by default): recompute the window sum from scratch.
         sums.fill(0);
+        seen = 0;
         for (let j = i; j >= a0 && (acts.time[j] as number) > t - lookback; j--) {
           const tj = acts.time[j] as number;
           const kj = acts.type[j] as number;
           sums[kj] = (sums[kj] as number) + (points[kj] as number) * (hlSec > 0 ? Math.pow(0.5, (t - tj) / hlSec) : 1);
+          seen |= 1 << kj;
         }
       } else {
         if (hlSec > 0 && i > a0) {
           const d = Math.pow(0.5, (t - lastT) / hlSec);
-          for (let j = 0; j < nTypes; j++) sums[j] = (sums[j] as number) * d;
+          for (let m = seen; m !== 0; m &= m - 1) {
+            const j = 31 - Math.clz32(m & -m);
+            sums[j] = (sums[j] as number) * d;
+          }
         }
         sums[kind] = (sums[kind] as number) + (points[kind] as number);
       }
-      for (let j = 0; j < nTypes; j++) {
+      seen |= 1 << kind;
+      // Types without activity add min(cap, 0) = 0 unless their cap is negative: visit only the
+      // others, in type order, so the float sum is the one a full loop would give.
+      for (let m = seen | negativeCaps; m !== 0; m &= m - 1) {
+        const j = 31 - Math.clz32(m & -m);
         const s = sums[j] as number;
         const c = caps[j] as number;
         score += s < c ? s : c;

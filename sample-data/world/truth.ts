@@ -58,14 +58,20 @@ export function teamFor(world: World, policy: Policy, loads: Map<number, number>
   return adjustTeam(world.team, loads, extra_reps ?? 0, rep_daily_capacity ?? null);
 }
 
-/** Mean and spread of each window's metrics over draws 1..draws. */
+/** A measurement taken on every run: a window, and the policy whose SLAs it measures against. */
+export interface Measure {
+  readonly window: Window;
+  readonly policy?: Policy;
+}
+
+/** Mean and spread of each measure over draws 1..draws of one policy. */
 export function expectedMetrics(
-  world: World, policy: Policy, mqls: Mqls, team: Team, draws: number, windows: readonly Window[],
+  world: World, policy: Policy, mqls: Mqls, team: Team, draws: number, measures: readonly Measure[],
 ): { mean: MetricSummary; sd: MetricSummary }[] {
-  const perWindow: Metrics[][] = windows.map(() => []);
+  const perMeasure: Metrics[][] = measures.map(() => []);
   for (let d = 1; d <= draws; d++) {
     const rec = simulate(world, policy, mqls, team, d);
-    windows.forEach((w, i) => (perWindow[i] as Metrics[]).push(computeMetrics(rec, w)));
+    measures.forEach((m, i) => (perMeasure[i] as Metrics[]).push(computeMetrics(rec, m.window, Infinity, m.policy ?? policy)));
   }
-  return perWindow.map(summarise);
+  return perMeasure.map(summarise);
 }
