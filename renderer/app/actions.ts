@@ -107,7 +107,7 @@ export async function runCommand(platform: Platform, store: AppStore, cmd: MenuC
 
 /** Ask the engine to stop a job; the job leaves the list at once so the UI never waits on a stuck engine. */
 export async function cancelJob(platform: Platform, store: AppStore, jobId: string): Promise<void> {
-  store.getState().jobGone(jobId);
+  store.getState().jobCancelled(jobId);
   try {
     await platform.client.cancel(jobId);
   } catch (err) {

@@ -10,7 +10,7 @@ export interface HttpTransportOptions {
   readonly token: string;
   readonly fetch?: typeof fetch;
   readonly WebSocket?: typeof WebSocket;
-  /** Delay before reopening a dropped progress socket. */
+  /** First delay before reopening a dropped progress socket; doubles up to 30 s while it keeps failing. */
   readonly reconnectMs?: number;
 }
 
@@ -32,6 +32,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   const listeners = new Set<ProgressListener>();
   let socket: WebSocket | null = null;
   let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  let retryDelay = reconnectMs;
 
   async function post(path: string, body: unknown): Promise<Result<unknown>> {
     let response: Response;
@@ -53,10 +54,14 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   }
 
   function openSocket(): void {
-    if (socket || listeners.size === 0) return;
+    // Without a token the server refuses the upgrade; do not knock on its door in a loop.
+    if (socket || listeners.size === 0 || options.token === '') return;
     const url = `${options.origin.replace(/^http/, 'ws')}/api/events?token=${encodeURIComponent(options.token)}`;
     const ws = new SocketCtor(url);
     socket = ws;
+    ws.onopen = () => {
+      retryDelay = reconnectMs;
+    };
     ws.onmessage = (message: MessageEvent) => {
       if (typeof message.data !== 'string') return;
       let raw: unknown;
@@ -75,7 +80,8 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
         reconnectTimer = setTimeout(() => {
           reconnectTimer = null;
           openSocket();
-        }, reconnectMs);
+        }, retryDelay);
+        retryDelay = Math.min(retryDelay * 2, 30_000);
       }
     };
   }

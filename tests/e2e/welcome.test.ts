@@ -4,15 +4,33 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import type { Browser } from 'playwright-core';
+import type { ProgressEvent } from '../../engine/api/contract';
 import { Engine } from '../../engine/api/engine';
+import type { ProgressListener } from '../../engine/api/transport';
 import { openWorkspace } from '../../engine/workspace/database';
 import { startServer, type RunningServer } from '../../engine/server/server';
 import { scratchDir } from '../support/tmp';
 import { launchChromium, openWatchedPage, screenshot, type WatchedPage } from './browser';
 
+/** The real Engine plus the progress stream and cancel the jobs will use. */
+class StreamingEngine extends Engine {
+  private readonly listeners = new Set<ProgressListener>();
+  readonly cancelled: string[] = [];
+  onProgress(listener: ProgressListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  emit(event: ProgressEvent): void {
+    for (const l of this.listeners) l(event);
+  }
+  cancel(jobId: string): void {
+    this.cancelled.push(jobId);
+  }
+}
+
 const dir = scratchDir('hl-e2e-');
 const staticDir = join(dir, 'renderer');
-const engine = new Engine();
+const engine = new StreamingEngine();
 let server: RunningServer;
 let browser: Browser;
 let watched: WatchedPage;
@@ -85,6 +103,26 @@ describe('browser mode', () => {
     await page.waitForTimeout(500); // let the bar animation finish before the screenshot
     expect(await page.getByRole('button', { name: /team\.duckdb/ }).count()).toBeGreaterThan(0);
     await screenshot(page, '03-workspace-open');
+    expect(watched.problems).toEqual([]);
+  });
+
+  it('streams job progress over the WebSocket (allowed by the CSP) and cancels through the API', async () => {
+    const { page } = watched;
+    // The socket opens asynchronously after load; keep emitting until the panel shows it.
+    let fraction = 0.2;
+    const timer = setInterval(() => {
+      fraction = Math.min(0.95, fraction + 0.05);
+      engine.emit({ jobId: 'intervals-1', fraction, message: 'Bootstrapping 90% intervals' });
+    }, 100);
+    try {
+      await page.getByRole('progressbar').waitFor();
+      await screenshot(page, '04a-job-progress');
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await expect.poll(() => engine.cancelled).toEqual(['intervals-1']);
+    } finally {
+      clearInterval(timer);
+    }
+    await page.getByRole('progressbar').waitFor({ state: 'detached' });
     expect(watched.problems).toEqual([]);
   });
 

@@ -113,6 +113,9 @@ describe('running jobs', () => {
     await act(async () => button('Cancel').click());
     expect(transport.cancelled).toEqual(['boot-1']);
     expect(container.querySelector('[role="progressbar"]')).toBeNull();
+    // An event already on its way when the user cancelled must not resurrect the job.
+    await act(async () => transport.emit({ jobId: 'boot-1', fraction: 0.5, message: 'Bootstrapping intervals' }));
+    expect(container.querySelector('[role="progressbar"]')).toBeNull();
   });
 
   it('removes a job when it completes', async () => {

@@ -62,6 +62,19 @@ describe('createHttpTransport', () => {
     expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining('Cannot reach') } });
   });
 
+  it('does not open the progress socket without a token', () => {
+    let opened = 0;
+    class CountingSocket {
+      constructor() {
+        opened += 1;
+      }
+    }
+    const transport = createHttpTransport({ origin: origin(), token: '', WebSocket: CountingSocket as unknown as typeof globalThis.WebSocket });
+    const off = transport.onProgress(() => undefined);
+    off();
+    expect(opened).toBe(0);
+  });
+
   it('streams progress over the WebSocket and stops when the last listener leaves', async () => {
     const transport = createHttpTransport({ origin: origin(), token: server.token, WebSocket: NodeWebSocket });
     const received = new Promise<ProgressEvent>((resolve) => {
