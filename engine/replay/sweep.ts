@@ -142,6 +142,9 @@ function upperBound(ts: Float64Array, x: number): number {
 /** MQL counts in the window for every threshold, in one pass over the index. */
 export function sweepThresholds(index: SweepIndex, thresholds: readonly number[]): SweepResult {
   const started = performance.now();
+  thresholds.forEach((t, k) => {
+    if (!Number.isFinite(t)) throw new RangeError(`thresholds[${k}]: must be a finite number, got ${String(t)}`);
+  });
   const K = thresholds.length;
   const order = thresholds.map((_, k) => k).sort((a, b) => thresholds[a] - thresholds[b]);
   // A record reaches threshold T when record >= T - slack; shifting the
