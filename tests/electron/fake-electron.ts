@@ -2,6 +2,9 @@
 // tests can check the window's settings, the handlers and the IPC relay
 // without the Electron binary (CI does not download it).
 import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { vi } from 'vitest';
 
 type Handler = (event: unknown, payload?: unknown) => unknown;
@@ -45,7 +48,9 @@ export class FakeUtilityProcess extends EventEmitter {
 }
 
 export function createFakeElectron() {
+  const userData = mkdtempSync(join(tmpdir(), 'hl-fake-userdata-'));
   const state = {
+    userData,
     windows: [] as FakeBrowserWindow[],
     handlers: new Map<string, Handler>(),
     forks: [] as FakeUtilityProcess[],
@@ -90,7 +95,7 @@ export function createFakeElectron() {
       requestSingleInstanceLock: () => true,
       on: (event: string, listener: (...args: unknown[]) => void) => state.appEvents.on(event, listener),
       quit: vi.fn(),
-      getPath: () => '/tmp/handoff-lab-fake-user-data',
+      getPath: () => userData,
       isPackaged: false,
     },
     BrowserWindow: FakeBrowserWindow,

@@ -1,4 +1,5 @@
 // electron/main.ts booted against a fake `electron` module.
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../electron/channels';
 import { appPaths } from '../../electron/paths';
@@ -25,6 +26,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   for (const child of electron().state.forks) child.kill();
+  rmSync(electron().state.userData, { recursive: true, force: true });
 });
 
 const win = () => {
@@ -150,6 +152,17 @@ describe('IPC', () => {
     expect(progress).toEqual([{ channel: CHANNELS.progress, payload: { jobId: 'j1', fraction: 0.25, message: 'Replaying' } }]);
     await handler(CHANNELS.cancel)(trustedEvent(), { jobId: 'j1' });
     expect(child?.posted).toContainEqual({ type: 'cancel', jobId: 'j1' });
+  });
+
+  it('remembers a workspace once the engine has opened it, and lists it to the renderer', async () => {
+    const recent = handler(CHANNELS.recentWorkspaces);
+    expect(await recent(trustedEvent(), undefined)).toEqual([]);
+    const pending = handler(CHANNELS.invoke)(trustedEvent(), { method: 'openWorkspace', params: { path: '/w/team.duckdb' } }) as Promise<unknown>;
+    const child = electron().state.forks.at(-1);
+    const sent = child?.posted.at(-1) as { id: number };
+    child?.emit('message', { type: 'result', id: sent.id, result: { ok: true, value: { path: '/w/team.duckdb', rowCounts: {} } } });
+    await pending;
+    expect(((await recent(trustedEvent(), undefined)) as Array<{ path: string }>).map((r) => r.path)).toEqual(['/w/team.duckdb']);
   });
 
   it('validates the file-dialog purpose', async () => {
