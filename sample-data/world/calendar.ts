@@ -71,6 +71,26 @@ export class WorkCalendar {
 }
 
 const cache = new Map<string, WorkCalendar>();
+const zoneOffsets = new Map<string, Int32Array>();
+const FIRST_DAY = -7;
+
+/**
+ * UTC offset (seconds) of a zone at local noon of each world day. DST switches happen at night,
+ * so the noon offset is the one in force during working hours; one luxon call per zone and day.
+ */
+function offsetsOf(zone: string, lastDay: number): Int32Array {
+  let o = zoneOffsets.get(zone);
+  if (!o) {
+    o = new Int32Array(lastDay - FIRST_DAY + 1);
+    for (let d = FIRST_DAY; d <= lastDay; d++) {
+      const date = new Date(EPOCH_MS + d * DAY * 1000);
+      const noon = DateTime.fromObject({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: 12 }, { zone });
+      o[d - FIRST_DAY] = noon.offset * 60;
+    }
+    zoneOffsets.set(zone, o);
+  }
+  return o;
+}
 
 /** Monday-Friday work_start..work_end in a time zone, from a week before 2025 to the simulation horizon. */
 export function workCalendar(zone: string, workStart: string, workEnd: string): WorkCalendar {
@@ -82,14 +102,13 @@ export function workCalendar(zone: string, workStart: string, workEnd: string): 
   const starts: number[] = [];
   const ends: number[] = [];
   const lastDay = Math.ceil(SIM_HORIZON / DAY) + 2;
-  for (let d = -7; d <= lastDay; d++) {
-    const date = new Date(EPOCH_MS + d * DAY * 1000);
-    const base = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
-    const start = DateTime.fromObject({ ...base, hour: sh, minute: sm }, { zone });
-    if (start.weekday > 5) continue;
-    const end = DateTime.fromObject({ ...base, hour: eh, minute: em }, { zone });
-    starts.push(Math.round((start.toMillis() - EPOCH_MS) / 1000));
-    ends.push(Math.round((end.toMillis() - EPOCH_MS) / 1000));
+  const offsets = offsetsOf(zone, lastDay);
+  for (let d = FIRST_DAY; d <= lastDay; d++) {
+    // World day d is a calendar date; 2025-01-01 (d = 0) was a Wednesday, so (d + 2) mod 7 is 0 on Mondays.
+    if ((((d + 2) % 7) + 7) % 7 >= 5) continue;
+    const off = offsets[d - FIRST_DAY] as number;
+    starts.push(d * DAY + sh * 3600 + sm * 60 - off);
+    ends.push(d * DAY + eh * 3600 + em * 60 - off);
   }
   const cal = new WorkCalendar(starts, ends);
   cache.set(key, cal);

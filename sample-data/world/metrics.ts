@@ -29,7 +29,7 @@ export function quantileCont(sorted: readonly number[] | Float64Array, q: number
  * (reps work by tier priority, not by SLA), so its truth is the baseline run measured differently.
  */
 export function computeMetrics(rec: Records, window: { fromT: number; toT: number }, censorAt = Infinity, measure: Policy = rec.policy): Metrics {
-  const seen = (t: number): boolean => Number.isFinite(t) && t < censorAt;
+  // Plain comparisons rather than closures inside the loop: this runs for every MQL of every draw.
   let mql = 0;
   let dataCompletion = 0;
   let accepted = 0;
@@ -52,16 +52,15 @@ export function computeMetrics(rec: Records, window: { fromT: number; toT: numbe
     }
     mql++;
     const decided = rec.decided[i] as number;
-    const decisionSeen = seen(decided);
+    const decisionSeen = decided < censorAt; // NaN compares false: no decision
     const dec = decisionSeen ? (rec.decision[i] as number) : 0;
     if (dec === DEC_ACCEPTED) accepted++;
     else if (dec === DEC_REJECTED) rejected++;
     const contact = rec.contact[i] as number;
-    const contacted = seen(contact);
+    const contacted = contact < censorAt;
     const assigned = rec.assigned[i] as number;
-    const base = seen(assigned) ? assigned : t;
-    const within24 = (x: number, ok: boolean): boolean => ok && x <= base + 24 * HOUR;
-    if (!within24(contact, contacted) && !within24(decided, decisionSeen && dec !== 0)) blackHoles++;
+    const deadline = (assigned < censorAt ? assigned : t) + 24 * HOUR;
+    if (!(contacted && contact <= deadline) && !(decisionSeen && dec !== 0 && decided <= deadline)) blackHoles++;
     if (contacted) {
       hours.push((contact - t) / HOUR);
       const sla = (tiers[rec.mqls.tier[i] as number] as { first_contact_sla_hours: number }).first_contact_sla_hours * HOUR;
@@ -69,12 +68,12 @@ export function computeMetrics(rec: Records, window: { fromT: number; toT: numbe
       const elapsed = business && repIdx >= 0 ? (rec.team.reps[repIdx] as Records['team']['reps'][number]).hours.between(t, contact) : contact - t;
       if (elapsed <= sla) compliant++;
     }
-    if (seen(rec.sql[i] as number)) sqls++;
+    if ((rec.sql[i] as number) < censorAt) sqls++;
     const opp = rec.opp[i] as number;
-    if (seen(opp)) {
+    if (opp < censorAt) {
       if (opp - t <= 90 * DAY) opps++;
       pipeline += rec.amount[i] as number;
-      if (seen(rec.closed[i] as number) && rec.won[i] === 1) won++;
+      if ((rec.closed[i] as number) < censorAt && rec.won[i] === 1) won++;
     }
   }
   hours.sort((a, b) => a - b);

@@ -62,6 +62,21 @@ export function emptyOutcome(): Outcome {
   return { contact: NaN, channel: 0, contactOutcome: 0, attempts: 0, decision: 0, decided: NaN, reason: 0, sql: NaN, opp: NaN, amount: NaN, closed: NaN, won: -1 };
 }
 
+export function resetOutcome(o: Outcome): void {
+  o.contact = NaN;
+  o.channel = 0;
+  o.contactOutcome = 0;
+  o.attempts = 0;
+  o.decision = 0;
+  o.decided = NaN;
+  o.reason = 0;
+  o.sql = NaN;
+  o.opp = NaN;
+  o.amount = NaN;
+  o.closed = NaN;
+  o.won = -1;
+}
+
 const N_U = 32;
 
 /**
@@ -91,7 +106,7 @@ export class OutcomeModel {
   }
 
   decide(out: Outcome, draw: number, k: number, mqlT: number, assigned: number, fate: number, pickup: number): void {
-    Object.assign(out, emptyOutcome());
+    resetOutcome(out);
     this.rng.reseed(this.seed, draw, this.salt, k);
     for (let i = 0; i < N_U; i++) this.u[i] = this.rng.next();
     const u = this.u;

@@ -2,7 +2,7 @@
 // The history is run 0 of the policy in force; the truth averages further runs per scenario.
 import type { Activities } from './activities';
 import type { Companies, Leads } from './leads';
-import { OutcomeModel, emptyOutcome } from './outcomes';
+import { OutcomeModel, emptyOutcome, resetOutcome } from './outcomes';
 import type { Policy } from './policy';
 import { runQueues } from './queue';
 import type { Team } from './reps';
@@ -60,7 +60,7 @@ export function simulate(world: World, policy: Policy, mqls: Mqls, team: Team, d
   const o = emptyOutcome();
   for (let i = 0; i < n; i++) {
     if (mqls.handed[i]) model.decide(o, draw, mqls.lead[i] as number, mqls.time[i] as number, assigned[i] as number, fate[i] as number, pickup[i] as number);
-    else Object.assign(o, emptyOutcome());
+    else resetOutcome(o);
     rec.contact[i] = o.contact;
     rec.channel[i] = o.channel;
     rec.contactOutcome[i] = o.contactOutcome;

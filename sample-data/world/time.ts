@@ -16,8 +16,10 @@ export function weekday(day: number): number {
 }
 
 /** Month (0-11) of a world day index within 2025. */
+const MONTH_OF_DAY: readonly number[] = Array.from({ length: 366 }, (_, d) => new Date(EPOCH_MS + d * DAY * 1000).getUTCMonth());
+
 export function monthOf(day: number): number {
-  return new Date(EPOCH_MS + day * DAY * 1000).getUTCMonth();
+  return MONTH_OF_DAY[day] ?? new Date(EPOCH_MS + day * DAY * 1000).getUTCMonth();
 }
 
 /**
