@@ -1,5 +1,5 @@
-// Folds per-MQL facts and outcomes into the section-3 metrics for any group of
-// MQLs (overall or one segment key) in a single pass per row.
+// Folds per-MQL facts and outcomes into the section-3 metrics, overall or for
+// every key of a segment dimension at once.
 import type { HandoffFacts } from './handoff-facts';
 import { CENSORED, SUCCESS, type MqlOutcomes } from './outcomes';
 import type { MetricSet, MetricValue } from './types';
@@ -17,88 +17,91 @@ export function quantileCont(sorted: Float64Array, p: number): number | null {
   return sorted[lo]! + (pos - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
-interface RateCounter {
-  yes: number;
-  mature: number;
-  censored: number;
-}
-
-const newRate = (): RateCounter => ({ yes: 0, mature: 0, censored: 0 });
-
-function countState(c: RateCounter, s: number): void {
-  if (s === CENSORED) c.censored++;
-  else {
-    c.mature++;
-    if (s === SUCCESS) c.yes++;
+/**
+ * Metrics of every group at once: group[i] is row i's group in [0, groups)
+ * (null = one group of all rows). Counters live in typed arrays indexed by
+ * group, and hours are bucketed by group before sorting, so the cost is a
+ * few passes over the rows whatever the number of groups.
+ */
+export function groupMetrics(f: HandoffFacts, o: MqlOutcomes, group: Int32Array | null, groups: number): MetricSet[] {
+  const n = f.length;
+  const counter = (): Float64Array => new Float64Array(groups);
+  const mql = counter();
+  const accepted = counter();
+  const rejected = counter();
+  const won = counter();
+  const openOpp = counter();
+  const pipeline = counter();
+  const horizonOpen = counter();
+  const contacted = counter();
+  const rates = { blackHole: rate(groups), sla: rate(groups), sql: rate(groups), opportunity: rate(groups) };
+  for (let i = 0; i < n; i++) {
+    const g = group ? group[i]! : 0;
+    mql[g]!++;
+    accepted[g]! += o.accepted[i]!;
+    rejected[g]! += o.rejected[i]!;
+    tally(rates.blackHole, g, o.blackHole[i]!);
+    tally(rates.sla, g, o.sla[i]!);
+    tally(rates.sql, g, o.sql[i]!);
+    tally(rates.opportunity, g, o.opportunity[i]!);
+    won[g]! += f.won[i]!;
+    openOpp[g]! += f.openOpportunity[i]!;
+    if (o.pipelineOpportunity[i]) pipeline[g]! += f.opportunityAmount[i]!;
+    horizonOpen[g]! += o.horizonOpen[i]!;
+    if (!Number.isNaN(o.hoursToContact[i]!)) contacted[g]!++;
   }
-}
-
-function rateValue(c: RateCounter): MetricValue {
-  return { observed: c.mature > 0 ? c.yes / c.mature : null, numerator: c.yes, denominator: c.mature, censored: c.censored };
-}
-
-/** Accumulates one group's metrics; add(i) for each MQL row i, then result(). */
-export class MetricAccumulator {
-  private n = 0;
-  private accepted = 0;
-  private rejected = 0;
-  private readonly blackHole = newRate();
-  private readonly sla = newRate();
-  private readonly sql = newRate();
-  private readonly opportunity = newRate();
-  private hours: number[] = [];
-  private won = 0;
-  private openOpportunities = 0;
-  private pipeline = 0;
-  private horizonOpen = 0;
-
-  constructor(
-    private readonly f: HandoffFacts,
-    private readonly o: MqlOutcomes,
-  ) {}
-
-  get mqlCount(): number {
-    return this.n;
-  }
-
-  add(i: number): void {
-    const { f, o } = this;
-    this.n++;
-    this.accepted += o.accepted[i]!;
-    this.rejected += o.rejected[i]!;
-    countState(this.blackHole, o.blackHole[i]!);
-    countState(this.sla, o.sla[i]!);
-    countState(this.sql, o.sql[i]!);
-    countState(this.opportunity, o.opportunity[i]!);
+  // Bucket the contacted MQLs' hours by group (counting sort), then sort each bucket.
+  const start = new Int32Array(groups + 1);
+  for (let g = 0; g < groups; g++) start[g + 1] = start[g]! + contacted[g]!;
+  const fill = start.slice(0, groups);
+  const hours = new Float64Array(start[groups]!);
+  for (let i = 0; i < n; i++) {
     const h = o.hoursToContact[i]!;
-    if (!Number.isNaN(h)) this.hours.push(h);
-    this.won += f.won[i]!;
-    this.openOpportunities += f.openOpportunity[i]!;
-    if (o.pipelineOpportunity[i]) this.pipeline += f.opportunityAmount[i]!;
-    this.horizonOpen += o.horizonOpen[i]!;
+    if (!Number.isNaN(h)) hours[fill[group ? group[i]! : 0]!++] = h;
   }
-
-  result(): MetricSet {
-    const sorted = Float64Array.from(this.hours).sort();
-    const share = (k: number): MetricValue => ({
-      observed: this.n > 0 ? k / this.n : null,
-      numerator: k,
-      denominator: this.n,
-      censored: 0,
-    });
-    return {
-      mql_count: { observed: this.n },
-      acceptance_rate: share(this.accepted),
-      rejection_rate: share(this.rejected),
-      black_hole_rate: rateValue(this.blackHole),
-      sla_compliance_rate: rateValue(this.sla),
+  const result: MetricSet[] = [];
+  for (let g = 0; g < groups; g++) {
+    const sorted = hours.subarray(start[g]!, start[g + 1]!).sort();
+    const count = mql[g]!;
+    const share = (k: number): MetricValue => ({ observed: count > 0 ? k / count : null, numerator: k, denominator: count, censored: 0 });
+    result.push({
+      mql_count: { observed: count },
+      acceptance_rate: share(accepted[g]!),
+      rejection_rate: share(rejected[g]!),
+      black_hole_rate: rateValue(rates.blackHole, g),
+      sla_compliance_rate: rateValue(rates.sla, g),
       median_hours_to_first_contact: { observed: quantileCont(sorted, 0.5), count: sorted.length },
       p90_hours_to_first_contact: { observed: quantileCont(sorted, 0.9), count: sorted.length },
-      sql_rate: rateValue(this.sql),
-      opportunity_rate: rateValue(this.opportunity),
+      sql_rate: rateValue(rates.sql, g),
+      opportunity_rate: rateValue(rates.opportunity, g),
       // Counts and sums of what has happened so far; censored says how many may still add to them.
-      won_count: { observed: this.won, censored: this.openOpportunities },
-      pipeline_amount: { observed: this.pipeline, censored: this.horizonOpen },
-    };
+      won_count: { observed: won[g]!, censored: openOpp[g]! },
+      pipeline_amount: { observed: pipeline[g]!, censored: horizonOpen[g]! },
+    });
   }
+  return result;
+}
+
+interface RateCounters {
+  readonly yes: Float64Array;
+  readonly mature: Float64Array;
+  readonly censored: Float64Array;
+}
+
+function rate(groups: number): RateCounters {
+  return { yes: new Float64Array(groups), mature: new Float64Array(groups), censored: new Float64Array(groups) };
+}
+
+function tally(c: RateCounters, g: number, state: number): void {
+  if (state === CENSORED) c.censored[g]!++;
+  else {
+    c.mature[g]!++;
+    if (state === SUCCESS) c.yes[g]!++;
+  }
+}
+
+function rateValue(c: RateCounters, g: number): MetricValue {
+  const mature = c.mature[g]!;
+  const yes = c.yes[g]!;
+  return { observed: mature > 0 ? yes / mature : null, numerator: yes, denominator: mature, censored: c.censored[g]! };
 }

@@ -9,7 +9,7 @@ import { readRepSchedules, type RepSchedules } from '../calendar/rep-schedules';
 import { readWorkspaceTimezone } from '../calendar/workspace-timezone';
 import { readBaselinePolicy, type BaselinePolicy } from '../policy/baseline';
 import type { Workspace } from '../workspace/database';
-import { MetricAccumulator } from './aggregate';
+import { groupMetrics } from './aggregate';
 import { DAY_MS, fetchDataEndMs, fetchHandoffFacts, type HandoffFacts } from './handoff-facts';
 import { computeOutcomes } from './outcomes';
 import { rejectionMix, segmentMetrics } from './segments';
@@ -64,8 +64,7 @@ export async function observedMetrics(ws: Workspace, options: ObservedOptions = 
   if (policy.businessHours) prepareCalendars(facts, policy, schedules);
 
   const outcomes = computeOutcomes(facts, policy, schedules, dataEnd ?? Number.NEGATIVE_INFINITY);
-  const overall = new MetricAccumulator(facts, outcomes);
-  for (let i = 0; i < facts.length; i++) overall.add(i);
+  const overall = groupMetrics(facts, outcomes, null, 1)[0]!;
 
   const warnings = [...schedules.warnings];
   if (policy.source === 'inferred') {
@@ -93,7 +92,7 @@ export async function observedMetrics(ws: Workspace, options: ObservedOptions = 
       business_hours: policy.businessHours,
       tiers: policy.tiers.map((t) => ({ name: t.name, min_score: t.minScore, first_contact_sla_hours: t.slaHours })),
     },
-    metrics: overall.result(),
+    metrics: overall,
     segments: segmentMetrics(facts, outcomes, policy),
     rejection_reasons: rejectionMix(facts, outcomes),
     warnings,

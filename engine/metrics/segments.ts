@@ -1,7 +1,7 @@
 // Segment keys of an MQL and the per-segment metrics, plus the rejection-reason
 // mix by source. Keys for missing values are the NO_VALUE labels, sorted last.
 import type { BaselinePolicy } from '../policy/baseline';
-import { MetricAccumulator } from './aggregate';
+import { groupMetrics } from './aggregate';
 import type { HandoffFacts } from './handoff-facts';
 import type { MqlOutcomes } from './outcomes';
 import { NO_VALUE, SEGMENT_DIMENSIONS, type RejectionMix, type SegmentDimension, type SegmentEntry } from './types';
@@ -26,7 +26,7 @@ function dimensionCodes(dim: SegmentDimension, f: HandoffFacts): { codes: Int32A
       return { codes: f.week.codes, labels: f.week.values, missing: '' };
     case 'score_band': {
       const labels: string[] = [];
-      const index = new Map<string, number>();
+      const index = new Map<number, number>();
       const codes = new Int32Array(f.length);
       for (let i = 0; i < f.length; i++) {
         const s = f.score[i]!;
@@ -34,12 +34,12 @@ function dimensionCodes(dim: SegmentDimension, f: HandoffFacts): { codes: Int32A
           codes[i] = -1;
           continue;
         }
-        const label = scoreBand(s);
-        let c = index.get(label);
+        const band = Math.floor(s / 10);
+        let c = index.get(band);
         if (c === undefined) {
           c = labels.length;
-          labels.push(label);
-          index.set(label, c);
+          labels.push(scoreBand(s));
+          index.set(band, c);
         }
         codes[i] = c;
       }
@@ -77,20 +77,13 @@ export function segmentMetrics(
   for (const dim of SEGMENT_DIMENSIONS) {
     const { codes, labels, missing } = dimensionCodes(dim, f);
     // slot 0 holds the missing-value group, slot c + 1 the group of code c
-    const groups: (MetricAccumulator | undefined)[] = new Array(labels.length + 1);
-    for (let i = 0; i < f.length; i++) {
-      const slot = codes[i]! + 1;
-      let acc = groups[slot];
-      if (!acc) {
-        acc = new MetricAccumulator(f, o);
-        groups[slot] = acc;
-      }
-      acc.add(i);
-    }
+    const slots = new Int32Array(f.length);
+    for (let i = 0; i < f.length; i++) slots[i] = codes[i]! + 1;
+    const metrics = groupMetrics(f, o, slots, labels.length + 1);
     const entries: SegmentEntry[] = [];
-    for (let slot = 0; slot < groups.length; slot++) {
-      const acc = groups[slot];
-      if (acc) entries.push({ key: slot === 0 ? missing : labels[slot - 1]!, metrics: acc.result() });
+    for (let slot = 0; slot < metrics.length; slot++) {
+      const m = metrics[slot]!;
+      if (m.mql_count.observed) entries.push({ key: slot === 0 ? missing : labels[slot - 1]!, metrics: m });
     }
     const order = compareKeys(dim, policy.tiers.map((t) => t.name));
     result[dim] = entries.sort((x, y) => order(x.key, y.key));
