@@ -102,3 +102,13 @@ describe('saved mappings', () => {
     ws.close();
   });
 });
+
+describe('import request schemas', () => {
+  it('accept a valid request and name the field of a bad one', async () => {
+    const { ImportFilesRequestSchema } = await import('../../engine/import/request-schemas');
+    expect(ImportFilesRequestSchema.safeParse({ files: [{ path: 'a.csv', table: 'leads', mapping: { lead_id: 'Id' } }] }).success).toBe(true);
+    const bad = ImportFilesRequestSchema.safeParse({ files: [{ path: 'a.csv', table: 'contacts' }] });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.path).toEqual(['files', 0, 'table']);
+  });
+});
