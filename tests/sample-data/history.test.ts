@@ -65,6 +65,37 @@ describe('generated history', () => {
     }
   });
 
+  it('shows the confounded speed-to-lead pattern: tier A is contacted sooner and fast contact converts better', async () => {
+    const [r] = await rows(conn, `
+      WITH x AS (
+        SELECT h.tier, (epoch(d.first_contact_at) - epoch(h.mql_at)) / 3600 AS hrs, d.sql_at IS NOT NULL AS is_sql, d.decision
+        FROM ${readCsvSql(join(dir, 'handoffs.csv'), 'handoffs')} h JOIN ${readCsvSql(join(dir, 'dispositions.csv'), 'dispositions')} d USING (lead_id))
+      SELECT median(hrs) FILTER (WHERE tier = 'A') AS med_a, median(hrs) FILTER (WHERE tier = 'C') AS med_c,
+        avg(is_sql::INTEGER) FILTER (WHERE decision = 'accepted' AND hrs <= 1) AS sql_fast,
+        avg(is_sql::INTEGER) FILTER (WHERE decision = 'accepted' AND hrs > 24) AS sql_slow,
+        count(*) FILTER (WHERE decision = 'accepted' AND hrs > 24)::INTEGER AS n_slow
+      FROM x`);
+    expect(Number(r?.med_a)).toBeLessThan(Number(r?.med_c));
+    expect(Number(r?.n_slow)).toBeGreaterThan(30);
+    expect(Number(r?.sql_fast)).toBeGreaterThan(Number(r?.sql_slow) * 1.2);
+  });
+
+  it('routes to reps that exist, by the documented rules, with valid IANA time zones', async () => {
+    const reps = await rows(conn, `SELECT rep_id, timezone, work_start, work_end, daily_capacity FROM ${readCsvSql(join(dir, 'reps.csv'), 'reps')}`);
+    for (const rep of reps) {
+      expect(() => new Intl.DateTimeFormat('en', { timeZone: String(rep.timezone) })).not.toThrow();
+      expect(String(rep.work_start)).toMatch(/^\d\d:\d\d$/);
+      expect(Number(rep.daily_capacity)).toBeGreaterThanOrEqual(2);
+    }
+    const rules = await rows(conn, `SELECT routing_rule, count(*)::INTEGER AS n, count(*) FILTER (WHERE assigned_rep_id NOT IN (SELECT rep_id FROM ${readCsvSql(join(dir, 'reps.csv'), 'reps')}))::INTEGER AS unknown_rep
+      FROM ${readCsvSql(join(dir, 'handoffs.csv'), 'handoffs')} WHERE assigned_rep_id IS NOT NULL GROUP BY ALL ORDER BY 1`);
+    expect(rules.map((x) => x.routing_rule)).toEqual(expect.arrayContaining(['account_owner', 'territory', 'round_robin']));
+    for (const x of rules) {
+      expect(['account_owner', 'territory_segment', 'territory', 'round_robin']).toContain(x.routing_rule);
+      expect(x.unknown_rep).toBe(0);
+    }
+  });
+
   it('reports in truth.json exactly the observed metrics the files give', async () => {
     const m = await metricsFromFiles(conn, dir);
     const o = readTruth(dir).observed;
