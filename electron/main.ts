@@ -14,6 +14,10 @@ import { createRecentStore } from './recent-workspaces';
 import { hardenSession } from './session-security';
 import { createMainWindow, lockDownContents } from './window';
 
+// `electron dist/electron/main.mjs` has no package.json beside it; name the app
+// ourselves so userData (recent workspaces) lands in a "Handoff Lab" folder.
+app.setName('Handoff Lab');
+
 const paths = appPaths(import.meta.url);
 let mainWindow: BrowserWindow | null = null;
 // A workspace the OS asked us to open before the window could take it.

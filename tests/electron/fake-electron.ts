@@ -96,6 +96,7 @@ export function createFakeElectron() {
       on: (event: string, listener: (...args: unknown[]) => void) => state.appEvents.on(event, listener),
       quit: vi.fn(),
       getPath: () => userData,
+      setName: vi.fn(),
       isPackaged: false,
     },
     BrowserWindow: FakeBrowserWindow,

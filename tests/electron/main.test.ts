@@ -43,6 +43,12 @@ function handler(channel: string) {
   return h;
 }
 
+describe('the app', () => {
+  it('names itself, so its data folder is "Handoff Lab" even when started from dist/', () => {
+    expect(electron().module.app.setName).toHaveBeenCalledWith('Handoff Lab');
+  });
+});
+
 describe('the main window', () => {
   it('is created isolated, sandboxed, without Node, with web security, hidden until ready', () => {
     const prefs = win().options.webPreferences ?? {};
