@@ -1,0 +1,385 @@
+// Each rep's queue of new MQLs over the rep's business hours, event by event
+// (no per-minute stepping): O(n log n) with one binary heap per rep and one for
+// timed events (rep wake-ups, escalations, reassignments).
+//
+// The rules, in the order a lead meets them:
+// - Arrival: the MQL joins its assigned rep. With a black-hole model it is
+//   ignored ("never worked") with probability sigmoid(a_rep + slope *
+//   backlog / scale_rep + tierEffect): backlog = that rep's leads waiting at the
+//   arrival (queued or ignored, not yet past the horizon). The draw is
+//   hashUniform(seed, run, key): the same lead meets the same dice in the
+//   baseline and in the scenario (common random numbers).
+// - Work: a rep works only inside working days, at most `dailyCapacity` new
+//   leads per working day, each taking `serviceMs` of business time (a contact
+//   running past the day's end finishes the next working day). The rep takes
+//   the most urgent lead first (lowest priority index), then the oldest MQL.
+//   The first contact is logged when the rep starts on the lead.
+// - Escalation (escalateAfterHours business hours of the assigned rep after
+//   the MQL): a lead still queued moves ahead of every tier (priority -1).
+// - Reassignment (reassignAfterHours): a lead still waiting, queued or ignored,
+//   moves once to the eligible rep (same team, active, working) with the
+//   smallest backlog, ties to the lowest rep index; it keeps its MQL time for
+//   FIFO order and meets a fresh black-hole draw at the new rep. With no other
+//   eligible rep it stays.
+// - Horizon: a lead not contacted within horizonMs wall-clock of its MQL is
+//   dropped (NaN), and stops counting in the backlog.
+import { WorkSchedule } from '../calendar/business-hours';
+import { hashUniform } from '../stats/rng';
+import { sigmoid } from '../stats/logistic';
+import { IdHeap } from './heap';
+import { dayEndingAfter, workingDays, WorkingDays } from './working-days';
+
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
+export const DEFAULT_HORIZON_MS = 14 * DAY_MS;
+
+export interface QueueReps {
+  readonly schedules: readonly WorkSchedule[];
+  /** New leads a rep can start per working day (Infinity: no limit). */
+  readonly dailyCapacity: ArrayLike<number>;
+  /** Business ms a rep spends per lead before the next one. */
+  readonly serviceMs: ArrayLike<number>;
+  /** Epoch ms; NaN = open. Inactive reps take no reassigned leads (routing decides first assignment). */
+  readonly activeFrom?: ArrayLike<number>;
+  readonly activeTo?: ArrayLike<number>;
+  /** Reps may take each other's leads on reassignment only within a team; default one team. */
+  readonly team?: ArrayLike<number>;
+}
+
+export interface QueueMqls {
+  /** MQL instants, epoch ms, ascending. */
+  readonly arrival: Float64Array;
+  /** Assigned rep index (-1: unassigned, never contacted). */
+  readonly rep: Int32Array;
+  /** Tier index; lower is more urgent. */
+  readonly priority: Int32Array;
+  /** Stable id of the lead (e.g. its row in the leads table) for common random numbers. */
+  readonly key: ArrayLike<number>;
+}
+
+export interface BlackHoleModel {
+  /** Log-odds of being ignored at zero backlog, per rep. */
+  readonly intercept: ArrayLike<number>;
+  /** Change in log-odds per unit of backlog / backlogScale. */
+  readonly slope: number;
+  /** Per rep: backlog is measured in units of this (the rep's daily capacity: "days of work waiting"). */
+  readonly backlogScale: ArrayLike<number>;
+  /** Log-odds shift per tier index (missing entries: 0). */
+  readonly tierEffect: ArrayLike<number>;
+}
+
+export interface QueueOptions {
+  readonly seed?: number;
+  readonly run?: number;
+  readonly horizonMs?: number;
+  readonly escalateAfterHours?: number | null;
+  readonly reassignAfterHours?: number | null;
+  readonly blackHoles?: BlackHoleModel | null;
+}
+
+export const FLAG_IGNORED = 1;
+export const FLAG_REASSIGNED = 2;
+export const FLAG_ESCALATED = 4;
+export const FLAG_DROPPED = 8;
+
+export interface QueueResult {
+  /** First contact, epoch ms; NaN when never contacted. */
+  readonly contactAt: Float64Array;
+  /** The rep who contacted the lead, or held it last (-1 unassigned). */
+  readonly finalRep: Int32Array;
+  /** FLAG_* bits: ignored at some point, reassigned, escalated, dropped at the horizon. */
+  readonly flags: Uint8Array;
+}
+
+// Lead states.
+// 0: not yet arrived
+const QUEUED = 1;
+const IGNORED = 2;
+const DONE = 3;
+const DROPPED = 4;
+
+// Timed event kinds, in the order they run at the same instant.
+const EV_ESCALATE = 0;
+const EV_REASSIGN = 1;
+const EV_WAKE = 2;
+
+export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueOptions = {}): QueueResult {
+  const n = mqls.arrival.length;
+  const nr = reps.schedules.length;
+  const seed = options.seed ?? 1;
+  const run = options.run ?? 0;
+  const horizon = options.horizonMs ?? DEFAULT_HORIZON_MS;
+  const bh = options.blackHoles ?? null;
+  const escalateH = options.escalateAfterHours ?? null;
+  const reassignH = options.reassignAfterHours ?? null;
+  const arrival = mqls.arrival;
+  for (let i = 1; i < n; i++) if (!(arrival[i]! >= arrival[i - 1]!)) throw new RangeError(`MQL arrivals must be ascending (row ${i})`);
+
+  const contactAt = new Float64Array(n).fill(Number.NaN);
+  const finalRep = Int32Array.from(mqls.rep);
+  const flags = new Uint8Array(n);
+  if (n === 0) return { contactAt, finalRep, flags };
+
+  // Working days per distinct schedule, over the span the simulation can reach.
+  const from = arrival[0]!;
+  const to = arrival[n - 1]! + horizon + 7 * DAY_MS;
+  const dayCache = new Map<WorkSchedule, WorkingDays>();
+  const days: WorkingDays[] = reps.schedules.map((s) => {
+    let d = dayCache.get(s);
+    if (!d) {
+      d = workingDays(s, from, to);
+      dayCache.set(s, d);
+    }
+    return d;
+  });
+
+  // Per-lead state. prio is mutable (escalation); entries in rep heaps are lead ids with a version check.
+  const state = new Uint8Array(n);
+  const prio = Int32Array.from(mqls.priority);
+  const holder = Int32Array.from(mqls.rep);
+  const version = new Int32Array(n); // bumped when a lead's heap entry goes stale
+  const draws = new Uint8Array(n);
+
+  // Per-rep state.
+  const freeAt = new Float64Array(nr).fill(Number.NEGATIVE_INFINITY);
+  const countDay = new Int32Array(nr).fill(-1);
+  const countToday = new Float64Array(nr);
+  const waiting = new Int32Array(nr); // queued + ignored, the backlog
+  const wakePending = new Uint8Array(nr);
+  const capacity = Float64Array.from({ length: nr }, (_, r) => {
+    const c = reps.dailyCapacity[r]!;
+    return c >= 1 ? Math.floor(c) : c > 0 ? 1 : 0;
+  });
+
+  // Rep heaps hold entry ids; entry -> (lead, version at push).
+  let entLead = new Int32Array(n + 16);
+  let entVersion = new Int32Array(n + 16);
+  let entPrio = new Int32Array(n + 16); // the key is snapshotted: escalation must not reorder a live heap
+  let entCount = 0;
+  const lessEntry = (a: number, b: number): boolean => {
+    const la = entLead[a]!;
+    const lb = entLead[b]!;
+    const pa = entPrio[a]!;
+    const pb = entPrio[b]!;
+    if (pa !== pb) return pa < pb;
+    const aa = arrival[la]!;
+    const ab = arrival[lb]!;
+    if (aa !== ab) return aa < ab;
+    return la < lb;
+  };
+  const queues = Array.from({ length: nr }, () => new IdHeap(lessEntry, 64));
+  const pushEntry = (r: number, lead: number): void => {
+    if (entCount === entLead.length) {
+      const a = new Int32Array(entLead.length * 2);
+      a.set(entLead);
+      entLead = a;
+      const v = new Int32Array(entVersion.length * 2);
+      v.set(entVersion);
+      entVersion = v;
+      const pr = new Int32Array(entPrio.length * 2);
+      pr.set(entPrio);
+      entPrio = pr;
+    }
+    entLead[entCount] = lead;
+    entVersion[entCount] = version[lead]!;
+    entPrio[entCount] = prio[lead]!;
+    queues[r]!.push(entCount++);
+  };
+
+  // Timed events.
+  let evTime = new Float64Array(1024);
+  let evKind = new Uint8Array(1024);
+  let evData = new Int32Array(1024);
+  let evCount = 0;
+  const events = new IdHeap((a, b) => {
+    const ta = evTime[a]!;
+    const tb = evTime[b]!;
+    if (ta !== tb) return ta < tb;
+    if (evKind[a] !== evKind[b]) return evKind[a]! < evKind[b]!;
+    return a < b;
+  }, 1024);
+  const schedule = (t: number, kind: number, data: number): void => {
+    if (!Number.isFinite(t)) return;
+    if (evCount === evTime.length) {
+      const t2 = new Float64Array(evTime.length * 2);
+      t2.set(evTime);
+      evTime = t2;
+      const k2 = new Uint8Array(evKind.length * 2);
+      k2.set(evKind);
+      evKind = k2;
+      const d2 = new Int32Array(evData.length * 2);
+      d2.set(evData);
+      evData = d2;
+    }
+    evTime[evCount] = t;
+    evKind[evCount] = kind;
+    evData[evCount] = data;
+    events.push(evCount++);
+  };
+
+  /** Earliest instant >= t at which rep r can start a new lead (Infinity: never). */
+  const earliestStart = (r: number, t: number): number => {
+    const dd = days[r]!;
+    let when = Math.max(t, freeAt[r]!);
+    let d = dayEndingAfter(dd, when);
+    for (;;) {
+      if (d >= dd.starts.length || capacity[r] === 0) return Number.POSITIVE_INFINITY;
+      if (d === countDay[r] && countToday[r]! >= capacity[r]!) {
+        d++;
+        continue;
+      }
+      when = Math.max(when, dd.starts[d]!);
+      return when;
+    }
+  };
+
+  /** Business time: the instant `ms` of working time after `t` (t inside or before a working day). */
+  const addWork = (r: number, t: number, ms: number): number => {
+    const dd = days[r]!;
+    let d = dayEndingAfter(dd, t);
+    let cur = t;
+    let left = ms;
+    while (d < dd.starts.length) {
+      cur = Math.max(cur, dd.starts[d]!);
+      const room = dd.ends[d]! - cur;
+      if (left <= room) return cur + left;
+      left -= room;
+      d++;
+    }
+    return Number.POSITIVE_INFINITY;
+  };
+
+  const wake = (r: number, t: number): void => {
+    if (wakePending[r]) return;
+    const w = earliestStart(r, t);
+    if (Number.isFinite(w)) {
+      wakePending[r] = 1;
+      schedule(w, EV_WAKE, r);
+    }
+  };
+
+  const activeAt = (r: number, t: number): boolean => {
+    const a = reps.activeFrom ? reps.activeFrom[r]! : Number.NaN;
+    const b = reps.activeTo ? reps.activeTo[r]! : Number.NaN;
+    return !(t < a) && !(t > b) && days[r]!.starts.length > 0 && capacity[r]! > 0;
+  };
+
+  /** Puts a lead with rep r at time t: the black-hole draw, then the queue. */
+  const place = (lead: number, r: number, t: number): void => {
+    holder[lead] = r;
+    finalRep[lead] = r;
+    let ignored = false;
+    if (bh) {
+      const scale = bh.backlogScale[r]!;
+      const x = scale > 0 ? waiting[r]! / scale : waiting[r]!;
+      const p = sigmoid(bh.intercept[r]! + bh.slope * x + (bh.tierEffect[mqls.priority[lead]!] ?? 0));
+      ignored = hashUniform(seed, run, mqls.key[lead]!, draws[lead]!) < p;
+      draws[lead] = draws[lead]! + 1;
+    }
+    waiting[r] = waiting[r]! + 1;
+    if (ignored) {
+      state[lead] = IGNORED;
+      flags[lead] = flags[lead]! | FLAG_IGNORED;
+    } else {
+      state[lead] = QUEUED;
+      pushEntry(r, lead);
+      wake(r, t);
+    }
+  };
+
+  const leave = (lead: number): void => {
+    const r = holder[lead]!;
+    waiting[r] = waiting[r]! - 1;
+    version[lead] = version[lead]! + 1; // any heap entry of the lead is now stale
+  };
+
+  let nextArrival = 0;
+  let nextExpiry = 0;
+  for (;;) {
+    const tArr = nextArrival < n ? arrival[nextArrival]! : Number.POSITIVE_INFINITY;
+    const tExp = nextExpiry < nextArrival ? arrival[nextExpiry]! + horizon : Number.POSITIVE_INFINITY;
+    const top = events.peek();
+    const tEv = top >= 0 ? evTime[top]! : Number.POSITIVE_INFINITY;
+    if (tExp === Number.POSITIVE_INFINITY && tArr === Number.POSITIVE_INFINITY && tEv === Number.POSITIVE_INFINITY) break;
+    // Same instant: expiries, then arrivals, then timed events.
+    if (tExp <= tArr && tExp <= tEv) {
+      const lead = nextExpiry++;
+      if (state[lead] === QUEUED || state[lead] === IGNORED) {
+        leave(lead);
+        state[lead] = DROPPED;
+        flags[lead] = flags[lead]! | FLAG_DROPPED;
+      }
+      continue;
+    }
+    if (tArr <= tEv) {
+      const lead = nextArrival++;
+      const r = mqls.rep[lead]!;
+      if (r < 0 || r >= nr) {
+        state[lead] = DROPPED; // unassigned: never contacted
+        continue;
+      }
+      place(lead, r, tArr);
+      if (escalateH !== null) schedule(reps.schedules[r]!.addBusinessMs(tArr, Math.round(escalateH * HOUR_MS)), EV_ESCALATE, lead);
+      if (reassignH !== null) schedule(reps.schedules[r]!.addBusinessMs(tArr, Math.round(reassignH * HOUR_MS)), EV_REASSIGN, lead);
+      continue;
+    }
+    events.pop();
+    const kind = evKind[top]!;
+    const data = evData[top]!;
+    if (kind === EV_WAKE) {
+      const r = data;
+      wakePending[r] = 0;
+      const q = queues[r]!;
+      while (q.size > 0) {
+        const e = q.pop();
+        const lead = entLead[e]!;
+        if (entVersion[e] !== version[lead] || state[lead] !== QUEUED || holder[lead] !== r) continue; // stale
+        // The rep may have been woken for a day that turned out full: re-check the start.
+        const start = earliestStart(r, tEv);
+        if (start > tEv) {
+          q.push(e);
+          wake(r, start);
+          break;
+        }
+        contactAt[lead] = tEv;
+        state[lead] = DONE;
+        waiting[r] = waiting[r]! - 1;
+        const d = dayEndingAfter(days[r]!, tEv);
+        if (countDay[r] !== d) {
+          countDay[r] = d;
+          countToday[r] = 0;
+        }
+        countToday[r] = countToday[r]! + 1;
+        freeAt[r] = addWork(r, tEv, reps.serviceMs[r]!);
+        if (q.size > 0) wake(r, freeAt[r]!);
+        break;
+      }
+      continue;
+    }
+    const lead = data;
+    if (kind === EV_ESCALATE) {
+      if (state[lead] === QUEUED) {
+        version[lead] = version[lead]! + 1;
+        prio[lead] = -1;
+        flags[lead] = flags[lead]! | FLAG_ESCALATED;
+        pushEntry(holder[lead]!, lead);
+      }
+      continue;
+    }
+    // EV_REASSIGN
+    if (state[lead] !== QUEUED && state[lead] !== IGNORED) continue;
+    if (flags[lead]! & FLAG_REASSIGNED) continue;
+    const cur = holder[lead]!;
+    const team = reps.team ? reps.team[cur]! : 0;
+    let best = -1;
+    for (let r = 0; r < nr; r++) {
+      if (r === cur || (reps.team ? reps.team[r]! : 0) !== team || !activeAt(r, tEv)) continue;
+      if (best < 0 || waiting[r]! < waiting[best]!) best = r;
+    }
+    if (best < 0) continue;
+    leave(lead);
+    flags[lead] = flags[lead]! | FLAG_REASSIGNED;
+    place(lead, best, tEv);
+  }
+  return { contactAt, finalRep, flags };
+}
