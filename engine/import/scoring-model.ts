@@ -1,9 +1,10 @@
-// scoring_model.json: the policy that was in force. The importer only checks it
-// is a JSON object and stores its text in hl_meta 'scoring_model'; the full
-// schema check belongs to the scenario module, which plugs in here.
+// scoring_model.json: the policy that was in force. The importer checks it is a
+// JSON object, runs the scenario module's schema over it (the hook below), and
+// stores its text in hl_meta 'scoring_model'.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
+import { scoringModelSchema } from '../scenario/schema';
 import { ImportError, type ImportIssue } from './errors';
 
 export interface ScoringModelProblem {
@@ -15,9 +16,23 @@ export interface ScoringModelProblem {
 /** Returns the problems found; an empty list accepts the model. */
 export type ScoringModelValidator = (model: Readonly<Record<string, unknown>>) => readonly ScoringModelProblem[];
 
-let registered: ScoringModelValidator | null = null;
+/** The scenario module's own schema (DATA_CONTRACT section 2 blocks), field by field. */
+export const scenarioSchemaValidator: ScoringModelValidator = (model) => {
+  const parsed = scoringModelSchema.safeParse(model);
+  if (parsed.success) return [];
+  return parsed.error.issues.flatMap((issue) => {
+    const at = issue.path.map(String);
+    // An unknown key is named by itself: the schema's own text for it only says "must be an object".
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ field: [...at, key].join('.'), message: 'is not a known field; check its spelling.' }));
+    }
+    return [{ field: at.join('.') || '(top level)', message: issue.message }];
+  });
+};
 
-/** The scenario module registers its full scoring/mql/tiers/sla check here once at start-up. */
+let registered: ScoringModelValidator | null = scenarioSchemaValidator;
+
+/** Replace the check (null: only "is a JSON object"); by default it is the scenario schema. */
 export function setScoringModelValidator(validator: ScoringModelValidator | null): void {
   registered = validator;
 }

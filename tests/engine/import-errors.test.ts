@@ -199,6 +199,14 @@ describe('import: broken input gives plain messages and changes nothing', () => 
     expect([err.message, err.field]).toEqual(['scoring_model.json, field "mql.threshold": must be a number', 'mql.threshold']);
   });
 
+  it('scoring_model.json is checked against the scenario schema by default', async () => {
+    const err = await failing({ 'scoring_model.json': '{"mql": {"threshold": "high"}, "tierz": []}' });
+    expect(err.issues.map((i) => [i.field, i.message])).toEqual([
+      ['mql.threshold', 'scoring_model.json, field "mql.threshold": must be a number'],
+      ['tierz', 'scoring_model.json, field "tierz": is not a known field; check its spelling.'],
+    ]);
+  });
+
   it('a bad time zone name', async () => {
     const err = await failing({}, { timezone: 'Mars/Olympus' });
     expect(err.message).toBe('"Mars/Olympus" is not a time zone name. Use an IANA name such as UTC, Europe/Berlin or America/New_York.');
