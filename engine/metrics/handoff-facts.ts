@@ -82,14 +82,16 @@ export interface HandoffFacts {
 }
 
 const BASE_SQL = `
-WITH h AS (
-  SELECT lead_id, mql_at, assigned_at, score_at_mql, tier, assigned_rep_id,
+WITH h AS MATERIALIZED (
+  -- hid: an integer identity (cheaper to group and join on than lead_id + seq); MATERIALIZED keeps
+  -- the unordered row numbers of h and d the same in every reference
+  SELECT row_number() OVER () AS hid, lead_id, mql_at, assigned_at, score_at_mql, tier, assigned_rep_id,
          row_number() OVER (PARTITION BY lead_id ORDER BY mql_at, assigned_at NULLS LAST,
                             assigned_rep_id NULLS LAST, tier NULLS LAST, score_at_mql NULLS LAST) AS seq
   FROM handoffs
   WHERE lead_id IS NOT NULL AND mql_at IS NOT NULL
 ),
-d AS (
+d AS MATERIALIZED (
   SELECT row_number() OVER () AS did, lead_id, decided_at, first_contact_at, sql_at, opportunity_at, closed_at, won,
          CASE WHEN opportunity_at IS NOT NULL THEN opportunity_amount END AS opportunity_amount,
          nullif(trim(rejection_reason), '') AS rejection_reason,
@@ -101,18 +103,18 @@ d AS (
 ),
 link AS (
   -- eligible handoffs score +seq (latest wins); with none eligible, -seq picks the first
-  SELECT d.did, arg_max(h.seq, CASE WHEN d.ev IS NOT NULL AND h.mql_at <= d.ev THEN h.seq ELSE -h.seq END) AS seq
+  SELECT d.did, arg_max(h.hid, CASE WHEN d.ev IS NOT NULL AND h.mql_at <= d.ev THEN h.seq ELSE -h.seq END) AS hid
   FROM d JOIN h USING (lead_id)
   GROUP BY d.did
 ),
 dk AS (
   -- order of decisions: decided_at (none = oldest), at the same instant accepted > rejected > other;
   -- an integer key keeps the aggregate cheap
-  SELECT d.*, link.seq, coalesce(epoch_ms(d.decided_at), -100000000000000) * 4 + (4 - d.code) AS dkey
+  SELECT d.*, link.hid, coalesce(epoch_ms(d.decided_at), -100000000000000) * 4 + (4 - d.code) AS dkey
   FROM d JOIN link USING (did)
 ),
 agg AS (
-  SELECT lead_id, seq,
+  SELECT hid,
          arg_max(code, dkey) FILTER (WHERE code > 0) AS decision,
          arg_max(rejection_reason, (dkey, rejection_reason)) FILTER (WHERE code = 2) AS rejection_reason,
          min(decided_at) FILTER (WHERE code > 0) AS first_decided_at,
@@ -124,7 +126,7 @@ agg AS (
          bool_or(won) AS won,
          bool_or(opportunity_at IS NOT NULL) AND NOT bool_or(closed_at IS NOT NULL OR won IS NOT NULL) AS open_opportunity
   FROM dk
-  GROUP BY lead_id, seq
+  GROUP BY hid
 )
 SELECT epoch_ms(h.mql_at)::DOUBLE, epoch_ms(coalesce(h.assigned_at, h.mql_at))::DOUBLE, h.score_at_mql::DOUBLE,
        (coalesce(dt.i, 0) - 1)::INTEGER, (coalesce(dr.i, 0) - 1)::INTEGER, (coalesce(ds.i, 0) - 1)::INTEGER,
@@ -135,7 +137,7 @@ SELECT epoch_ms(h.mql_at)::DOUBLE, epoch_ms(coalesce(h.assigned_at, h.mql_at))::
        epoch_ms(a.first_decided_at)::DOUBLE, epoch_ms(a.first_contact_at)::DOUBLE, epoch_ms(a.sql_at)::DOUBLE,
        epoch_ms(a.opportunity_at)::DOUBLE, coalesce(a.opportunity_amount, 0)::DOUBLE
 FROM h
-LEFT JOIN agg a USING (lead_id, seq)
+LEFT JOIN agg a USING (hid)
 LEFT JOIN (SELECT lead_id, min(source) AS source FROM leads GROUP BY lead_id) l USING (lead_id)
 LEFT JOIN (SELECT rep_id, min(segment) AS segment FROM reps GROUP BY rep_id) r ON r.rep_id = h.assigned_rep_id
 LEFT JOIN (SELECT unnest(vals) AS v, generate_subscripts(vals, 1) AS i FROM (SELECT from_json($1, '["VARCHAR"]') AS vals)) dt ON dt.v = h.tier
