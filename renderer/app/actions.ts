@@ -71,6 +71,11 @@ export function openSample(platform: Platform, store: AppStore): Promise<boolean
 }
 
 export async function chooseAndOpen(platform: Platform, store: AppStore, purpose: 'open-workspace' | 'new-workspace'): Promise<boolean> {
+  if (!platform.canChooseFiles) {
+    // A browser page cannot show a native file dialog; point at the path field instead.
+    store.getState().notify('Type the workspace file path on the Welcome screen.');
+    return false;
+  }
   const path = await platform.chooseFile(purpose);
   return path === null ? false : openWorkspaceAt(platform, store, path);
 }

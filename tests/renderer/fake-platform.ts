@@ -3,7 +3,7 @@ import type { MenuCommand, RecentWorkspace } from '../../engine/api/transport';
 import type { Platform } from '../../renderer/app/platform';
 import { FakeTransport } from './fake-transport';
 
-export function fakePlatform(transport: FakeTransport, options: { chosen?: string | null; recent?: RecentWorkspace[] } = {}) {
+export function fakePlatform(transport: FakeTransport, options: { chosen?: string | null; recent?: RecentWorkspace[]; canChooseFiles?: boolean } = {}) {
   const menuListeners = new Set<(c: MenuCommand) => void>();
   const noted: string[] = [];
   const platform: Platform = {
@@ -16,7 +16,7 @@ export function fakePlatform(transport: FakeTransport, options: { chosen?: strin
     recentWorkspaces: async () => options.recent ?? noted.map((path) => ({ path, openedAt: '2026-01-01T00:00:00.000Z' })),
     noteRecent: (path) => noted.push(path),
     chooseFile: async () => options.chosen ?? null,
-    canChooseFiles: false,
+    canChooseFiles: options.canChooseFiles ?? false,
   };
   return { platform, noted, sendMenu: (c: MenuCommand) => menuListeners.forEach((l) => l(c)) };
 }

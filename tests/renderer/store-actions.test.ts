@@ -98,10 +98,18 @@ describe('actions', () => {
 
   it('runCommand open-workspace without a path asks for one and does nothing on cancel', async () => {
     const transport = new FakeTransport(() => ({ ok: true, value: WS }));
-    await runCommand(fakePlatform(transport, { chosen: null }).platform, createAppStore(), { command: 'open-workspace' });
+    await runCommand(fakePlatform(transport, { chosen: null, canChooseFiles: true }).platform, createAppStore(), { command: 'open-workspace' });
     expect(transport.calls).toEqual([]);
-    await runCommand(fakePlatform(transport, { chosen: '/picked.duckdb' }).platform, createAppStore(), { command: 'new-workspace' });
+    await runCommand(fakePlatform(transport, { chosen: '/picked.duckdb', canChooseFiles: true }).platform, createAppStore(), { command: 'new-workspace' });
     expect(transport.calls).toEqual([{ method: 'openWorkspace', params: { path: '/picked.duckdb' } }]);
+  });
+
+  it('in a browser, open-workspace points at the path field instead of a dialog', async () => {
+    const transport = new FakeTransport(() => ({ ok: true, value: WS }));
+    const store = createAppStore();
+    await runCommand(fakePlatform(transport, { chosen: '/never.duckdb' }).platform, store, { command: 'open-workspace' });
+    expect(transport.calls).toEqual([]);
+    expect(store.getState().notice).toContain('path');
   });
 
   it('goToScreenNumber follows the navigation order and ignores numbers past the end', () => {
