@@ -1,7 +1,16 @@
 // The fast scan (grown totals, shared uncapped sum, lookback by subtraction)
 // against the SEMANTICS.md formula taken literally, on random leads.
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { loadColumns } from '../../engine/columns/load';
+import { SYNTHETIC_TYPES, fillSynthetic } from '../../engine/columns/synthetic';
+import { Replayer } from '../../engine/replay/score';
+import { buildBaseline } from '../../engine/scenario/baseline';
+import { resolvePolicy } from '../../engine/scenario/resolve';
+import { parseScenario } from '../../engine/scenario/schema';
+import { openWorkspace } from '../../engine/workspace/database';
+import { scratchDir } from '../support/tmp';
 import type { CompiledRules } from '../../engine/replay/compile';
 import { ScanScratch, buildDecayCache, scanLead, scanLeadExact, type LeadScan, type ScanInputs } from '../../engine/replay/kernel';
 
@@ -87,5 +96,52 @@ describe('scoring kernel', () => {
     const time = Float64Array.from([0, 90 * 24 * HOUR]);
     const cache = buildDecayCache(Int32Array.from([0, 2]), time, HOUR);
     expect(cache.exactLead[0]).toBe(1);
+  });
+});
+
+describe('whole re-score against the literal formula', () => {
+  const dir = scratchDir();
+
+  it('property: every lead of a synthetic workspace gets the MQL moment, trigger and score of scanLeadExact, under random policies', async () => {
+    const ws = await openWorkspace(join(dir, 'kernel.duckdb'));
+    await fillSynthetic(ws, 300, 10);
+    const cols = await loadColumns(ws);
+    ws.close();
+    const replayer = new Replayer(cols);
+    const base = buildBaseline(null, { threshold: 0, thresholdHow: '', tiers: [], highIntentTypes: [] });
+    const typeArb = fc.constantFrom(...SYNTHETIC_TYPES);
+    const policyArb = fc.record({
+      points: fc.dictionary(typeArb, fc.integer({ min: -10, max: 30 })),
+      caps: fc.dictionary(typeArb, fc.integer({ min: 0, max: 40 })),
+      high: fc.uniqueArray(typeArb, { maxLength: 2 }),
+      half: fc.option(fc.integer({ min: 1, max: 60 }), { nil: null }),
+      look: fc.option(fc.integer({ min: 1, max: 120 }), { nil: null }),
+      threshold: fc.integer({ min: 0, max: 120 }),
+    });
+    fc.assert(
+      fc.property(policyArb, (p) => {
+        const policy = resolvePolicy(base, parseScenario({
+          version: 1,
+          scoring: {
+            activity_points: p.points, activity_caps: p.caps, decay_half_life_days: p.half, lookback_days: p.look,
+            fit_points: [{ field: 'company_size', op: 'between', value: [10, 500], points: 15 }],
+          },
+          mql: { threshold: p.threshold, high_intent_types: p.high },
+        }));
+        const r = replayer.rescore(policy);
+        const { rules, inputs } = replayer.prepare(policy);
+        const exact = blank();
+        for (let i = 0; i < cols.leads.n; i++) {
+          scanLeadExact(inputs, i, r.fit[i], rules.threshold, null, exact);
+          const expected = exact.mqlRow < 0 ? NaN : cols.activities.time[exact.mqlRow];
+          if (!Object.is(r.mqlAt[i], expected)) expect({ i, mqlAt: r.mqlAt[i] }).toEqual({ i, mqlAt: expected });
+          if (exact.mqlRow >= 0) {
+            expect(r.trigger[i]).toBe(exact.trigger);
+            expect(r.scoreAtMql[i]).toBeCloseTo(exact.score, 6);
+          }
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 });
