@@ -121,6 +121,35 @@ describe('business hours across time zones and DST', () => {
   });
 });
 
+describe('business hours against a brute-force walk', () => {
+  it('matches counting 15-minute steps with luxon across the 2025 DST switches', () => {
+    // Both zones switch in March and October/November; spans start on 15-minute marks so a step is all in or all out.
+    const cases = [
+      { zone: 'America/New_York', around: '2025-03-09T12:00:00Z' },
+      { zone: 'America/New_York', around: '2025-11-02T12:00:00Z' },
+      { zone: 'Europe/Berlin', around: '2025-03-30T12:00:00Z' },
+      { zone: 'Europe/Berlin', around: '2025-10-26T12:00:00Z' },
+    ];
+    const STEP = 15 * 60_000;
+    for (const { zone, around } of cases) {
+      const schedule = new WorkSchedule({ timezone: zone, startMinute: 8 * 60 + 30, endMinute: 17 * 60 + 15, weekdays: [1, 2, 3, 4, 5, 7] });
+      fc.assert(
+        fc.property(fc.integer({ min: -5 * 96, max: 5 * 96 }), fc.integer({ min: 0, max: 6 * 96 }), (startStep, steps) => {
+          const start = t(around) + startStep * STEP;
+          let expected = 0;
+          for (let k = 0; k < steps; k++) {
+            const local = DateTime.fromMillis(start + k * STEP, { zone });
+            const minute = local.hour * 60 + local.minute;
+            if ([1, 2, 3, 4, 5, 7].includes(local.weekday) && minute >= 8 * 60 + 30 && minute < 17 * 60 + 15) expected += STEP;
+          }
+          expect(schedule.businessMsBetween(start, start + steps * STEP)).toBe(expected);
+        }),
+        { numRuns: 25, seed: 3 },
+      );
+    }
+  });
+});
+
 describe('rep schedules', () => {
   it('parses clock times', () => {
     expect(parseClock('09:00')).toBe(540);
