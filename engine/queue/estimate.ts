@@ -1,0 +1,311 @@
+// Queue parameters per rep estimated from history, so the simulation
+// reproduces the reps the data shows: effective daily capacity, service time
+// per lead, and how the chance of a black hole rises with the rep's backlog.
+//
+// - Backlog at an MQL's arrival = the rep's earlier MQLs still waiting then:
+//   not yet first-contacted (or decided, when decidedAt is known), and less than
+//   the horizon old. That is exactly what simulate.ts measures, so a curve
+//   fitted here means the same thing when the simulation draws from it.
+// - Capacity: on a "saturated" working day (some lead was waiting at the day's
+//   end and was contacted later) the rep did as much as they would; the
+//   capacity is a high quantile (default 0.9) of first contacts on such days.
+//   Without saturated days the busiest day is a lower bound. A reps-table
+//   daily_capacity wins over both.
+// - Service time: the median gap between consecutive contacts on the same
+//   working day when the later lead was already waiting (back-to-back work).
+// - Black holes (no decision and no contact within the horizon): logistic on
+//   backlog in days of the rep's capacity plus tier dummies, with per-rep
+//   intercept shifts shrunk towards the pooled one (penalised, by backfitting
+//   through the fit's offset), so a rep with few MQLs gets the pooled curve.
+import { WorkSchedule } from '../calendar/business-hours';
+import { fitLogistic, LogisticFit, sigmoid } from '../stats/logistic';
+import { quantileSorted } from '../stats/bootstrap';
+import { BlackHoleModel, DEFAULT_HORIZON_MS, HOUR_MS } from './simulate';
+import { dayEndingAfter, workingDays } from './working-days';
+
+export interface QueueHistory {
+  /** MQL instants, epoch ms (any order). */
+  readonly arrival: Float64Array;
+  /** Rep index (-1: unknown; left out). */
+  readonly rep: Int32Array;
+  /** Tier index, lower = more urgent. */
+  readonly priority: Int32Array;
+  /** First contact, epoch ms; NaN when none. */
+  readonly firstContact: Float64Array;
+  /** 1 when sales logged a decision (accepted, rejected, deferred). */
+  readonly decided: Uint8Array;
+  /** When the decision was logged (NaN unknown); a decided, never-contacted lead leaves the backlog then. */
+  readonly decidedAt?: Float64Array;
+}
+
+export interface EstimateOptions {
+  readonly schedules: readonly WorkSchedule[];
+  /** reps.daily_capacity per rep; NaN or missing when unknown. */
+  readonly dailyCapacity?: ArrayLike<number>;
+  readonly horizonMs?: number;
+  readonly capacityQuantile?: number;
+  /** Number of tiers (tier dummies 1..tiers-1); default max priority + 1. */
+  readonly tiers?: number;
+  /** L2 penalty (per unit log-odds^2) on each rep's intercept shift. Default 1. */
+  readonly repShrinkage?: number;
+}
+
+export type CapacitySource = 'reps_table' | 'saturated_days' | 'busiest_day' | 'pooled';
+
+export interface QueueEstimate {
+  readonly capacity: Float64Array;
+  readonly capacitySource: CapacitySource[];
+  readonly saturatedDays: Int32Array;
+  readonly serviceMs: Float64Array;
+  readonly blackHoles: BlackHoleModel;
+  /** The pooled fit (features: backlog days, tier dummies); null when there was nothing to fit. */
+  readonly blackHoleFit: LogisticFit | null;
+  /** Reconstructed backlog at each MQL's arrival (NaN for unknown reps). */
+  readonly backlogAtArrival: Float64Array;
+  /** 1 when the MQL counts as a black hole. */
+  readonly blackHole: Uint8Array;
+}
+
+export function estimateQueue(history: QueueHistory, options: EstimateOptions): QueueEstimate {
+  const n = history.arrival.length;
+  const nr = options.schedules.length;
+  const horizon = options.horizonMs ?? DEFAULT_HORIZON_MS;
+  const q = options.capacityQuantile ?? 0.9;
+  const { arrival, rep, firstContact, decided, decidedAt } = history;
+
+  // Outcome and leaving time per MQL.
+  const blackHole = new Uint8Array(n);
+  const leave = new Float64Array(n);
+  const contacted = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = arrival[i]!;
+    const c = firstContact[i]!;
+    if (Number.isFinite(c) && c - a < horizon) {
+      contacted[i] = 1;
+      leave[i] = Math.max(a, c);
+    } else if (decided[i]) {
+      const d = decidedAt ? decidedAt[i]! : Number.NaN;
+      leave[i] = Number.isFinite(d) ? Math.min(a + horizon, Math.max(a, d)) : a;
+    } else {
+      blackHole[i] = 1;
+      leave[i] = a + horizon;
+    }
+  }
+
+  // MQLs of each rep in arrival order.
+  const byRep: number[][] = Array.from({ length: nr }, () => []);
+  for (let i = 0; i < n; i++) {
+    const r = rep[i]!;
+    if (r >= 0 && r < nr && Number.isFinite(arrival[i]!)) byRep[r]!.push(i);
+  }
+
+  const backlogAtArrival = new Float64Array(n).fill(Number.NaN);
+  const capacity = new Float64Array(nr).fill(Number.NaN);
+  const capacitySource: CapacitySource[] = new Array<CapacitySource>(nr).fill('pooled');
+  const saturatedDays = new Int32Array(nr);
+  const serviceMs = new Float64Array(nr).fill(Number.NaN);
+
+  for (let r = 0; r < nr; r++) {
+    const ids = byRep[r]!.sort((x, y) => arrival[x]! - arrival[y]! || x - y);
+    const m = ids.length;
+    if (m === 0) continue;
+    // Backlog: earlier MQLs (in arrival order) whose leaving time is after this arrival.
+    const leaves = Float64Array.from(ids, (i) => leave[i]!).sort();
+    const instant = Float64Array.from(ids.filter((i) => leave[i] === arrival[i]), (i) => arrival[i]!).sort();
+    for (let k = 0; k < m; k++) {
+      const i = ids[k]!;
+      const a = arrival[i]!;
+      // Leaves at or before a, minus those arriving exactly at a (they are not earlier; leave >= arrival).
+      const gone = upperBound(leaves, a) - (upperBound(instant, a) - lowerBound(instant, a));
+      backlogAtArrival[i] = k - gone;
+    }
+
+    // Contacts per working day and saturated days.
+    const sched = options.schedules[r]!;
+    const span0 = arrival[ids[0]!]!;
+    const span1 = arrival[ids[m - 1]!]! + horizon;
+    const days = workingDays(sched, span0, span1);
+    const nd = days.starts.length;
+    const perDay = new Int32Array(nd);
+    const satDiff = new Int32Array(nd + 1);
+    const contacts: number[] = [];
+    for (const i of ids) {
+      if (!contacted[i]) continue;
+      const c = leave[i]!;
+      contacts.push(i);
+      const d = dayEndingAfter(days, c);
+      if (d < nd) perDay[d] = perDay[d]! + 1;
+      // Days whose end falls strictly between arrival and contact: the lead waited past them.
+      const lo = dayEndingAfter(days, arrival[i]!);
+      const hi = dayEndingAfter(days, c - 1);
+      if (hi > lo) {
+        satDiff[lo] = satDiff[lo]! + 1;
+        satDiff[hi] = satDiff[hi]! - 1;
+      }
+    }
+    const satCounts: number[] = [];
+    let run = 0;
+    let busiest = 0;
+    for (let d = 0; d < nd; d++) {
+      run += satDiff[d]!;
+      busiest = Math.max(busiest, perDay[d]!);
+      if (run > 0 && perDay[d]! > 0) satCounts.push(perDay[d]!);
+    }
+    saturatedDays[r] = satCounts.length;
+    const given = options.dailyCapacity ? options.dailyCapacity[r]! : Number.NaN;
+    if (Number.isFinite(given) && given > 0) {
+      capacity[r] = given;
+      capacitySource[r] = 'reps_table';
+    } else if (satCounts.length > 0) {
+      capacity[r] = Math.max(1, Math.round(quantileSorted(Float64Array.from(satCounts).sort(), q)));
+      capacitySource[r] = 'saturated_days';
+    } else if (busiest > 0) {
+      capacity[r] = busiest;
+      capacitySource[r] = 'busiest_day';
+    }
+
+    // Service time: back-to-back gaps within a working day.
+    contacts.sort((x, y) => leave[x]! - leave[y]!);
+    const gaps: number[] = [];
+    for (let k = 1; k < contacts.length; k++) {
+      const prev = contacts[k - 1]!;
+      const cur = contacts[k]!;
+      const cp = leave[prev]!;
+      const cc = leave[cur]!;
+      if (arrival[cur]! > cp) continue; // the rep was idle in between
+      const dp = dayEndingAfter(days, cp);
+      if (dp !== dayEndingAfter(days, cc) || dp >= nd || cp < days.starts[dp]!) continue;
+      if (cc > cp) gaps.push(cc - cp);
+    }
+    if (gaps.length > 0) serviceMs[r] = quantileSorted(Float64Array.from(gaps).sort(), 0.5);
+  }
+
+  // Reps without their own numbers get the median of the others'.
+  const medCap = medianFinite(capacity);
+  const medService = medianFinite(serviceMs);
+  for (let r = 0; r < nr; r++) {
+    if (!Number.isFinite(capacity[r]!)) capacity[r] = Number.isFinite(medCap) ? medCap : 10;
+    if (!Number.isFinite(serviceMs[r]!)) {
+      serviceMs[r] = Number.isFinite(medService) ? medService : Math.min(HOUR_MS / 2, (8 * HOUR_MS) / capacity[r]!);
+    }
+  }
+
+  const { fit, intercept, tierEffect, slope } = fitBlackHoles(history, backlogAtArrival, blackHole, capacity, options);
+  return {
+    capacity,
+    capacitySource,
+    saturatedDays,
+    serviceMs,
+    blackHoles: { intercept, slope, backlogScale: Float64Array.from(capacity), tierEffect },
+    blackHoleFit: fit,
+    backlogAtArrival,
+    blackHole,
+  };
+}
+
+function fitBlackHoles(
+  history: QueueHistory,
+  backlog: Float64Array,
+  blackHole: Uint8Array,
+  capacity: Float64Array,
+  options: EstimateOptions,
+): { fit: LogisticFit | null; intercept: Float64Array; tierEffect: Float64Array; slope: number } {
+  const nr = capacity.length;
+  const rows: number[] = [];
+  let maxTier = 0;
+  for (let i = 0; i < backlog.length; i++) {
+    if (!Number.isFinite(backlog[i]!)) continue;
+    rows.push(i);
+    maxTier = Math.max(maxTier, history.priority[i]!);
+  }
+  const tiers = Math.max(1, options.tiers ?? maxTier + 1);
+  const m = rows.length;
+  const intercept = new Float64Array(nr).fill(-40); // no data: never a black hole
+  const tierEffect = new Float64Array(tiers);
+  let events = 0;
+  for (const i of rows) events += blackHole[i]!;
+  if (m === 0 || events === 0 || events === m) {
+    // Nothing to fit against: a constant rate (0 or 1) without backlog dependence.
+    const rate = m > 0 ? events / m : 0;
+    intercept.fill(rate <= 0 ? -40 : rate >= 1 ? 40 : Math.log(rate / (1 - rate)));
+    return { fit: null, intercept, tierEffect, slope: 0 };
+  }
+  const cols = [new Float64Array(m), ...Array.from({ length: tiers - 1 }, () => new Float64Array(m))];
+  const y = new Uint8Array(m);
+  const repOf = new Int32Array(m);
+  for (let k = 0; k < m; k++) {
+    const i = rows[k]!;
+    const r = history.rep[i]!;
+    repOf[k] = r;
+    cols[0]![k] = backlog[i]! / capacity[r]!;
+    const t = history.priority[i]!;
+    if (t >= 1 && t < tiers) cols[t]![k] = 1;
+    y[k] = blackHole[i]!;
+  }
+  const shrink = options.repShrinkage ?? 1;
+  const shift = new Float64Array(nr);
+  const offset = new Float64Array(m);
+  const eta = new Float64Array(m);
+  let fit: LogisticFit | null = null;
+  // Backfitting: pooled fit given the rep shifts, then each rep's shift given the pooled fit.
+  for (let round = 0; round < 4; round++) {
+    for (let k = 0; k < m; k++) offset[k] = shift[repOf[k]!]!;
+    fit = fitLogistic(cols, y, { offset, start: fit ? [fit.intercept, ...fit.coefficients] : undefined });
+    for (let k = 0; k < m; k++) {
+      let e = fit.intercept;
+      for (let j = 0; j < cols.length; j++) e += fit.coefficients[j]! * cols[j]![k]!;
+      eta[k] = e;
+    }
+    // One-dimensional penalised Newton per rep: maximise sum loglik(eta + s) - shrink/2 s^2.
+    const g = new Float64Array(nr);
+    const h = new Float64Array(nr);
+    for (let iter = 0; iter < 25; iter++) {
+      g.fill(0);
+      h.fill(0);
+      for (let k = 0; k < m; k++) {
+        const r = repOf[k]!;
+        const p = sigmoid(eta[k]! + shift[r]!);
+        g[r] = g[r]! + y[k]! - p;
+        h[r] = h[r]! + p * (1 - p);
+      }
+      let biggest = 0;
+      for (let r = 0; r < nr; r++) {
+        const step = (g[r]! - shrink * shift[r]!) / (h[r]! + shrink);
+        shift[r] = shift[r]! + step;
+        biggest = Math.max(biggest, Math.abs(step));
+      }
+      if (biggest < 1e-9) break;
+    }
+  }
+  const f = fit!;
+  for (let r = 0; r < nr; r++) intercept[r] = f.intercept + shift[r]!;
+  for (let t = 1; t < tiers; t++) tierEffect[t] = f.coefficients[t]!;
+  return { fit: f, intercept, tierEffect, slope: f.coefficients[0]! };
+}
+
+function upperBound(sorted: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function lowerBound(sorted: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function medianFinite(v: Float64Array): number {
+  const f = Array.from(v).filter((x) => Number.isFinite(x));
+  return f.length > 0 ? quantileSorted(Float64Array.from(f).sort(), 0.5) : Number.NaN;
+}
