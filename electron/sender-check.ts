@@ -4,6 +4,10 @@
 
 export interface FrameLike {
   readonly url: string;
+  /** null for a top-level frame (Electron's WebFrameMain.parent). */
+  readonly parent: unknown;
+  readonly processId: number;
+  readonly routingId: number;
 }
 
 export interface IpcEventLike {
@@ -33,6 +37,10 @@ export function isTrustedSender(event: IpcEventLike, window: TrustedWindow | nul
   const frame = event.senderFrame;
   if (!frame) return false; // the frame navigated away or was destroyed
   if (event.sender.id !== window.webContents.id) return false;
-  if (frame !== window.webContents.mainFrame) return false; // subframes never speak for the app
+  // Subframes never speak for the app: top-level (as VS Code checks) and the
+  // very frame our window shows, compared by identity or by process and routing id.
+  if (frame.parent !== null) return false;
+  const main = window.webContents.mainFrame;
+  if (frame !== main && (frame.processId !== main.processId || frame.routingId !== main.routingId)) return false;
   return isRendererUrl(frame.url, rendererUrl);
 }

@@ -10,7 +10,13 @@ import { vi } from 'vitest';
 type Handler = (event: unknown, payload?: unknown) => unknown;
 
 export class FakeFrame {
-  constructor(public url: string) {}
+  static nextRoutingId = 1;
+  constructor(
+    public url: string,
+    readonly parent: FakeFrame | null = null,
+    readonly processId = 1,
+    readonly routingId = FakeFrame.nextRoutingId++,
+  ) {}
 }
 
 export class FakeWebContents extends EventEmitter {

@@ -118,14 +118,23 @@ describe('IPC', () => {
     );
   });
 
+  it('accepts the same main frame seen through a fresh wrapper (same process and routing id)', async () => {
+    const main = win().webContents.mainFrame;
+    const wrapper = new FakeFrame(main.url, null, main.processId, main.routingId);
+    const result = handler(CHANNELS.recentWorkspaces)({ sender: { id: win().webContents.id }, senderFrame: wrapper }, undefined);
+    expect(Array.isArray(result)).toBe(true);
+  });
+
   it('refuses a message from a foreign frame, a subframe, another window or a navigated frame', async () => {
     const invoke = handler(CHANNELS.invoke);
     const payload = { method: 'health', params: {} };
     const foreignUrl = { sender: { id: win().webContents.id }, senderFrame: new FakeFrame('https://evil.example/') };
-    const subframe = { sender: { id: win().webContents.id }, senderFrame: new FakeFrame(win().webContents.mainFrame.url) };
+    const main = win().webContents.mainFrame;
+    const subframe = { sender: { id: win().webContents.id }, senderFrame: new FakeFrame(main.url, main, main.processId) };
+    const otherTopFrame = { sender: { id: win().webContents.id }, senderFrame: new FakeFrame(main.url, null, main.processId + 1) };
     const otherWindow = { sender: { id: 9999 }, senderFrame: win().webContents.mainFrame };
     const gone = { sender: { id: win().webContents.id }, senderFrame: null };
-    for (const event of [foreignUrl, subframe, otherWindow, gone]) {
+    for (const event of [foreignUrl, subframe, otherTopFrame, otherWindow, gone]) {
       await expect(Promise.resolve().then(() => invoke(event, payload))).rejects.toThrow(/Refused/);
     }
     expect(electron().state.forks).toHaveLength(0);
