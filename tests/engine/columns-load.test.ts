@@ -5,6 +5,8 @@ import {
   DECISION_NONE, DECISION_REJECTED, EMAIL_FREE, EMAIL_MISSING, EMAIL_OTHER,
   TRIGGER_HIGH_INTENT, TRIGGER_NONE, type WorkspaceColumns,
 } from '../../engine/columns/types';
+import { Replayer } from '../../engine/replay/score';
+import { loadBaseline } from '../../engine/scenario/baseline';
 import { openWorkspace, type Workspace } from '../../engine/workspace/database';
 import { scratchDir } from '../support/tmp';
 
@@ -87,4 +89,16 @@ describe('loading the workspace into columns', () => {
     expect(Array.from(d.won)).toEqual([-1, 0, -1]);
     expect(d.dropped).toBe(0);
   });
+
+  it('loads an empty workspace, and the replay runs on it', async () => {
+    const empty = await openWorkspace(join(dir, 'empty.duckdb'));
+    const c = await loadColumns(empty);
+    expect([c.leads.n, c.activities.n, Array.from(c.activities.leadOffsets)]).toEqual([0, 0, [0]]);
+    const baseline = await loadBaseline(empty);
+    expect(baseline.provenance.notes[0]).toBe('mql.threshold: unknown (no score_at_mql in handoffs); 0 assumed');
+    const r = new Replayer(c).rescore(baseline);
+    expect(r.summary.mqls).toBe(0);
+    empty.close();
+  });
 });
+
