@@ -103,7 +103,7 @@ describe('estimating queue parameters from history', () => {
     // Tolerances: 3.5 standard errors of each coefficient at this sample size (~9k MQLs).
     expect(Math.abs(est.blackHoles.slope - truth.slope)).toBeLessThan(3.5 * se[1]!);
     expect(Math.abs(est.blackHoles.tierEffect[1]! - truth.tier1)).toBeLessThan(3.5 * se[2]!);
-    for (const a of est.blackHoles.intercept) expect(Math.abs(a - truth.intercept)).toBeLessThan(3.5 * se[0]! + 0.3);
+    for (const a of Array.from(est.blackHoles.intercept)) expect(Math.abs(a - truth.intercept)).toBeLessThan(3.5 * se[0]! + 0.3);
     expect(se[1]!).toBeLessThan(0.2); // the test has power: a flat curve (slope 0) would fail it
   });
 });
