@@ -15,6 +15,12 @@ export interface CompiledRules {
   readonly capped: Uint8Array;
   /** 1 when the type is in mql.high_intent_types. */
   readonly highIntent: Uint8Array;
+  /**
+   * No type has negative points: then the score never rises at an activity
+   * that adds nothing (decay and the lookback only lower positive totals), so
+   * the scan may skip evaluating it.
+   */
+  readonly nonNegative: boolean;
   /** Half-life in ms; 0 = no decay. */
   readonly halfLifeMs: number;
   /** Lookback in ms; Infinity = none. */
@@ -67,6 +73,7 @@ export function compileRules(policy: Policy, activities: ActivityColumns): Compi
     caps,
     capped,
     highIntent,
+    nonNegative: points.every((p) => p >= 0),
     halfLifeMs: policy.scoring.decay_half_life_days === null ? 0 : policy.scoring.decay_half_life_days * DAY_MS,
     lookbackMs: policy.scoring.lookback_days === null ? Infinity : policy.scoring.lookback_days * DAY_MS,
     threshold: policy.mql.threshold,

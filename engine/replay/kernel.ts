@@ -106,7 +106,7 @@ export function scanLead(inp: ScanInputs, s: ScanScratch, i: number, fit: number
     return;
   }
   const { time, typeCode } = inp;
-  const { points, caps, capped, highIntent, lookbackMs } = inp.rules;
+  const { points, caps, capped, highIntent, lookbackMs, nonNegative } = inp.rules;
   const g = inp.decay === null ? null : inp.decay.g;
   const hasLookback = lookbackMs !== Infinity;
   const thr = threshold - slack(threshold);
@@ -118,8 +118,12 @@ export function scanLead(inp: ScanInputs, s: ScanScratch, i: number, fit: number
   let tail = a0;
   let best = -Infinity;
   for (let j = a0; j < a1; j++) {
-    const t = time[j];
     const k = typeCode[j];
+    // An activity worth nothing cannot raise the score (without negative points) and is not a
+    // bypass: nothing to evaluate. The lookback catches up at the next evaluated activity.
+    // The first activity is always evaluated so that `best` starts from a real score.
+    if (nonNegative && j > a0 && points[k] === 0 && highIntent[k] === 0) continue;
+    const t = time[j];
     const gj = g === null ? 1 : (g[j]);
     if (hasLookback) {
       // Activities at or before t - lookback leave the window (it is open on the left).

@@ -21,7 +21,8 @@ const leadArb = fc.record({
   // Hour offsets, sorted below; duplicates make ties.
   hours: fc.array(fc.integer({ min: 0, max: 24 * 90 }), { minLength: 1, maxLength: 14 }),
   types: fc.array(fc.integer({ min: 0, max: NT - 1 }), { minLength: 14, maxLength: 14 }),
-  points: fc.array(fc.integer({ min: -15, max: 25 }), { minLength: NT, maxLength: NT }),
+  // Zeros and all-non-negative tables are common on purpose: they take the scan's skip path.
+  points: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 25 }), fc.integer({ min: -15, max: 25 })), { minLength: NT, maxLength: NT }),
   caps: fc.array(fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }), { minLength: NT, maxLength: NT }),
   high: fc.array(fc.boolean(), { minLength: NT, maxLength: NT }),
   halfLifeDays: fc.option(fc.integer({ min: 1, max: 40 }), { nil: null }),
@@ -45,6 +46,7 @@ function setup(l: LeadCase): { inputs: ScanInputs } {
     caps: Float64Array.from(l.caps, (c) => (c === null ? Infinity : c)),
     capped: Uint8Array.from(l.caps, (c) => (c === null ? 0 : 1)),
     highIntent: Uint8Array.from(l.high, (h) => (h ? 1 : 0)),
+    nonNegative: l.points.every((p) => p >= 0),
     halfLifeMs,
     lookbackMs: l.lookbackDays === null ? Infinity : l.lookbackDays * 24 * HOUR,
     threshold: l.threshold,
