@@ -3,7 +3,7 @@
 // MQL and SAL is the number a RevOps review argues about.
 import type { Theme } from '../store/ui-slice';
 import type { ChartOption } from './option-types';
-import { CHART_FONT, PALETTES } from './palette';
+import { CHART_FONT, chartFontSize, PALETTES } from './palette';
 
 export interface LadderStep {
   readonly stage: string;
@@ -18,12 +18,12 @@ export function stepRates(steps: readonly LadderStep[]): Array<number | null> {
   });
 }
 
-export function ladderFunnelOption(steps: readonly LadderStep[], theme: Theme): ChartOption {
+export function ladderFunnelOption(steps: readonly LadderStep[], theme: Theme, presenter = false): ChartOption {
   const p = PALETTES[theme];
   const rates = stepRates(steps);
   const max = Math.max(1, ...steps.map((s) => s.count));
   return {
-    textStyle: { fontFamily: CHART_FONT },
+    textStyle: { fontFamily: CHART_FONT, fontSize: chartFontSize(presenter) },
     animationDuration: 400,
     tooltip: { trigger: 'item', backgroundColor: p.tooltipBg, textStyle: { color: p.text } },
     series: [
@@ -37,7 +37,7 @@ export function ladderFunnelOption(steps: readonly LadderStep[], theme: Theme): 
         gap: 3,
         left: '10%',
         width: '80%',
-        label: { color: p.text, position: 'inside' },
+        label: { color: p.text, position: 'inside', fontSize: chartFontSize(presenter) },
         itemStyle: { borderWidth: 0 },
         data: steps.map((s, i) => {
           const rate = rates[i];

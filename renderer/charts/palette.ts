@@ -29,3 +29,8 @@ export const PALETTES: Readonly<Record<Theme, ChartPalette>> = {
     tooltipBg: '#1b2130',
   },
 };
+
+/** Label size for charts: presenter mode is read from the back of a room. */
+export function chartFontSize(presenter: boolean): number {
+  return presenter ? 16 : 12;
+}

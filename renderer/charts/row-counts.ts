@@ -2,7 +2,7 @@
 // freshly opened workspace (what is in it, and what is missing).
 import type { Theme } from '../store/ui-slice';
 import type { ChartOption } from './option-types';
-import { CHART_FONT, PALETTES } from './palette';
+import { CHART_FONT, chartFontSize, PALETTES } from './palette';
 
 /** Readable names for the canonical tables; unknown tables keep their own name. */
 const TABLE_LABELS: Readonly<Record<string, string>> = {
@@ -19,20 +19,20 @@ export function tableLabel(table: string): string {
   return TABLE_LABELS[table] ?? table.replace(/_/g, ' ');
 }
 
-export function rowCountsOption(rowCounts: Readonly<Record<string, number>>, theme: Theme): ChartOption {
+export function rowCountsOption(rowCounts: Readonly<Record<string, number>>, theme: Theme, presenter = false): ChartOption {
   const p = PALETTES[theme];
   // Largest at the top: ECharts draws category axes bottom-up, so sort ascending.
   const entries = Object.entries(rowCounts).sort((a, b) => a[1] - b[1] || b[0].localeCompare(a[0]));
   return {
-    textStyle: { fontFamily: CHART_FONT },
+    textStyle: { fontFamily: CHART_FONT, fontSize: chartFontSize(presenter) },
     animationDuration: 300,
     grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, backgroundColor: p.tooltipBg, textStyle: { color: p.text } },
-    xAxis: { type: 'value', axisLabel: { color: p.muted }, splitLine: { lineStyle: { color: p.grid } } },
+    xAxis: { type: 'value', axisLabel: { color: p.muted, fontSize: chartFontSize(presenter) }, splitLine: { lineStyle: { color: p.grid } } },
     yAxis: {
       type: 'category',
       data: entries.map(([table]) => tableLabel(table)),
-      axisLabel: { color: p.text },
+      axisLabel: { color: p.text, fontSize: chartFontSize(presenter) },
       axisLine: { lineStyle: { color: p.grid } },
       axisTick: { show: false },
     },
@@ -41,9 +41,9 @@ export function rowCountsOption(rowCounts: Readonly<Record<string, number>>, the
         type: 'bar',
         name: 'Rows',
         data: entries.map(([, n]) => n),
-        barMaxWidth: 18,
+        barMaxWidth: presenter ? 26 : 18,
         itemStyle: { color: p.series[0], borderRadius: [0, 4, 4, 0] },
-        label: { show: true, position: 'right', color: p.muted, formatter: ({ value }) => formatCount(Number(value)) },
+        label: { show: true, position: 'right', color: p.muted, fontSize: chartFontSize(presenter), formatter: ({ value }) => formatCount(Number(value)) },
       },
     ],
   };

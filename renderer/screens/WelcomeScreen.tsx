@@ -8,7 +8,7 @@ import { EChart } from '../components/EChart';
 import { Icon } from '../components/icons';
 import { ErrorNote, Loading } from '../components/states';
 import { fileName } from '../components/TopBar';
-import { selectShellActions, selectTheme, selectWorkspaceView } from '../store/selectors';
+import { selectPresenter, selectShellActions, selectTheme, selectWorkspaceView } from '../store/selectors';
 
 export function WelcomeScreen() {
   const { platform, store } = useServices();
@@ -135,12 +135,13 @@ function PathForm({ disabled }: { readonly disabled: boolean }) {
 
 function WorkspaceChart({ rowCounts }: { readonly rowCounts: Readonly<Record<string, number>> }) {
   const theme = useApp(selectTheme);
-  const option = useMemo(() => rowCountsOption(rowCounts, theme), [rowCounts, theme]);
+  const presenter = useApp(selectPresenter);
+  const option = useMemo(() => rowCountsOption(rowCounts, theme, presenter), [rowCounts, theme, presenter]);
   const total = Object.values(rowCounts).reduce((a, b) => a + b, 0);
   if (total === 0) {
     return <p className="chart-empty">This workspace is empty. Import leads, activities and dispositions to fill it.</p>;
   }
-  return <EChart option={option} height={Math.max(140, Object.keys(rowCounts).length * 30)} ariaLabel="Rows per table in this workspace" />;
+  return <EChart option={option} height={Math.max(140, Object.keys(rowCounts).length * (presenter ? 42 : 30))} ariaLabel="Rows per table in this workspace" />;
 }
 
 /** A quiet illustration of the trade-off the app is about: volume against acceptance. */

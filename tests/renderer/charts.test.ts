@@ -20,8 +20,11 @@ describe('rowCountsOption', () => {
     expect(dark.itemStyle.color).toBe(PALETTES.dark.series[0]);
   });
 
-  it('uses the UI font for its labels', () => {
-    expect((option.textStyle as { fontFamily: string }).fontFamily).toBe(CHART_FONT);
+  it('uses the UI font for its labels, larger in presenter mode', () => {
+    expect(option.textStyle).toEqual({ fontFamily: CHART_FONT, fontSize: 12 });
+    const big = rowCountsOption({ leads: 1 }, 'light', true);
+    expect(big.textStyle).toEqual({ fontFamily: CHART_FONT, fontSize: 16 });
+    expect((big.yAxis as { axisLabel: { fontSize: number } }).axisLabel.fontSize).toBe(16);
   });
 
   it('is JSON-serialisable apart from label formatters', () => {
