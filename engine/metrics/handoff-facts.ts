@@ -82,17 +82,16 @@ export interface HandoffFacts {
 }
 
 const BASE_SQL = `
-WITH h AS MATERIALIZED (
-  -- hid: an integer identity (cheaper to group and join on than lead_id + seq); MATERIALIZED keeps
-  -- the unordered row numbers of h and d the same in every reference
-  SELECT row_number() OVER () AS hid, lead_id, mql_at, assigned_at, score_at_mql, tier, assigned_rep_id,
+WITH h AS (
+  -- hid, did: the tables' rowids, stable integer identities (cheaper to group and join on than lead_id + seq)
+  SELECT rowid AS hid, lead_id, mql_at, assigned_at, score_at_mql, tier, assigned_rep_id,
          row_number() OVER (PARTITION BY lead_id ORDER BY mql_at, assigned_at NULLS LAST,
                             assigned_rep_id NULLS LAST, tier NULLS LAST, score_at_mql NULLS LAST) AS seq
   FROM handoffs
   WHERE lead_id IS NOT NULL AND mql_at IS NOT NULL
 ),
-d AS MATERIALIZED (
-  SELECT row_number() OVER () AS did, lead_id, decided_at, first_contact_at, sql_at, opportunity_at, closed_at, won,
+d AS (
+  SELECT rowid AS did, lead_id, decided_at, first_contact_at, sql_at, opportunity_at, closed_at, won,
          CASE WHEN opportunity_at IS NOT NULL THEN opportunity_amount END AS opportunity_amount,
          nullif(trim(rejection_reason), '') AS rejection_reason,
          CASE WHEN nullif(trim(decision), '') IS NULL THEN 0 WHEN lower(trim(decision)) = 'accepted' THEN 1
