@@ -236,6 +236,11 @@ async function runImport(
     if (signal?.aborted) throw cancelled();
   };
   checkAbort();
+  // Staging tables have fixed names per workspace: two imports at once would overwrite each other's.
+  if (importing.has(ws)) {
+    throw new ImportError([{ message: 'Another import into this workspace is still running. Wait for it to finish, or cancel it, and try again.' }]);
+  }
+  importing.add(ws);
   // A connection of its own: the import's time zone, temp tables and interrupt
   // never reach other work on the workspace's main connection.
   const connection = await ws.instance.connect();
@@ -296,8 +301,11 @@ async function runImport(
   } finally {
     signal?.removeEventListener('abort', onAbort);
     connection.closeSync();
+    importing.delete(ws);
   }
 }
+
+const importing = new WeakSet<Workspace>();
 
 function cancelled(): ImportError {
   return new ImportError([{ message: 'The import was cancelled. The workspace is unchanged.' }], { cancelled: true });

@@ -207,6 +207,17 @@ describe('import: broken input gives plain messages and changes nothing', () => 
     ]);
   });
 
+  it('a second import while one is running is refused; the first completes', async () => {
+    const d = writeHistory(join(dir, `case${n++}`));
+    const first = importDirectory(ws, d);
+    const second = await importDirectory(ws, d).then(() => null, (e: unknown) => e as ImportError);
+    expect(second?.message).toBe('Another import into this workspace is still running. Wait for it to finish, or cancel it, and try again.');
+    await first;
+    // Re-importing the same history leaves the same tables; only the import log grows.
+    await ws.connection.run(`DELETE FROM hl_imports WHERE rowid = (SELECT max(rowid) FROM hl_imports)`);
+    expect(await snapshotWorkspace(ws)).toBe(snapshot);
+  });
+
   it('a bad time zone name', async () => {
     const err = await failing({}, { timezone: 'Mars/Olympus' });
     expect(err.message).toBe('"Mars/Olympus" is not a time zone name. Use an IANA name such as UTC, Europe/Berlin or America/New_York.');
