@@ -72,6 +72,34 @@ export class WorkSchedule {
     if (Number.isFinite(fromMs) && Number.isFinite(toMs) && toMs >= fromMs) this.cover(fromMs, toMs);
   }
 
+  /**
+   * The working intervals (UTC ms, sorted, disjoint) that overlap [fromMs, toMs], clipped to it:
+   * what a queue simulation walks day by day.
+   */
+  workingIntervals(fromMs: number, toMs: number): { starts: Float64Array; ends: Float64Array } {
+    if (!(toMs > fromMs) || this.isEmpty) return { starts: new Float64Array(0), ends: new Float64Array(0) };
+    this.cover(fromMs, toMs);
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (let i = this.firstEndingAfter(fromMs); i < this.starts.length && this.starts[i]! < toMs; i++) {
+      starts.push(Math.max(this.starts[i]!, fromMs));
+      ends.push(Math.min(this.ends[i]!, toMs));
+    }
+    return { starts: Float64Array.from(starts), ends: Float64Array.from(ends) };
+  }
+
+  /** Index of the first interval whose end is after t. */
+  private firstEndingAfter(t: number): number {
+    let lo = 0;
+    let hi = this.ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.ends[mid]! <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /** Working milliseconds in [startMs, endMs]; 0 when endMs <= startMs. */
   businessMsBetween(startMs: number, endMs: number): number {
     if (!(endMs > startMs) || this.isEmpty) return 0;

@@ -92,6 +92,14 @@ describe('business hours across time zones and DST', () => {
     expect(businessHoursBetween(t('2025-01-11T22:00:00Z'), t('2025-01-12T02:00:00Z'), overnight)).toBe(0);
   });
 
+  it('lists the working intervals of a span, clipped to it', () => {
+    // Fri 2025-01-03 16:00 to Tue 01-07 10:00 UTC: Fri 16-17, Mon 09-17, Tue 09-10
+    const { starts, ends } = utc.workingIntervals(t('2025-01-03T16:00:00Z'), t('2025-01-07T10:00:00Z'));
+    expect([...starts].map((x) => new Date(x).toISOString())).toEqual(['2025-01-03T16:00:00.000Z', '2025-01-06T09:00:00.000Z', '2025-01-07T09:00:00.000Z']);
+    expect([...ends].map((x) => new Date(x).toISOString())).toEqual(['2025-01-03T17:00:00.000Z', '2025-01-06T17:00:00.000Z', '2025-01-07T10:00:00.000Z']);
+    expect(utc.workingIntervals(t('2025-01-04T00:00:00Z'), t('2025-01-05T23:00:00Z')).starts).toHaveLength(0);
+  });
+
   it('a week without working time never reaches a deadline', () => {
     const none = new WorkSchedule({ timezone: 'UTC', startMinute: 540, endMinute: 1020, weekdays: [] });
     expect(addBusinessHours(t('2025-01-06T09:00:00Z'), 1, none)).toBe(Number.POSITIVE_INFINITY);
