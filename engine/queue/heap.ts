@@ -1,13 +1,16 @@
-// A binary min-heap of integer ids ordered by a caller's comparison, on a
-// growable Int32Array: the queue simulation keeps one per rep plus one for
-// timed events, so it never allocates per lead.
+// A binary min-heap of integer ids ordered by a numeric key per id (ties by a
+// second integer per id), on a growable Int32Array. The keys live in the
+// caller's typed arrays, so comparisons are two array reads, no closure call:
+// the queue simulation does millions of them per run.
 
-export class IdHeap {
+export class KeyedHeap {
   private data: Int32Array;
   private n = 0;
 
+  /** key[id] orders ids ascending; tie[id] breaks equal keys. The arrays must cover every id pushed. */
   constructor(
-    private readonly less: (a: number, b: number) => boolean,
+    private readonly key: Float64Array,
+    private readonly tie: Int32Array,
     capacity = 16,
   ) {
     this.data = new Int32Array(Math.max(4, capacity));
@@ -28,11 +31,17 @@ export class IdHeap {
       this.data = grown;
     }
     const d = this.data;
+    const key = this.key;
+    const tie = this.tie;
+    const k = key[id]!;
+    const t = tie[id]!;
     let i = this.n++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.less(id, d[parent]!)) break;
-      d[i] = d[parent]!;
+      const p = d[parent]!;
+      const kp = key[p]!;
+      if (kp < k || (kp === k && tie[p]! <= t)) break;
+      d[i] = p;
       i = parent;
     }
     d[i] = id;
@@ -41,15 +50,26 @@ export class IdHeap {
   pop(): number {
     if (this.n === 0) return -1;
     const d = this.data;
+    const key = this.key;
+    const tie = this.tie;
     const top = d[0]!;
     const last = d[--this.n]!;
     const n = this.n;
+    const kl = key[last]!;
+    const tl = tie[last]!;
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= n) break;
-      if (c + 1 < n && this.less(d[c + 1]!, d[c]!)) c++;
-      if (!this.less(d[c]!, last)) break;
+      let kc = key[d[c]!]!;
+      if (c + 1 < n) {
+        const k2 = key[d[c + 1]!]!;
+        if (k2 < kc || (k2 === kc && tie[d[c + 1]!]! < tie[d[c]!]!)) {
+          c++;
+          kc = k2;
+        }
+      }
+      if (kl < kc || (kl === kc && tl <= tie[d[c]!]!)) break;
       d[i] = d[c]!;
       i = c;
     }

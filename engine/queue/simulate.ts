@@ -26,7 +26,7 @@
 import { WorkSchedule } from '../calendar/business-hours';
 import { hashUniform } from '../stats/rng';
 import { sigmoid } from '../stats/logistic';
-import { IdHeap } from './heap';
+import { KeyedHeap } from './heap';
 import { dayEndingAfter, workingDays, WorkingDays } from './working-days';
 
 export const HOUR_MS = 3_600_000;
@@ -112,6 +112,8 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
   const bh = options.blackHoles ?? null;
   const escalateH = options.escalateAfterHours ?? null;
   const reassignH = options.reassignAfterHours ?? null;
+  const escalateMs = escalateH === null ? null : Math.round(escalateH * HOUR_MS);
+  const reassignMs = reassignH === null ? null : Math.round(reassignH * HOUR_MS);
   const arrival = mqls.arrival;
   for (let i = 1; i < n; i++) if (!(arrival[i]! >= arrival[i - 1]!)) throw new RangeError(`MQL arrivals must be ascending (row ${i})`);
 
@@ -151,70 +153,44 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
     return c >= 1 ? Math.floor(c) : c > 0 ? 1 : 0;
   });
 
-  // Rep heaps hold entry ids; entry -> (lead, version at push).
-  let entLead = new Int32Array(n + 16);
-  let entVersion = new Int32Array(n + 16);
-  let entPrio = new Int32Array(n + 16); // the key is snapshotted: escalation must not reorder a live heap
+  // Rep heaps hold entry ids; entry -> (lead, version at push, priority at push). A lead gets at most
+  // three entries (arrival, escalation, reassignment), so the arrays never grow.
+  const maxEntries = 3 * n + 16;
+  const entLead = new Int32Array(maxEntries);
+  const entVersion = new Int32Array(maxEntries);
+  // Heap key: priority first, then MQL time (relative to the first, so the sum stays an exact integer).
+  const entKey = new Float64Array(maxEntries);
   let entCount = 0;
-  const lessEntry = (a: number, b: number): boolean => {
-    const la = entLead[a]!;
-    const lb = entLead[b]!;
-    const pa = entPrio[a]!;
-    const pb = entPrio[b]!;
-    if (pa !== pb) return pa < pb;
-    const aa = arrival[la]!;
-    const ab = arrival[lb]!;
-    if (aa !== ab) return aa < ab;
-    return la < lb;
-  };
-  const queues = Array.from({ length: nr }, () => new IdHeap(lessEntry, 64));
+  const PRIO_STRIDE = 2 ** 42; // ~139 years of milliseconds
+  const queues = Array.from({ length: nr }, () => new KeyedHeap(entKey, entLead, 64));
   const pushEntry = (r: number, lead: number): void => {
-    if (entCount === entLead.length) {
-      const a = new Int32Array(entLead.length * 2);
-      a.set(entLead);
-      entLead = a;
-      const v = new Int32Array(entVersion.length * 2);
-      v.set(entVersion);
-      entVersion = v;
-      const pr = new Int32Array(entPrio.length * 2);
-      pr.set(entPrio);
-      entPrio = pr;
-    }
     entLead[entCount] = lead;
     entVersion[entCount] = version[lead]!;
-    entPrio[entCount] = prio[lead]!;
+    // The key is a snapshot: escalation pushes a new entry rather than reordering a live heap.
+    entKey[entCount] = (Math.max(-1, prio[lead]!) + 1) * PRIO_STRIDE + (arrival[lead]! - arrival[0]!);
     queues[r]!.push(entCount++);
   };
 
-  // Timed events.
-  let evTime = new Float64Array(1024);
-  let evKind = new Uint8Array(1024);
-  let evData = new Int32Array(1024);
+  // Timed events, with ids recycled through a free list: at most two SLA events per lead in flight
+  // plus one wake per rep exist at once.
+  const maxEvents = 2 * n + nr + 16;
+  const evTime = new Float64Array(maxEvents);
+  const evKind = new Uint8Array(maxEvents);
+  const evData = new Int32Array(maxEvents);
+  const freeIds = new Int32Array(maxEvents);
+  let freeCount = 0;
   let evCount = 0;
-  const events = new IdHeap((a, b) => {
-    const ta = evTime[a]!;
-    const tb = evTime[b]!;
-    if (ta !== tb) return ta < tb;
-    if (evKind[a] !== evKind[b]) return evKind[a]! < evKind[b]!;
-    return a < b;
-  }, 1024);
+  // Event key: time * 4 + kind (exact below 2^51 ms), so same-instant events run escalate, reassign, wake.
+  const evKey = new Float64Array(maxEvents);
+  const events = new KeyedHeap(evKey, evData, 1024);
   const schedule = (t: number, kind: number, data: number): void => {
     if (!Number.isFinite(t)) return;
-    if (evCount === evTime.length) {
-      const t2 = new Float64Array(evTime.length * 2);
-      t2.set(evTime);
-      evTime = t2;
-      const k2 = new Uint8Array(evKind.length * 2);
-      k2.set(evKind);
-      evKind = k2;
-      const d2 = new Int32Array(evData.length * 2);
-      d2.set(evData);
-      evData = d2;
-    }
-    evTime[evCount] = t;
-    evKind[evCount] = kind;
-    evData[evCount] = data;
-    events.push(evCount++);
+    const id = freeCount > 0 ? freeIds[--freeCount]! : evCount++;
+    evTime[id] = t;
+    evKind[id] = kind;
+    evKey[id] = t * 4 + kind;
+    evData[id] = data;
+    events.push(id);
   };
 
   /** Earliest instant >= t at which rep r can start a new lead (Infinity: never). */
@@ -258,11 +234,18 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
     }
   };
 
-  const activeAt = (r: number, t: number): boolean => {
-    const a = reps.activeFrom ? reps.activeFrom[r]! : Number.NaN;
-    const b = reps.activeTo ? reps.activeTo[r]! : Number.NaN;
-    return !(t < a) && !(t > b) && days[r]!.starts.length > 0 && capacity[r]! > 0;
-  };
+  // Reassignment candidates: team members that ever work, with their active spans.
+  const actFrom = Float64Array.from({ length: nr }, (_, r) => (reps.activeFrom ? reps.activeFrom[r]! : Number.NaN));
+  const actTo = Float64Array.from({ length: nr }, (_, r) => (reps.activeTo ? reps.activeTo[r]! : Number.NaN));
+  const teamOf = Int32Array.from({ length: nr }, (_, r) => (reps.team ? reps.team[r]! : 0));
+  const teams = new Map<number, number[]>();
+  for (let r = 0; r < nr; r++) {
+    if (days[r]!.starts.length === 0 || capacity[r] === 0) continue;
+    const list = teams.get(teamOf[r]!) ?? [];
+    list.push(r);
+    teams.set(teamOf[r]!, list);
+  }
+  const teamMembers = Array.from({ length: nr }, (_, r) => Int32Array.from(teams.get(teamOf[r]!) ?? []));
 
   /** Puts a lead with rep r at time t: the black-hole draw, then the queue. */
   const place = (lead: number, r: number, t: number): void => {
@@ -319,13 +302,16 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
         continue;
       }
       place(lead, r, tArr);
-      if (escalateH !== null) schedule(reps.schedules[r]!.addBusinessMs(tArr, Math.round(escalateH * HOUR_MS)), EV_ESCALATE, lead);
-      if (reassignH !== null) schedule(reps.schedules[r]!.addBusinessMs(tArr, Math.round(reassignH * HOUR_MS)), EV_REASSIGN, lead);
+      // Deadlines in the assigned rep's business hours (its working-day table: same answer as
+      // WorkSchedule.addBusinessMs, without its per-call setup).
+      if (escalateMs !== null) schedule(addWork(r, tArr, escalateMs), EV_ESCALATE, lead);
+      if (reassignMs !== null) schedule(addWork(r, tArr, reassignMs), EV_REASSIGN, lead);
       continue;
     }
     events.pop();
     const kind = evKind[top]!;
     const data = evData[top]!;
+    freeIds[freeCount++] = top;
     if (kind === EV_WAKE) {
       const r = data;
       wakePending[r] = 0;
@@ -370,10 +356,11 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
     if (state[lead] !== QUEUED && state[lead] !== IGNORED) continue;
     if (flags[lead]! & FLAG_REASSIGNED) continue;
     const cur = holder[lead]!;
-    const team = reps.team ? reps.team[cur]! : 0;
+    const members = teamMembers[cur]!;
     let best = -1;
-    for (let r = 0; r < nr; r++) {
-      if (r === cur || (reps.team ? reps.team[r]! : 0) !== team || !activeAt(r, tEv)) continue;
+    for (let k = 0; k < members.length; k++) {
+      const r = members[k]!;
+      if (r === cur || tEv < actFrom[r]! || tEv > actTo[r]!) continue;
       if (best < 0 || waiting[r]! < waiting[best]!) best = r;
     }
     if (best < 0) continue;
