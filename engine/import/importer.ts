@@ -97,7 +97,7 @@ export async function importFiles(ws: Workspace, files: readonly ImportFileSpec[
         continue;
       }
       if (spec.mapping) confirmed.push({ table: spec.table, mapping: spec.mapping });
-      plans.push({ table: spec.table, label: src.file, mapping, input: planInput(src, mapping) });
+      plans.push({ table: spec.table, label: src.file, mapping, input: planInput(src, mapping), bytes: statSync(src.path).size });
     }
     issues.push(...checkTableSet(files.map((f) => ({ table: f.table, file: basename(f.path) }))));
     if (issues.length > 0) throw new ImportError(issues);
@@ -255,10 +255,14 @@ async function runImport(
         const issues: ImportIssue[] = [];
         const rowCounts = new Map<TableName, number>();
         const labels = new Map<TableName, string>();
-        const steps = plans.length + 2;
+        // Reading takes most of the time, in proportion to the bytes read; checks and the swap the rest.
+        const weight = (p: StagePlan): number => Math.max(1, p.bytes ?? 1);
+        const totalWeight = plans.reduce((sum, p) => sum + weight(p), 0);
+        let doneWeight = 0;
         for (const [i, plan] of plans.entries()) {
           checkAbort();
-          report({ stage: 'reading', table: plan.table, file: plan.label, fraction: i / steps, message: `Reading ${plan.label}` });
+          report({ stage: 'reading', table: plan.table, file: plan.label, fraction: READING_SHARE * (doneWeight / totalWeight), message: `Reading ${plan.label}` });
+          doneWeight += weight(plan);
           const result = await stageTable(connection, plan, timezone, String(i));
           issues.push(...result.issues);
           rowCounts.set(plan.table, result.rows);
@@ -269,12 +273,12 @@ async function runImport(
           if (!labels.has(table)) await connection.run(`CREATE OR REPLACE TABLE ${stageTableName(table)} AS SELECT * FROM ${table} LIMIT 0`);
         }
         checkAbort();
-        report({ stage: 'checking', fraction: plans.length / steps, message: 'Checking ids and dates across tables' });
+        report({ stage: 'checking', fraction: READING_SHARE, message: 'Checking ids and dates across tables' });
         const checks = await crossCheck(connection, labels, rowCounts);
         if (checks.issues.length > 0) throw new ImportError(checks.issues);
         checkAbort();
         signal?.removeEventListener('abort', onAbort);
-        report({ stage: 'saving', fraction: (plans.length + 1) / steps, message: 'Replacing the workspace history' });
+        report({ stage: 'saving', fraction: 0.97, message: 'Replacing the workspace history' });
         const tables = Object.fromEntries(
           TABLE_NAMES.map((t) => [t, { file: labels.get(t) ?? null, rows: rowCounts.get(t) ?? 0 }]),
         ) as Record<TableName, TableImport>;
@@ -306,6 +310,8 @@ async function runImport(
 }
 
 const importing = new WeakSet<Workspace>();
+
+const READING_SHARE = 0.9;
 
 function cancelled(): ImportError {
   return new ImportError([{ message: 'The import was cancelled. The workspace is unchanged.' }], { cancelled: true });

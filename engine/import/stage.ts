@@ -22,6 +22,8 @@ export interface StagePlan {
   readonly label: string;
   readonly mapping: ColumnMapping;
   readonly input: StageInput;
+  /** File size, so progress moves with the work done; adapters leave it out. */
+  readonly bytes?: number;
 }
 
 export interface StageResult {

@@ -139,8 +139,13 @@ describe('import: file formats', () => {
     const d = writeHistory(join(dir, 'progress'));
     const ws = await openWorkspace(join(dir, 'progress.duckdb'));
     const seen: string[] = [];
-    await importDirectory(ws, d, { onProgress: (p) => seen.push(`${p.stage}:${p.file ?? ''}`) });
+    const fractions: number[] = [];
+    await importDirectory(ws, d, { onProgress: (p) => { seen.push(`${p.stage}:${p.file ?? ''}`); fractions.push(p.fraction); } });
     expect(seen).toEqual(['reading:', 'reading:leads.csv', 'reading:handoffs.csv', 'reading:dispositions.csv', 'checking:', 'saving:', 'done:']);
+    // Reading is 90% of the bar, split by file size.
+    const [l, h, di] = [LEADS_CSV, HANDOFFS_CSV, DISPOSITIONS_CSV].map((x) => Buffer.byteLength(x));
+    const total = l! + h! + di!;
+    expect(fractions).toEqual([0, 0, 0.9 * (l! / total), 0.9 * ((l! + h!) / total), 0.9, 0.97, 1]);
     ws.close();
   });
 
