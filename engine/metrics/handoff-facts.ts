@@ -1,7 +1,9 @@
 // One row per MQL conversion (handoff) in the window, with its dispositions
 // folded in, fetched once as columns. DuckDB does the set work (joins, the
-// disposition-to-handoff rule, time zones, filters); the metrics then run over
-// these arrays in TypeScript, where business hours are computed.
+// disposition-to-handoff rule, filters); text columns come back as codes into
+// small dictionaries, and week keys are found in TypeScript from the zone's
+// day boundaries (engine/calendar/local-days.ts), because per-row time-zone
+// calls and string decoding dominate the cost on 250k MQLs.
 //
 // Joining rule (deterministic): handoffs of a lead are numbered by mql_at
 // (ties: assigned_at, rep, tier, score). Each disposition row belongs to the
@@ -11,12 +13,13 @@
 // than all of its lead's handoffs, belongs to the lead's first handoff.
 // Dispositions of leads without a handoff are ignored. When several rows
 // belong to one handoff: the decision is the latest decided one (by
-// decided_at, a decision without one counting as oldest; ties: the
-// alphabetically last decision, then reason), the reason is that row's, first
-// contact / SQL / opportunity times are the earliest, won is true if any row
-// says so, and the opportunity amount is the sum over rows that record an
+// decided_at, a decision without one counting as oldest; at the same instant
+// accepted > rejected > other) with its reason (ties: alphabetically last);
+// first contact / SQL / opportunity times are the earliest; won is true if any
+// row says so; the opportunity amount is the sum over rows that record an
 // opportunity (pipeline_amount counts it when the opportunity falls within 90
-// days of mql_at, like opportunity_rate). A handoff with no disposition row has no decision and no contact.
+// days of mql_at, like opportunity_rate). A handoff with no disposition row
+// has no decision and no contact. See DEFINITIONS.md.
 import { DOUBLE, LIST, VARCHAR, listValue, type DuckDBDataChunk, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { LocalDays, localDayEndMs, localDayStartMs } from '../calendar/local-days';
 import type { Workspace } from '../workspace/database';
@@ -190,15 +193,8 @@ export async function fetchHandoffFacts(ws: Workspace, q: FactQuery): Promise<Ha
   const chunks = await (await ws.connection.run(sql, values, types)).fetchAllChunks();
   const cols = new ChunkColumns(chunks);
   const mqlMs = cols.numbers(0);
-  const n = mqlMs.length;
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
-    if (mqlMs[i]! < lo) lo = mqlMs[i]!;
-    if (mqlMs[i]! > hi) hi = mqlMs[i]!;
-  }
   return {
-    length: n,
+    length: mqlMs.length,
     mqlMs,
     assignedMs: cols.numbers(1),
     score: cols.numbers(2),
