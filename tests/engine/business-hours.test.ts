@@ -11,6 +11,10 @@ import {
 import { LocalDays, localDayEndMs, localDayStartMs } from '../../engine/calendar/local-days';
 import { buildRepSchedules } from '../../engine/calendar/rep-schedules';
 import { ZoneOffsets } from '../../engine/calendar/zone-offsets';
+import { readWorkspaceTimezone } from '../../engine/calendar/workspace-timezone';
+import { openWorkspace } from '../../engine/workspace/database';
+import { scratchDir } from '../support/tmp';
+import { join } from 'node:path';
 import { DateTime } from 'luxon';
 
 const t = (iso: string): number => Date.parse(iso);
@@ -222,5 +226,21 @@ describe('zone offsets and local days agree with luxon', () => {
     // window bounds: 2025-03-09 starts at 05:00Z (EST) and ends at 04:00Z next day (EDT): a 23-hour day
     expect(localDayStartMs('2025-03-09', 'America/New_York')).toBe(t('2025-03-09T05:00:00Z'));
     expect(localDayEndMs('2025-03-09', 'America/New_York')).toBe(t('2025-03-10T04:00:00Z'));
+  });
+});
+
+describe('workspace time zone', () => {
+  const dir = scratchDir('hl-tz-');
+  it('defaults to UTC and refuses an unknown zone in plain words', async () => {
+    const ws = await openWorkspace(join(dir, 'tz.duckdb'));
+    try {
+      expect(await readWorkspaceTimezone(ws)).toBe('UTC');
+      await ws.connection.run(`INSERT OR REPLACE INTO hl_meta VALUES ('timezone', 'Europe/Paris')`);
+      expect(await readWorkspaceTimezone(ws)).toBe('Europe/Paris');
+      await ws.connection.run(`INSERT OR REPLACE INTO hl_meta VALUES ('timezone', 'Mars/Olympus')`);
+      await expect(readWorkspaceTimezone(ws)).rejects.toThrow('The workspace time zone "Mars/Olympus" is not a known time zone');
+    } finally {
+      ws.close();
+    }
   });
 });
