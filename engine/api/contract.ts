@@ -10,6 +10,8 @@ import { z } from 'zod';
 export const REQUEST_SCHEMAS = {
   health: z.strictObject({}),
   openWorkspace: z.strictObject({ path: z.string().min(1) }),
+  /** The sample world shipped with the app, imported into its own workspace on first use. */
+  openSample: z.strictObject({ jobId: z.string().min(1).max(128).optional() }),
   // More methods join here as their engine modules land (import, quality,
   // metrics, scenarios, forecast, sweep, backtest).
 } as const;
@@ -30,6 +32,7 @@ export interface WorkspaceInfo {
 export interface EngineResults {
   health: HealthInfo;
   openWorkspace: WorkspaceInfo;
+  openSample: WorkspaceInfo;
 }
 
 /** A reply is data: Ok or Err, never a thrown exception across a transport. */

@@ -1,7 +1,13 @@
 // The engine behind EngineApi: one open workspace at a time, every request
 // validated against REQUEST_SCHEMAS before it reaches a module.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { importDirectory } from '../import/importer';
+import { JobRegistry, type ProgressListener } from '../jobs/registry';
+import { SerialQueue } from '../jobs/serial-queue';
 import { openWorkspace, type Workspace } from '../workspace/database';
 import { TABLE_NAMES } from '../workspace/tables';
 import {
@@ -18,18 +24,76 @@ const packageVersion = z
   .object({ version: z.string() })
   .parse(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'))).version;
 
+export interface EngineOptions {
+  /** Where the engine keeps its own files (the sample workspace). Default ~/.handoff-lab. */
+  readonly dataDir?: string;
+  /** The shipped sample world. Default sample-data/shipped beside the engine. */
+  readonly sampleDir?: string;
+}
+
+export const DEFAULT_SAMPLE_DIR = fileURLToPath(new URL('../../sample-data/shipped', import.meta.url));
+
 export class Engine implements EngineApi {
   private workspace: Workspace | null = null;
+  private readonly jobs = new JobRegistry();
+  /** Work on the open workspace runs one job at a time. */
+  private readonly serial = new SerialQueue();
+  private readonly dataDir: string;
+  private readonly sampleDir: string;
+
+  constructor(options: EngineOptions = {}) {
+    this.dataDir = options.dataDir ?? join(homedir(), '.handoff-lab');
+    this.sampleDir = options.sampleDir ?? DEFAULT_SAMPLE_DIR;
+  }
+
+  /** Progress of long jobs (both transports subscribe here). */
+  onProgress(listener: ProgressListener): () => void {
+    return this.jobs.onProgress(listener);
+  }
+
+  cancel(jobId: string): void {
+    this.jobs.cancel(jobId);
+  }
 
   async health(): Promise<EngineResults['health']> {
     return { app: 'handoff-lab', version: packageVersion };
   }
 
   async openWorkspace(params: { path: string }): Promise<WorkspaceInfo> {
-    const next = await openWorkspace(params.path);
-    this.workspace?.close();
-    this.workspace = next;
-    return this.describeWorkspace(next);
+    return this.serial.run(async () => {
+      const next = await openWorkspace(params.path);
+      this.workspace?.close();
+      this.workspace = next;
+      return this.describeWorkspace(next);
+    });
+  }
+
+  /** The shipped sample in its own workspace file, imported on first use (or if a past import never finished). */
+  async openSample(params: { jobId?: string | undefined }): Promise<WorkspaceInfo> {
+    // The job is registered before it queues, so a cancel sent while it waits still counts.
+    return this.jobs.run(params.jobId, (job) =>
+      this.serial.run(async () => {
+        job.signal.throwIfAborted();
+        mkdirSync(this.dataDir, { recursive: true });
+        const next = await openWorkspace(join(this.dataDir, 'sample.duckdb'));
+        try {
+          const info = await this.describeWorkspace(next);
+          if ((info.rowCounts.leads ?? 0) === 0) {
+            job.report(0.05, 'Importing the sample world');
+            await importDirectory(next, this.sampleDir, {
+              signal: job.signal,
+              onProgress: (p) => job.report(0.05 + 0.9 * p.fraction, p.message),
+            });
+          }
+        } catch (err) {
+          next.close();
+          throw err;
+        }
+        this.workspace?.close();
+        this.workspace = next;
+        return this.describeWorkspace(next);
+      }),
+    );
   }
 
   /** The open workspace, or a message that says what to do. */

@@ -16,14 +16,14 @@ import { launchChromium, openWatchedPage, screenshot, type WatchedPage } from '.
 class StreamingEngine extends Engine {
   private readonly listeners = new Set<ProgressListener>();
   readonly cancelled: string[] = [];
-  onProgress(listener: ProgressListener): () => void {
+  override onProgress(listener: ProgressListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
   emit(event: ProgressEvent): void {
     for (const l of this.listeners) l(event);
   }
-  cancel(jobId: string): void {
+  override cancel(jobId: string): void {
     this.cancelled.push(jobId);
   }
 }

@@ -11,7 +11,7 @@ import { staticFixture } from '../server/helpers';
 
 class StreamingEngine extends Engine {
   private readonly listeners = new Set<ProgressListener>();
-  onProgress(listener: ProgressListener): () => void {
+  override onProgress(listener: ProgressListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }

@@ -12,14 +12,14 @@ import { rawRequest, staticFixture } from './helpers';
 class StreamingEngine extends Engine {
   readonly listeners = new Set<ProgressListener>();
   readonly cancelled: string[] = [];
-  onProgress(listener: ProgressListener): () => void {
+  override onProgress(listener: ProgressListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
   emit(event: ProgressEvent): void {
     for (const l of this.listeners) l(event);
   }
-  cancel(jobId: string): void {
+  override cancel(jobId: string): void {
     this.cancelled.push(jobId);
   }
 }

@@ -2,5 +2,6 @@ import type { Command } from '../command';
 import { importCommand } from './import';
 import { metricsCommand } from './metrics';
 import { qualityCommand } from './quality';
+import { serveCommand } from './serve';
 
-export const COMMANDS: readonly Command[] = [importCommand, qualityCommand, metricsCommand];
+export const COMMANDS: readonly Command[] = [importCommand, qualityCommand, metricsCommand, serveCommand];
