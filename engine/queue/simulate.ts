@@ -27,7 +27,7 @@ import { WorkSchedule } from '../calendar/business-hours';
 import { hashUniform } from '../stats/rng';
 import { sigmoid } from '../stats/logistic';
 import { KeyedHeap } from './heap';
-import { dayEndingAfter, workingDays, WorkingDays } from './working-days';
+import { dayEndingAfterFrom, workingDays, WorkingDays } from './working-days';
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
@@ -147,6 +147,9 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
   const countDay = new Int32Array(nr).fill(-1);
   const countToday = new Float64Array(nr);
   const waiting = new Int32Array(nr); // queued + ignored, the backlog
+  // Day-table cursors: one for the rep's own clock, one for arrival-time deadlines (both only move forward).
+  const workHint = new Int32Array(nr);
+  const arrivalHint = new Int32Array(nr);
   const wakePending = new Uint8Array(nr);
   const capacity = Float64Array.from({ length: nr }, (_, r) => {
     const c = reps.dailyCapacity[r]!;
@@ -197,7 +200,8 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
   const earliestStart = (r: number, t: number): number => {
     const dd = days[r]!;
     let when = Math.max(t, freeAt[r]!);
-    let d = dayEndingAfter(dd, when);
+    let d = dayEndingAfterFrom(dd, when, workHint[r]!);
+    workHint[r] = d;
     for (;;) {
       if (d >= dd.starts.length || capacity[r] === 0) return Number.POSITIVE_INFINITY;
       if (d === countDay[r] && countToday[r]! >= capacity[r]!) {
@@ -210,9 +214,10 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
   };
 
   /** Business time: the instant `ms` of working time after `t` (t inside or before a working day). */
-  const addWork = (r: number, t: number, ms: number): number => {
+  const addWork = (r: number, t: number, ms: number, hints: Int32Array): number => {
     const dd = days[r]!;
-    let d = dayEndingAfter(dd, t);
+    let d = dayEndingAfterFrom(dd, t, hints[r]!);
+    hints[r] = d;
     let cur = t;
     let left = ms;
     while (d < dd.starts.length) {
@@ -304,8 +309,8 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
       place(lead, r, tArr);
       // Deadlines in the assigned rep's business hours (its working-day table: same answer as
       // WorkSchedule.addBusinessMs, without its per-call setup).
-      if (escalateMs !== null) schedule(addWork(r, tArr, escalateMs), EV_ESCALATE, lead);
-      if (reassignMs !== null) schedule(addWork(r, tArr, reassignMs), EV_REASSIGN, lead);
+      if (escalateMs !== null) schedule(addWork(r, tArr, escalateMs, arrivalHint), EV_ESCALATE, lead);
+      if (reassignMs !== null) schedule(addWork(r, tArr, reassignMs, arrivalHint), EV_REASSIGN, lead);
       continue;
     }
     events.pop();
@@ -330,13 +335,13 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
         contactAt[lead] = tEv;
         state[lead] = DONE;
         waiting[r] = waiting[r]! - 1;
-        const d = dayEndingAfter(days[r]!, tEv);
+        const d = dayEndingAfterFrom(days[r]!, tEv, workHint[r]!);
         if (countDay[r] !== d) {
           countDay[r] = d;
           countToday[r] = 0;
         }
         countToday[r] = countToday[r]! + 1;
-        freeAt[r] = addWork(r, tEv, reps.serviceMs[r]!);
+        freeAt[r] = addWork(r, tEv, reps.serviceMs[r]!, workHint);
         if (q.size > 0) wake(r, freeAt[r]!);
         break;
       }

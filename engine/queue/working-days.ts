@@ -67,3 +67,18 @@ export function dayEndingAfter(days: WorkingDays, t: number): number {
   }
   return lo;
 }
+
+/**
+ * dayEndingAfter starting from a guess: a rep's clock only moves forward, so
+ * the answer is almost always the guess or the next few days (no binary search).
+ */
+export function dayEndingAfterFrom(days: WorkingDays, t: number, hint: number): number {
+  const ends = days.ends;
+  const n = ends.length;
+  let d = hint < 0 ? 0 : hint > n ? n : hint;
+  if (d > 0 && ends[d - 1]! > t) return dayEndingAfter(days, t); // the guess is past the answer
+  for (let k = 0; k < 8; k++, d++) {
+    if (d >= n || ends[d]! > t) return d;
+  }
+  return dayEndingAfter(days, t);
+}
