@@ -74,6 +74,8 @@ export interface QueueOptions {
   readonly horizonMs?: number;
   readonly escalateAfterHours?: number | null;
   readonly reassignAfterHours?: number | null;
+  /** The scenario's sla.business_hours: SLA clocks count the assigned rep's working hours (default) or wall-clock hours. */
+  readonly slaBusinessHours?: boolean;
   readonly blackHoles?: BlackHoleModel | null;
 }
 
@@ -112,6 +114,7 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
   const bh = options.blackHoles ?? null;
   const escalateH = options.escalateAfterHours ?? null;
   const reassignH = options.reassignAfterHours ?? null;
+  const wallSla = options.slaBusinessHours === false;
   const escalateMs = escalateH === null ? null : Math.round(escalateH * HOUR_MS);
   const reassignMs = reassignH === null ? null : Math.round(reassignH * HOUR_MS);
   const arrival = mqls.arrival;
@@ -309,8 +312,8 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
       place(lead, r, tArr);
       // Deadlines in the assigned rep's business hours (its working-day table: same answer as
       // WorkSchedule.addBusinessMs, without its per-call setup).
-      if (escalateMs !== null) schedule(addWork(r, tArr, escalateMs, arrivalHint), EV_ESCALATE, lead);
-      if (reassignMs !== null) schedule(addWork(r, tArr, reassignMs, arrivalHint), EV_REASSIGN, lead);
+      if (escalateMs !== null) schedule(wallSla ? tArr + escalateMs : addWork(r, tArr, escalateMs, arrivalHint), EV_ESCALATE, lead);
+      if (reassignMs !== null) schedule(wallSla ? tArr + reassignMs : addWork(r, tArr, reassignMs, arrivalHint), EV_REASSIGN, lead);
       continue;
     }
     events.pop();

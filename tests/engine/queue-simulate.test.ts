@@ -77,6 +77,14 @@ describe('one rep, computed by hand', () => {
     const out = simulateQueues(reps, m, { escalateAfterHours: 4 });
     expect(Array.from(out.contactAt, iso)).toEqual(['2025-01-06T09:00', '2025-01-07T09:00', '2025-01-08T09:00']);
     expect(out.flags[1]! & FLAG_ESCALATED).toBe(FLAG_ESCALATED);
+    // Wall-clock SLA hours: escalation at Mon 14:00 too (same day), so the same order.
+    expect(Array.from(simulateQueues(reps, m, { escalateAfterHours: 4, slaBusinessHours: false }).contactAt, iso)).toEqual(Array.from(out.contactAt, iso));
+    // 24 wall-clock hours: escalates Tue 10:00, after Tuesday's one contact went to lead 2 (A) at 09:00.
+    expect(Array.from(simulateQueues(reps, m, { escalateAfterHours: 24, slaBusinessHours: false }).contactAt, iso)).toEqual([
+      '2025-01-06T09:00',
+      '2025-01-08T09:00',
+      '2025-01-07T09:00',
+    ]);
     const plain = simulateQueues(reps, m);
     expect(Array.from(plain.contactAt, iso)).toEqual(['2025-01-06T09:00', '2025-01-08T09:00', '2025-01-07T09:00']);
   });
