@@ -6,12 +6,16 @@
 // JSON-serialisable result. Errors travel as data (see Result below), so an
 // engine error reaches the UI as a message, not a lost exception.
 import { z } from 'zod';
+import { observedOptionsSchema } from '../metrics/options';
+import type { ObservedMetricsResult } from '../metrics/types';
 
 export const REQUEST_SCHEMAS = {
   health: z.strictObject({}),
   openWorkspace: z.strictObject({ path: z.string().min(1) }),
   /** The sample world shipped with the app, imported into its own workspace on first use. */
   openSample: z.strictObject({ jobId: z.string().min(1).max(128).optional() }),
+  /** Observed handoff health over a window, overall and by segment (DATA_CONTRACT section 3). */
+  metrics: observedOptionsSchema,
   // More methods join here as their engine modules land (import, quality,
   // metrics, scenarios, forecast, sweep, backtest).
 } as const;
@@ -33,6 +37,7 @@ export interface EngineResults {
   health: HealthInfo;
   openWorkspace: WorkspaceInfo;
   openSample: WorkspaceInfo;
+  metrics: ObservedMetricsResult;
 }
 
 /** A reply is data: Ok or Err, never a thrown exception across a transport. */

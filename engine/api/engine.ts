@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { importDirectory } from '../import/importer';
+import { observedMetrics, type ObservedOptions } from '../metrics/observed';
 import { JobRegistry, type ProgressListener } from '../jobs/registry';
 import { SerialQueue } from '../jobs/serial-queue';
 import { openWorkspace, type Workspace } from '../workspace/database';
@@ -94,6 +95,10 @@ export class Engine implements EngineApi {
         return this.describeWorkspace(next);
       }),
     );
+  }
+
+  async metrics(params: ObservedOptions): Promise<EngineResults['metrics']> {
+    return this.serial.run(() => observedMetrics(this.requireWorkspace(), params));
   }
 
   /** The open workspace, or a message that says what to do. */

@@ -3,7 +3,6 @@
 // segment. One SQL fetch, one pass in TypeScript (business hours need the
 // reps' calendars), no query per row. Rules: handoff-facts.ts (joining),
 // outcomes.ts (censoring and each metric's window).
-import { z } from 'zod';
 import type { WorkSchedule } from '../calendar/business-hours';
 import { readRepSchedules, type RepSchedules } from '../calendar/rep-schedules';
 import { readWorkspaceTimezone } from '../calendar/workspace-timezone';
@@ -15,27 +14,9 @@ import { computeOutcomes } from './outcomes';
 import { rejectionMix, segmentMetrics } from './segments';
 import type { ObservedMetricsResult } from './types';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2025-01-31')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a real date');
+import { observedOptionsSchema, type ObservedOptions } from './options';
 
-const filterList = z
-  .union([z.string(), z.array(z.string())])
-  .transform((v) => (typeof v === 'string' ? [v] : v))
-  .optional();
-
-export const observedOptionsSchema = z
-  .strictObject({
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    filters: z
-      .strictObject({ source: filterList, tier: filterList, segment: filterList, rep: filterList })
-      .optional(),
-  })
-  .refine((o) => !o.from || !o.to || o.from <= o.to, { message: 'the window starts after it ends', path: ['from'] });
-
-export type ObservedOptions = z.input<typeof observedOptionsSchema>;
+export { observedOptionsSchema, type ObservedOptions };
 
 export class MetricsInputError extends Error {
   override readonly name = 'MetricsInputError';

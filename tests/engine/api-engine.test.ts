@@ -1,4 +1,5 @@
 // The engine behind EngineApi, called the way both transports call it.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../engine/api/contract';
@@ -30,6 +31,32 @@ describe('Engine', () => {
     expect(again).toEqual(first);
     // Reopening imports nothing: only the job's start and end.
     expect(events.slice(before).map((e) => e.fraction)).toEqual([0, 1]);
+    engine.close();
+  });
+
+  it('measures the sample\'s handoff health as the world generator counted it', async () => {
+    const engine = new Engine({ dataDir: join(dir, 'data') });
+    await engine.openSample({});
+    const res = await invokeEngine(engine, 'metrics', { from: '2025-01-01', to: '2025-12-31' });
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    const m = (res.value as { metrics: Record<string, { observed: number | null }> }).metrics;
+    // truth.json's "observed" is the generator's own count over the files it wrote:
+    // an independent implementation of the section-3 formulas.
+    const truth = JSON.parse(readFileSync(join(import.meta.dirname, '../../sample-data/shipped/truth.json'), 'utf8')) as {
+      observed: Record<string, number>;
+    };
+    expect(m.mql_count?.observed).toBe(truth.observed.mql_count);
+    expect(m.acceptance_rate?.observed).toBeCloseTo(truth.observed.acceptance_rate ?? NaN, 4);
+    expect(m.rejection_rate?.observed).toBeCloseTo(truth.observed.rejection_rate ?? NaN, 4);
+    expect(m.median_hours_to_first_contact?.observed).toBeCloseTo(truth.observed.median_hours_to_first_contact ?? NaN, 2);
+    expect(m.p90_hours_to_first_contact?.observed).toBeCloseTo(truth.observed.p90_hours_to_first_contact ?? NaN, 2);
+    // These two leave out MQLs within 24 h / the SLA of the data's end (censored); the generator counts them.
+    expect(Math.abs((m.black_hole_rate?.observed ?? NaN) - (truth.observed.black_hole_rate ?? NaN))).toBeLessThan(0.002);
+    expect(Math.abs((m.sla_compliance_rate?.observed ?? NaN) - (truth.observed.sla_compliance_rate ?? NaN))).toBeLessThan(0.002);
+    const unknownWindow = await invokeEngine(engine, 'metrics', { from: '2025-02-30' });
+    expect(unknownWindow.ok).toBe(false);
+    if (!unknownWindow.ok) expect(unknownWindow.error.message).toMatch(/^from: /);
     engine.close();
   });
 
