@@ -17,6 +17,7 @@ function orderByScore(score: ArrayLike<number>): Uint32Array {
  * one class is empty.
  */
 export function rocAuc(score: ArrayLike<number>, outcome: ArrayLike<number>, weights?: ArrayLike<number>): number {
+  if (!weights) return rocAucUnweighted(score, outcome);
   const order = orderByScore(score);
   let negBelow = 0;
   let pairs = 0;
@@ -42,6 +43,48 @@ export function rocAuc(score: ArrayLike<number>, outcome: ArrayLike<number>, wei
   }
   if (posTotal === 0 || negBelow === 0) return Number.NaN;
   return pairs / (posTotal * negBelow);
+}
+
+/**
+ * Unweighted AUC without an index sort: the two classes' scores are sorted
+ * natively (a Float64Array sort is several times faster than sorting indices with a
+ * comparator) and merged, counting for each positive the negatives below it and half the tied ones.
+ */
+function rocAucUnweighted(score: ArrayLike<number>, outcome: ArrayLike<number>): number {
+  let np = 0;
+  let nn = 0;
+  for (let i = 0; i < score.length; i++) {
+    if (Number.isNaN(score[i]!)) continue;
+    if (outcome[i]! > 0) np++;
+    else nn++;
+  }
+  if (np === 0 || nn === 0) return Number.NaN;
+  const pos = new Float64Array(np);
+  const neg = new Float64Array(nn);
+  np = 0;
+  nn = 0;
+  for (let i = 0; i < score.length; i++) {
+    const v = score[i]!;
+    if (Number.isNaN(v)) continue;
+    if (outcome[i]! > 0) pos[np++] = v;
+    else neg[nn++] = v;
+  }
+  pos.sort();
+  neg.sort();
+  let below = 0; // negatives strictly below the current positive score
+  let pairs = 0;
+  let i = 0;
+  while (i < np) {
+    const v = pos[i]!;
+    let j = i;
+    while (j < np && pos[j] === v) j++;
+    while (below < nn && neg[below]! < v) below++;
+    let tied = below;
+    while (tied < nn && neg[tied] === v) tied++;
+    pairs += (j - i) * (below + 0.5 * (tied - below));
+    i = j;
+  }
+  return pairs / (np * nn);
 }
 
 /** Above this AUC a lead score has probably seen the outcome (e.g. a field updated after the sale). */

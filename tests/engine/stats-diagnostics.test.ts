@@ -35,6 +35,13 @@ describe('ROC AUC', () => {
     expect(Math.abs(rocAuc(s, y) - 0.7602)).toBeLessThan(0.006);
   });
 
+  it('the merge path (no weights) and the index-sort path (unit weights) agree on tied random data', () => {
+    const rng = new Rng(12);
+    const s = Array.from({ length: 5_000 }, () => Math.floor(rng.uniform() * 20)); // many ties
+    const y = s.map((v) => (rng.uniform() < 0.2 + v / 40 ? 1 : 0));
+    expect(rocAuc(s, y)).toBeCloseTo(rocAuc(s, y, new Float64Array(5_000).fill(1)), 12);
+  });
+
   it('flags leakage above 0.85 only', () => {
     expect(leakageWarning(0.9)).toMatch(/leaking/);
     expect(leakageWarning(0.85)).toBeNull();
