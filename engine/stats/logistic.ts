@@ -45,6 +45,14 @@ export interface LogisticFit {
   readonly deviance: number;
   /** Sum of the weights. */
   readonly weightSum: number;
+  /**
+   * Inverse penalised Hessian on the original scale, (p + 1) x (p + 1) row-major, intercept first
+   * (the covariance of the coefficients); null when not computed. Used by oneStepRefit.
+   */
+  readonly covariance: Float64Array | null;
+  /** Per-column scale the penalty was applied on (the weighted sd). */
+  readonly scales: Float64Array;
+  readonly l2: number;
 }
 
 const BLOCK = 512;
@@ -276,6 +284,7 @@ export function fitLogistic(x: Features, y: ArrayLike<number>, options: Logistic
     intercept -= coefficients[j]! * mean[j]!;
   }
   const standardErrors = new Float64Array(q).fill(Number.NaN);
+  let covariance: Float64Array | null = null;
   if (options.standardErrors !== false) {
     const cov = choleskyInverse(hess, q);
     if (cov) {
@@ -286,18 +295,38 @@ export function fitLogistic(x: Features, y: ArrayLike<number>, options: Logistic
         tr[j + 1] = -mean[j]! / scale[j]!;
         tr[(j + 1) * q + j + 1] = 1 / scale[j]!;
       }
+      // Full T Cov T' (q is small): the covariance on the original scale.
+      const tc = new Float64Array(q * q);
       for (let a = 0; a < q; a++) {
-        let v = 0;
-        for (let k = 0; k < q; k++) {
-          const tak = tr[a * q + k]!;
-          if (tak === 0) continue;
-          for (let l = 0; l < q; l++) v += tak * cov[k * q + l]! * tr[a * q + l]!;
+        for (let l = 0; l < q; l++) {
+          let v = 0;
+          for (let k = 0; k < q; k++) v += tr[a * q + k]! * cov[k * q + l]!;
+          tc[a * q + l] = v;
         }
-        standardErrors[a] = Math.sqrt(Math.max(0, v));
+      }
+      covariance = new Float64Array(q * q);
+      for (let a = 0; a < q; a++) {
+        for (let b = 0; b < q; b++) {
+          let v = 0;
+          for (let l = 0; l < q; l++) v += tc[a * q + l]! * tr[b * q + l]!;
+          covariance[a * q + b] = v;
+        }
+        standardErrors[a] = Math.sqrt(Math.max(0, covariance[a * q + a]!));
       }
     }
   }
-  return { intercept, coefficients, standardErrors, iterations, converged, deviance: current.deviance, weightSum: wsum };
+  return {
+    intercept,
+    coefficients,
+    standardErrors,
+    iterations,
+    converged,
+    deviance: current.deviance,
+    weightSum: wsum,
+    covariance,
+    scales: scale,
+    l2,
+  };
 }
 
 /** Linear predictor (log-odds) of each row into `out`: intercept + X b (+ offset). */
@@ -339,4 +368,53 @@ export function coefficientVector(fit: Pick<LogisticFit, 'intercept' | 'coeffici
   v[0] = fit.intercept;
   v.set(fit.coefficients, 1);
   return v;
+}
+
+/**
+ * One Newton step from a full-data fit under new row weights, keeping the
+ * full-data Hessian: beta_w = beta + Cov * gradient_w(beta). For Poisson(1)
+ * bootstrap weights this is the "one-step bootstrap": each run costs one pass
+ * over the data (gradient only) instead of a full refit, and its spread matches
+ * the refits' to first order. With all weights 1 it returns the fit itself.
+ * Writes intercept-first coefficients into `out`.
+ */
+export function oneStepRefit(
+  fit: LogisticFit,
+  x: Features,
+  y: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  out: Float64Array,
+  offset?: ArrayLike<number>,
+  scratch?: Float64Array,
+): Float64Array {
+  const cov = fit.covariance;
+  if (!cov) throw new RangeError('oneStepRefit needs a fit with standard errors (its covariance)');
+  const { cols, rows: n } = columnsOf(x, y.length);
+  const p = cols.length;
+  const q = p + 1;
+  if (out.length !== q) throw new RangeError(`Output has ${out.length} values, expected ${q}`);
+  const eta = predictLogit(fit, cols, scratch && scratch.length === n ? scratch : new Float64Array(n), offset);
+  // eta becomes the weighted residual w * (y - p).
+  let g0 = 0;
+  for (let i = 0; i < n; i++) {
+    const r = weights[i]! * (y[i]! - sigmoid(eta[i]!));
+    eta[i] = r;
+    g0 += r;
+  }
+  const grad = new Float64Array(q);
+  grad[0] = g0;
+  for (let j = 0; j < p; j++) {
+    const c = cols[j]!;
+    let g = 0;
+    for (let i = 0; i < n; i++) g += eta[i]! * c[i]!;
+    // The penalty l2/2 * (b_j * s_j)^2 on the original scale.
+    const sj = fit.scales[j]!;
+    grad[j + 1] = g - fit.l2 * sj * sj * fit.coefficients[j]!;
+  }
+  for (let a = 0; a < q; a++) {
+    let v = a === 0 ? fit.intercept : fit.coefficients[a - 1]!;
+    for (let b = 0; b < q; b++) v += cov[a * q + b]! * grad[b]!;
+    out[a] = v;
+  }
+  return out;
 }
