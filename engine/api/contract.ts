@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { observedOptionsSchema } from '../metrics/options';
 import type { ObservedMetricsResult } from '../metrics/types';
+import type { ContactHistogramResult } from '../metrics/contact-histogram-types';
 
 export const REQUEST_SCHEMAS = {
   health: z.strictObject({}),
@@ -16,6 +17,8 @@ export const REQUEST_SCHEMAS = {
   openSample: z.strictObject({ jobId: z.string().min(1).max(128).optional() }),
   /** Observed handoff health over a window, overall and by segment (DATA_CONTRACT section 3). */
   metrics: observedOptionsSchema,
+  /** Hours from MQL to first contact as a histogram, same window and filters as metrics. */
+  contactHistogram: observedOptionsSchema,
   // More methods join here as their engine modules land (import, quality,
   // metrics, scenarios, forecast, sweep, backtest).
 } as const;
@@ -38,6 +41,7 @@ export interface EngineResults {
   openWorkspace: WorkspaceInfo;
   openSample: WorkspaceInfo;
   metrics: ObservedMetricsResult;
+  contactHistogram: ContactHistogramResult;
 }
 
 /** A reply is data: Ok or Err, never a thrown exception across a transport. */

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { importDirectory } from '../import/importer';
 import { observedMetrics, type ObservedOptions } from '../metrics/observed';
+import { contactHistogram } from '../metrics/contact-histogram';
 import { JobRegistry, type ProgressListener } from '../jobs/registry';
 import { SerialQueue } from '../jobs/serial-queue';
 import { openWorkspace, type Workspace } from '../workspace/database';
@@ -99,6 +100,10 @@ export class Engine implements EngineApi {
 
   async metrics(params: ObservedOptions): Promise<EngineResults['metrics']> {
     return this.serial.run(() => observedMetrics(this.requireWorkspace(), params));
+  }
+
+  async contactHistogram(params: ObservedOptions): Promise<EngineResults['contactHistogram']> {
+    return this.serial.run(() => contactHistogram(this.requireWorkspace(), params));
   }
 
   /** The open workspace, or a message that says what to do. */
