@@ -48,6 +48,8 @@ export interface EstimateOptions {
   readonly tiers?: number;
   /** L2 penalty (per unit log-odds^2) on each rep's intercept shift. Default 1. */
   readonly repShrinkage?: number;
+  /** Row weights for the black-hole fit (e.g. Poisson(1) bootstrap weights); default 1 each. */
+  readonly weights?: ArrayLike<number>;
 }
 
 export type CapacitySource = 'reps_table' | 'saturated_days' | 'busiest_day' | 'pooled';
@@ -223,7 +225,7 @@ function fitBlackHoles(
   const intercept = new Float64Array(nr).fill(-40); // no data: never a black hole
   const tierEffect = new Float64Array(tiers);
   let events = 0;
-  for (const i of rows) events += blackHole[i]!;
+  for (const i of rows) events += blackHole[i]!; // unweighted: whether there is anything to fit at all
   if (m === 0 || events === 0 || events === m) {
     // Nothing to fit against: a constant rate (0 or 1) without backlog dependence.
     const rate = m > 0 ? events / m : 0;
@@ -232,6 +234,7 @@ function fitBlackHoles(
   }
   const cols = [new Float64Array(m), ...Array.from({ length: tiers - 1 }, () => new Float64Array(m))];
   const y = new Uint8Array(m);
+  const wt = new Float64Array(m);
   const repOf = new Int32Array(m);
   for (let k = 0; k < m; k++) {
     const i = rows[k]!;
@@ -241,6 +244,7 @@ function fitBlackHoles(
     const t = history.priority[i]!;
     if (t >= 1 && t < tiers) cols[t]![k] = 1;
     y[k] = blackHole[i]!;
+    wt[k] = options.weights ? options.weights[i]! : 1;
   }
   const shrink = options.repShrinkage ?? 1;
   const shift = new Float64Array(nr);
@@ -250,7 +254,7 @@ function fitBlackHoles(
   // Backfitting: pooled fit given the rep shifts, then each rep's shift given the pooled fit.
   for (let round = 0; round < 4; round++) {
     for (let k = 0; k < m; k++) offset[k] = shift[repOf[k]!]!;
-    fit = fitLogistic(cols, y, { offset, start: fit ? [fit.intercept, ...fit.coefficients] : undefined });
+    fit = fitLogistic(cols, y, { offset, weights: wt, start: fit ? [fit.intercept, ...fit.coefficients] : undefined });
     for (let k = 0; k < m; k++) {
       let e = fit.intercept;
       for (let j = 0; j < cols.length; j++) e += fit.coefficients[j]! * cols[j]![k]!;
@@ -265,8 +269,8 @@ function fitBlackHoles(
       for (let k = 0; k < m; k++) {
         const r = repOf[k]!;
         const p = sigmoid(eta[k]! + shift[r]!);
-        g[r] = g[r]! + y[k]! - p;
-        h[r] = h[r]! + p * (1 - p);
+        g[r] = g[r]! + wt[k]! * (y[k]! - p);
+        h[r] = h[r]! + wt[k]! * p * (1 - p);
       }
       let biggest = 0;
       for (let r = 0; r < nr; r++) {

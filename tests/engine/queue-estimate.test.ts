@@ -105,5 +105,12 @@ describe('estimating queue parameters from history', () => {
     expect(Math.abs(est.blackHoles.tierEffect[1]! - truth.tier1)).toBeLessThan(3.5 * se[2]!);
     for (const a of Array.from(est.blackHoles.intercept)) expect(Math.abs(a - truth.intercept)).toBeLessThan(3.5 * se[0]! + 0.3);
     expect(se[1]!).toBeLessThan(0.2); // the test has power: a flat curve (slope 0) would fail it
+    // Integer weights are duplicated rows for the curve too: weight 2 everywhere changes nothing but the SEs.
+    const doubled = estimateQueue(
+      { arrival: mqls.arrival, rep: mqls.rep, priority: mqls.priority, firstContact: sim.contactAt, decided: new Uint8Array(n) },
+      { schedules: caps.map(() => utc), horizonMs, dailyCapacity: caps, weights: new Float64Array(n).fill(2) },
+    );
+    expect(doubled.blackHoles.slope).toBeCloseTo(est.blackHoles.slope, 1);
+    expect(doubled.blackHoleFit!.standardErrors[1]!).toBeCloseTo(se[1]! / Math.SQRT2, 2);
   });
 });
