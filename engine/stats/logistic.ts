@@ -127,7 +127,7 @@ export function fitLogistic(x: Features, y: ArrayLike<number>, options: Logistic
   const hw = new Float64Array(BLOCK); // IRLS weights of the block
   const eb = new Float64Array(BLOCK); // linear predictor of the block
   const rb = new Float64Array(BLOCK); // weighted residuals of the block
-  const wz = new Float64Array(BLOCK); // IRLS weight times one standardised column
+  const wz = new Float64Array(BLOCK * p); // IRLS weight times each standardised column
   const hess = new Float64Array(q * q);
   const grad = new Float64Array(q);
 
@@ -183,43 +183,14 @@ export function fitLogistic(x: Features, y: ArrayLike<number>, options: Logistic
           for (let r = 0; r < len; r++) {
             const zj = z[bj + r]!;
             const v = hw[r]! * zj;
-            wz[r] = v;
+            wz[bj + r] = v;
             s0 += v;
             gj += rb[r]! * zj;
           }
           grad[j + 1] = grad[j + 1]! + gj;
           hess[(j + 1) * q] = hess[(j + 1) * q]! + s0;
-          const row = (j + 1) * q + 1;
-          let k = 0;
-          // Four columns per sweep: each wz[r] load serves four products.
-          for (; k + 3 <= j; k += 4) {
-            const b0 = k * BLOCK;
-            const b1 = b0 + BLOCK;
-            const b2 = b1 + BLOCK;
-            const b3 = b2 + BLOCK;
-            let s0k = 0;
-            let s1k = 0;
-            let s2k = 0;
-            let s3k = 0;
-            for (let r = 0; r < len; r++) {
-              const v = wz[r]!;
-              s0k += v * z[b0 + r]!;
-              s1k += v * z[b1 + r]!;
-              s2k += v * z[b2 + r]!;
-              s3k += v * z[b3 + r]!;
-            }
-            hess[row + k] = hess[row + k]! + s0k;
-            hess[row + k + 1] = hess[row + k + 1]! + s1k;
-            hess[row + k + 2] = hess[row + k + 2]! + s2k;
-            hess[row + k + 3] = hess[row + k + 3]! + s3k;
-          }
-          for (; k <= j; k++) {
-            const bk = k * BLOCK;
-            let sk = 0;
-            for (let r = 0; r < len; r++) sk += wz[r]! * z[bk + r]!;
-            hess[row + k] = hess[row + k]! + sk;
-          }
         }
+        accumulateCrossProducts(wz, z, len, p, hess, q);
       }
     }
     let pen = 0;
@@ -417,4 +388,79 @@ export function oneStepRefit(
     out[a] = v;
   }
   return out;
+}
+
+/**
+ * hess[(j+1)*q + k+1] += sum_r wz[j][r] * z[k][r] for k <= j, over one block
+ * (columns BLOCK apart). Tiles of two rows by four columns: six loads feed
+ * eight products, which is what bounds this loop in JavaScript.
+ */
+function accumulateCrossProducts(wz: Float64Array, z: Float64Array, len: number, p: number, hess: Float64Array, q: number): void {
+  let j = 0;
+  for (; j + 1 < p; j += 2) {
+    const w0 = j * BLOCK;
+    const w1 = w0 + BLOCK;
+    const row0 = (j + 1) * q + 1;
+    const row1 = row0 + q;
+    let k = 0;
+    for (; k + 3 <= j; k += 4) {
+      const c0 = k * BLOCK;
+      const c1 = c0 + BLOCK;
+      const c2 = c1 + BLOCK;
+      const c3 = c2 + BLOCK;
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+      for (let r = 0; r < len; r++) {
+        const u = wz[w0 + r]!;
+        const v = wz[w1 + r]!;
+        const z0 = z[c0 + r]!;
+        const z1 = z[c1 + r]!;
+        const z2 = z[c2 + r]!;
+        const z3 = z[c3 + r]!;
+        a0 += u * z0;
+        a1 += u * z1;
+        a2 += u * z2;
+        a3 += u * z3;
+        b0 += v * z0;
+        b1 += v * z1;
+        b2 += v * z2;
+        b3 += v * z3;
+      }
+      hess[row0 + k] = hess[row0 + k]! + a0;
+      hess[row0 + k + 1] = hess[row0 + k + 1]! + a1;
+      hess[row0 + k + 2] = hess[row0 + k + 2]! + a2;
+      hess[row0 + k + 3] = hess[row0 + k + 3]! + a3;
+      hess[row1 + k] = hess[row1 + k]! + b0;
+      hess[row1 + k + 1] = hess[row1 + k + 1]! + b1;
+      hess[row1 + k + 2] = hess[row1 + k + 2]! + b2;
+      hess[row1 + k + 3] = hess[row1 + k + 3]! + b3;
+    }
+    for (let kk = k; kk <= j; kk++) {
+      const c = kk * BLOCK;
+      let a = 0;
+      let b = 0;
+      for (let r = 0; r < len; r++) {
+        const zk = z[c + r]!;
+        a += wz[w0 + r]! * zk;
+        b += wz[w1 + r]! * zk;
+      }
+      hess[row0 + kk] = hess[row0 + kk]! + a;
+      hess[row1 + kk] = hess[row1 + kk]! + b;
+    }
+    // Row j + 1 also has column j + 1 (its diagonal).
+    const c = (j + 1) * BLOCK;
+    let d = 0;
+    for (let r = 0; r < len; r++) d += wz[w1 + r]! * z[c + r]!;
+    hess[row1 + j + 1] = hess[row1 + j + 1]! + d;
+  }
+  if (j < p) {
+    // The last row when p is odd.
+    const w0 = j * BLOCK;
+    const row0 = (j + 1) * q + 1;
+    for (let k = 0; k <= j; k++) {
+      const c = k * BLOCK;
+      let a = 0;
+      for (let r = 0; r < len; r++) a += wz[w0 + r]! * z[c + r]!;
+      hess[row0 + k] = hess[row0 + k]! + a;
+    }
+  }
 }

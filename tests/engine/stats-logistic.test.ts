@@ -109,6 +109,35 @@ describe('logistic regression', () => {
     expect(fit.intercept + fit.coefficients[0]! * 99.5 + fit.coefficients[1]! * 3).toBeCloseTo(0, 6);
   });
 
+  it('standard errors equal a naive inverse of X\'WX at the solution (7 columns: exercises every Hessian tile)', () => {
+    const n = 3_000;
+    const p = 7;
+    const rng = new Rng(31);
+    const cols = Array.from({ length: p }, (_, j) => new Float64Array(n).map(() => j + (1 + j / 3) * rng.normal()));
+    const y = new Float64Array(n).map((_, i) => {
+      let eta = -0.5;
+      for (let j = 0; j < p; j++) eta += (0.3 - 0.1 * j) * (cols[j]![i]! - j);
+      return rng.uniform() < sigmoid(eta) ? 1 : 0;
+    });
+    const w = new Float64Array(n).map(() => 0.5 + rng.uniform());
+    const fit = fitLogistic(cols, y, { l2: 0, weights: w, tolerance: 1e-12 });
+    const q = p + 1;
+    const h = new Float64Array(q * q);
+    const b = coefficientVector(fit);
+    for (let i = 0; i < n; i++) {
+      const xi = [1, ...cols.map((c) => c[i]!)];
+      let eta = 0;
+      for (let a = 0; a < q; a++) eta += b[a]! * xi[a]!;
+      const mu = sigmoid(eta);
+      for (let a = 0; a < q; a++) for (let c = 0; c < q; c++) h[a * q + c] = h[a * q + c]! + w[i]! * mu * (1 - mu) * xi[a]! * xi[c]!;
+    }
+    const cov = choleskyInverse(h, q)!;
+    for (let a = 0; a < q; a++) expect(fit.standardErrors[a]! / Math.sqrt(cov[a * q + a]!)).toBeCloseTo(1, 6);
+    // Column order does not matter.
+    const reversed = fitLogistic([...cols].reverse(), y, { l2: 0, weights: w, tolerance: 1e-12 });
+    for (let j = 0; j < p; j++) expect(reversed.coefficients[p - 1 - j]!).toBeCloseTo(fit.coefficients[j]!, 8);
+  });
+
   it('predicts into a preallocated array, with an offset', () => {
     const fit = { intercept: -1, coefficients: Float64Array.of(2, 0.5) };
     const out = new Float64Array(2);
