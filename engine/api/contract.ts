@@ -6,15 +6,34 @@
 // JSON-serialisable result. Errors travel as data (see Result below), so an
 // engine error reaches the UI as a message, not a lost exception.
 import { z } from 'zod';
+import {
+  ImportDirectoryRequestSchema,
+  ImportFilesRequestSchema,
+  PreviewFileRequestSchema,
+} from '../import/request-schemas';
+import type { FilePreview, ImportSummary } from '../import/types';
 import { observedOptionsSchema } from '../metrics/options';
 import type { ObservedMetricsResult } from '../metrics/types';
+import type { DataCapabilities } from '../quality/capabilities';
+import type { QualityReport } from '../quality/report';
+
+/** Long jobs take an id the UI chooses: progress events carry it, and cancel names it. */
+const jobId = z.string().min(1).max(128).optional();
 import type { ContactHistogramResult } from '../metrics/contact-histogram-types';
 
 export const REQUEST_SCHEMAS = {
   health: z.strictObject({}),
   openWorkspace: z.strictObject({ path: z.string().min(1) }),
   /** The sample world shipped with the app, imported into its own workspace on first use. */
-  openSample: z.strictObject({ jobId: z.string().min(1).max(128).optional() }),
+  openSample: z.strictObject({ jobId }),
+  /** Headers, first rows and the suggested mapping of one file, before importing it. */
+  previewFile: PreviewFileRequestSchema,
+  /** Import the canonical files found in a folder (all or nothing; replaces the history). */
+  importDirectory: ImportDirectoryRequestSchema.extend({ jobId }),
+  /** Import files with confirmed mappings (all or nothing; replaces the history). */
+  importFiles: ImportFilesRequestSchema.extend({ jobId }),
+  /** The data-quality report and which questions the loaded data can answer. */
+  quality: z.strictObject({}),
   /** Observed handoff health over a window, overall and by segment (DATA_CONTRACT section 3). */
   metrics: observedOptionsSchema,
   /** Hours from MQL to first contact as a histogram, same window and filters as metrics. */
@@ -40,6 +59,10 @@ export interface EngineResults {
   health: HealthInfo;
   openWorkspace: WorkspaceInfo;
   openSample: WorkspaceInfo;
+  previewFile: FilePreview;
+  importDirectory: ImportSummary;
+  importFiles: ImportSummary;
+  quality: { readonly report: QualityReport; readonly capabilities: DataCapabilities };
   metrics: ObservedMetricsResult;
   contactHistogram: ContactHistogramResult;
 }

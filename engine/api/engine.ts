@@ -5,7 +5,10 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { importDirectory } from '../import/importer';
+import { importDirectory, importFiles } from '../import/importer';
+import { previewFile } from '../import/preview';
+import { dataCapabilities } from '../quality/capabilities';
+import { qualityReport } from '../quality/report';
 import { observedMetrics, type ObservedOptions } from '../metrics/observed';
 import { contactHistogram } from '../metrics/contact-histogram';
 import { JobRegistry, type ProgressListener } from '../jobs/registry';
@@ -17,6 +20,7 @@ import {
   type EngineApi,
   type EngineErrorInfo,
   type EngineMethod,
+  type EngineParams,
   type EngineResults,
   type Result,
   type WorkspaceInfo,
@@ -96,6 +100,45 @@ export class Engine implements EngineApi {
         return this.describeWorkspace(next);
       }),
     );
+  }
+
+  async previewFile(params: EngineParams<'previewFile'>): Promise<EngineResults['previewFile']> {
+    const { path, table, rows } = params;
+    return previewFile(path, { ...(this.workspace ? { ws: this.workspace } : {}), ...(table ? { table } : {}), ...(rows ? { rows } : {}) });
+  }
+
+  async importDirectory(params: EngineParams<'importDirectory'>): Promise<EngineResults['importDirectory']> {
+    const { jobId, dir, timezone } = params;
+    return this.jobs.run(jobId, (job) =>
+      this.serial.run(() =>
+        importDirectory(this.requireWorkspace(), dir, {
+          signal: job.signal,
+          onProgress: (p) => job.report(p.fraction, p.message),
+          ...(timezone ? { timezone } : {}),
+        }),
+      ),
+    );
+  }
+
+  async importFiles(params: EngineParams<'importFiles'>): Promise<EngineResults['importFiles']> {
+    const { jobId, files, timezone, scoringModelPath } = params;
+    return this.jobs.run(jobId, (job) =>
+      this.serial.run(() =>
+        importFiles(this.requireWorkspace(), files, {
+          signal: job.signal,
+          onProgress: (p) => job.report(p.fraction, p.message),
+          ...(timezone ? { timezone } : {}),
+          ...(scoringModelPath ? { scoringModelPath } : {}),
+        }),
+      ),
+    );
+  }
+
+  async quality(): Promise<EngineResults['quality']> {
+    return this.serial.run(async () => {
+      const ws = this.requireWorkspace();
+      return { report: await qualityReport(ws), capabilities: await dataCapabilities(ws) };
+    });
   }
 
   async metrics(params: ObservedOptions): Promise<EngineResults['metrics']> {

@@ -2,8 +2,10 @@
 // before any byte is read, and the canonical table is suggested the same way.
 import { basename } from 'node:path';
 import { TABLE_NAMES, type TableName } from '../workspace/tables';
+import type { FileFormat } from './types';
 
-export type FileFormat = 'csv' | 'parquet' | 'jsonl';
+export type { FileFormat } from './types';
+
 
 export interface FileKind {
   readonly format: FileFormat;

@@ -8,12 +8,15 @@ import type { Workspace } from '../workspace/database';
 import { getWorkspaceTimezone, isValidTimezone, withSessionTimezone } from '../workspace/settings';
 import { TABLE_NAMES, TABLES, type TableName } from '../workspace/tables';
 import { crossCheck } from './cross-checks';
-import { ImportError, plural, type ImportIssue, type ImportWarning } from './errors';
+import { ImportError, plural, type ImportIssue } from './errors';
 import { fileKind, fileStem } from './file-format';
 import { openFileSource, rawSelectSql, type FileSource } from './file-source';
 import { loadSavedMapping, saveMappingWith, suggestMapping, type ColumnMapping } from './mapping';
 import { readScoringModel, type ScoringModelValidator } from './scoring-model';
 import { stageTable, stageTableName, type StagePlan } from './stage';
+import type { ImportProgress, ImportSummary, TableImport } from './types';
+
+export type { ImportProgress, ImportStage, ImportSummary, TableImport } from './types';
 
 export interface ImportFileSpec {
   readonly path: string;
@@ -22,16 +25,7 @@ export interface ImportFileSpec {
   readonly mapping?: ColumnMapping;
 }
 
-export type ImportStage = 'reading' | 'checking' | 'saving' | 'done';
 
-export interface ImportProgress {
-  readonly stage: ImportStage;
-  readonly table?: TableName;
-  readonly file?: string;
-  /** Share of the whole import done, 0..1. */
-  readonly fraction: number;
-  readonly message: string;
-}
 
 export interface ImportOptions {
   /** IANA zone for timestamps without an offset; saved as the workspace time zone. Default: the workspace's (UTC). */
@@ -45,21 +39,7 @@ export interface ImportOptions {
   readonly validateScoringModel?: ScoringModelValidator;
 }
 
-export interface TableImport {
-  /** File name or source label; null when the table was not supplied (it is now empty). */
-  readonly file: string | null;
-  readonly rows: number;
-}
 
-export interface ImportSummary {
-  readonly tables: Readonly<Record<TableName, TableImport>>;
-  readonly warnings: readonly ImportWarning[];
-  readonly timezone: string;
-  readonly scoringModel: boolean;
-  readonly durationMs: number;
-  /** Adapter imports: what the dataset lacks and so which questions it cannot answer. */
-  readonly missing: readonly string[];
-}
 
 /** A table's rows as a SELECT whose columns are already canonical names (used by adapters). */
 export interface SqlSource {

@@ -4,26 +4,14 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Workspace } from '../workspace/database';
 import type { TableName } from '../workspace/tables';
 import { ImportError } from './errors';
-import { suggestTable, type FileFormat } from './file-format';
+import { suggestTable } from './file-format';
 import { openFileSource, rawSelectSql, translateReadError } from './file-source';
-import { loadSavedMapping, suggestMapping, type MappingSuggestion } from './mapping';
+import { loadSavedMapping, suggestMapping } from './mapping';
 import { sqlIdent } from './sql-text';
+import type { FilePreview } from './types';
 
-export interface FilePreview {
-  readonly path: string;
-  readonly file: string;
-  readonly format: FileFormat;
-  readonly gzip: boolean;
-  /** CSV only: ",", ";", "\t" or another detected separator. */
-  readonly delimiter: string | null;
-  readonly headers: readonly string[];
-  /** First rows, every cell as text ('' for empty). */
-  readonly rows: readonly (readonly string[])[];
-  /** From the file name; null when the name gives no hint. */
-  readonly suggestedTable: TableName | null;
-  /** For options.table, else suggestedTable; null when neither is known. */
-  readonly mapping: MappingSuggestion | null;
-}
+export type { FilePreview } from './types';
+
 
 export interface PreviewOptions {
   /** Saved mappings in this workspace take precedence in the suggestion. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../engine/api/contract';
 import { Engine, invokeEngine } from '../../engine/api/engine';
+import { writeHistory } from '../support/history-files';
 import { scratchDir } from '../support/tmp';
 
 describe('Engine', () => {
@@ -68,6 +69,34 @@ describe('Engine', () => {
     expect(cancelled.ok).toBe(false);
     const retried = await invokeEngine(engine, 'openSample', {});
     expect(retried.ok && (retried.value as { rowCounts: Record<string, number> }).rowCounts.leads).toBe(10_000);
+    engine.close();
+  });
+
+  it('previews, imports and reports quality through the API, with errors located in the file', async () => {
+    const engine = new Engine({ dataDir: join(dir, 'imp') });
+    await engine.openWorkspace({ path: join(dir, 'imp.duckdb') });
+    const good = writeHistory(join(dir, 'good'));
+    const preview = await invokeEngine(engine, 'previewFile', { path: join(good, 'handoffs.csv') });
+    expect(preview.ok && (preview.value as { suggestedTable: string; headers: string[] })).toMatchObject({
+      suggestedTable: 'handoffs',
+      headers: ['lead_id', 'mql_at', 'trigger', 'score_at_mql', 'tier', 'assigned_rep_id'],
+    });
+    const events: ProgressEvent[] = [];
+    engine.onProgress((e) => events.push(e));
+    const imported = await invokeEngine(engine, 'importDirectory', { dir: good, jobId: 'imp-1' });
+    expect(imported.ok && (imported.value as { tables: Record<string, { rows: number }> }).tables.leads.rows).toBe(3);
+    expect(events.filter((e) => e.jobId === 'imp-1').length).toBeGreaterThan(2);
+
+    const broken = writeHistory(join(dir, 'broken'), { 'leads.csv': 'lead_id,created_at\nL1,2025-01-02\nL2,2025-02-30\nL3,2025-01-04\n' });
+    const failed = await invokeEngine(engine, 'importDirectory', { dir: broken });
+    expect(failed.ok).toBe(false);
+    if (!failed.ok) {
+      expect(failed.error).toMatchObject({ file: 'leads.csv', row: 2, column: 'created_at' });
+      expect(failed.error.message).toContain('2025-02-30');
+    }
+    const quality = await invokeEngine(engine, 'quality', {});
+    // The failed import changed nothing: still the three leads of the good history.
+    expect(quality.ok && (quality.value as { report: { leads: number } }).report.leads).toBe(3);
     engine.close();
   });
 
