@@ -8,6 +8,7 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { JobProgress } from './components/JobProgress';
 import { Sidebar } from './components/Sidebar';
 import { TopBar } from './components/TopBar';
+import { HealthScreen } from './screens/HealthScreen';
 import { PlannedScreen } from './screens/PlannedScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
 import { selectEngineView, selectNotice, selectPresenter, selectScreen, selectTheme } from './store/selectors';
@@ -49,7 +50,7 @@ export function App({ isMac }: { readonly isMac: boolean }) {
         <TopBar />
         <EngineBanner />
         <div className="screen">
-          <ErrorBoundary resetKey={screen}>{screen === 'welcome' ? <WelcomeScreen /> : <PlannedScreen screen={screen} />}</ErrorBoundary>
+          <ErrorBoundary resetKey={screen}>{screen === 'welcome' ? <WelcomeScreen /> : screen === 'health' ? <HealthScreen /> : <PlannedScreen screen={screen} />}</ErrorBoundary>
         </div>
       </main>
       <JobProgress />

@@ -47,27 +47,34 @@ export function openWorkspaceAt(platform: Platform, store: AppStore, path: strin
   return openWith(platform, store, () => platform.client.openWorkspace({ path }));
 }
 
-export const SAMPLE_MISSING_MESSAGE =
-  'This build of the engine cannot open the sample yet (its "openSample" request is missing). Open a workspace file instead.';
+let sampleJobs = 0;
+
+/** A fresh job id per open, so progress events of an earlier (cancelled) open never land on this one. */
+function nextSampleJobId(): string {
+  sampleJobs += 1;
+  return `sample-${Date.now().toString(36)}-${sampleJobs}`;
+}
 
 /**
- * One click to the shipped sample. The engine's openSample request is being
- * built in parallel, so it is called by name and a missing method becomes a
- * clear message instead of a broken button.
+ * One click to the shipped sample. The first open imports it, which takes a
+ * few seconds: the engine streams progress for the job id, so the jobs panel
+ * shows it and offers Cancel. Once open, the sample's handoff health is what
+ * a first-time user wants to see, so the app goes there.
  */
-export function openSample(platform: Platform, store: AppStore): Promise<boolean> {
-  return openWith(platform, store, async () => {
-    try {
-      const parsed = WORKSPACE_INFO.safeParse(await platform.client.invokeByName('openSample', {}));
+export async function openSample(platform: Platform, store: AppStore): Promise<boolean> {
+  const jobId = nextSampleJobId();
+  try {
+    const opened = await openWith(platform, store, async () => {
+      const parsed = WORKSPACE_INFO.safeParse(await platform.client.openSample({ jobId }));
       if (!parsed.success) throw new Error('The sample opened, but the engine described it in a way this app cannot read.');
       return parsed.data;
-    } catch (err) {
-      if (err instanceof EngineClientError && err.info.message.startsWith('Unknown engine request')) {
-        throw new EngineClientError('openSample', { message: SAMPLE_MISSING_MESSAGE });
-      }
-      throw err;
-    }
-  });
+    });
+    if (opened) store.getState().setScreen('health');
+    return opened;
+  } finally {
+    // The engine's last event may not say 1 (a cached sample reports nothing, a failed one stops midway).
+    store.getState().jobGone(jobId);
+  }
 }
 
 export async function chooseAndOpen(platform: Platform, store: AppStore, purpose: 'open-workspace' | 'new-workspace'): Promise<boolean> {

@@ -1,6 +1,7 @@
 // The app store, built by a factory from slices (zustand's slices pattern) so
 // tests and the app each get a fresh one, with one reset() for all of them.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createHealthSlice, initialHealth, type HealthSlice } from './health-slice';
 import { createJobsSlice, initialJobs, type JobsSlice } from './jobs-slice';
 import { createUiSlice, initialUi, type Theme, type UiSlice } from './ui-slice';
 import { createWorkspaceSlice, initialWorkspace, type WorkspaceSlice } from './workspace-slice';
@@ -10,7 +11,7 @@ export interface ResetSlice {
   reset(): void;
 }
 
-export type AppState = UiSlice & WorkspaceSlice & JobsSlice & ResetSlice;
+export type AppState = UiSlice & WorkspaceSlice & JobsSlice & HealthSlice & ResetSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(options: { theme?: Theme } = {}): AppStore {
@@ -18,9 +19,10 @@ export function createAppStore(options: { theme?: Theme } = {}): AppStore {
     ...createUiSlice(options.theme ?? 'light')(...a),
     ...createWorkspaceSlice(...a),
     ...createJobsSlice(...a),
+    ...createHealthSlice(...a),
     reset: () => {
       const [set, get] = a;
-      set({ ...initialUi(get().theme), ...initialWorkspace(), ...initialJobs() });
+      set({ ...initialUi(get().theme), ...initialWorkspace(), ...initialJobs(), ...initialHealth() });
     },
   }));
 }

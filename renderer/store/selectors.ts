@@ -29,3 +29,12 @@ export const selectShellActions = (s: AppState) => ({
 });
 
 export const selectJobs = (s: AppState) => s.jobs;
+
+export const selectHealthView = (s: AppState) => ({
+  workspace: s.workspace,
+  filters: s.healthFilters,
+  choices: s.healthChoices,
+  status: s.healthStatus,
+  data: s.healthData,
+  error: s.healthError,
+});

@@ -3,6 +3,7 @@ import type { StateCreator } from 'zustand';
 import type { EngineErrorInfo, HealthInfo, WorkspaceInfo } from '../../engine/api/contract';
 import type { RecentWorkspace } from '../../engine/api/transport';
 import type { AppState } from './app-store';
+import { initialHealth } from './health-slice';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -40,7 +41,8 @@ export const initialWorkspace = (): Pick<
 export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice> = (set) => ({
   ...initialWorkspace(),
   workspaceLoading: () => set({ workspaceStatus: 'loading', workspaceError: null }),
-  workspaceOpened: (workspace) => set({ workspace, workspaceStatus: 'ready', workspaceError: null }),
+  // Another workspace has other sources, reps and dates: the health screen's filters and answers start over.
+  workspaceOpened: (workspace) => set({ workspace, workspaceStatus: 'ready', workspaceError: null, ...initialHealth() }),
   // A failed open leaves the previous workspace in place, as the engine does.
   workspaceFailed: (workspaceError) => set({ workspaceStatus: 'error', workspaceError }),
   dismissWorkspaceError: () => set((s) => ({ workspaceStatus: s.workspace ? 'ready' : 'idle', workspaceError: null })),

@@ -1,0 +1,104 @@
+// Handoff health: how the handoff from marketing to sales performed under the
+// policy in force, for a window and segment the user picks. Requests are async
+// and the newest wins (see store/health-slice.ts); while an update loads, the
+// previous numbers stay on screen, dimmed, so the screen never blanks or freezes.
+import { useEffect } from 'react';
+import { openSample } from '../app/actions';
+import { useAppShallow, useServices } from '../app/context';
+import { loadHealth } from '../app/health-actions';
+import { ChartSkeletons, ContactTimeChart, FunnelChart, RejectionReasonsChart, RepLoadChart, ScoreBandChart, TierChart, WeeklyTrendChart } from '../components/health/HealthCharts';
+import { HealthFiltersBar, windowIsInverted } from '../components/health/HealthFilters';
+import { DetailMetrics, HeadlineMetrics, MetricCardSkeletons } from '../components/health/MetricCards';
+import { PolicyNote } from '../components/health/PolicyNote';
+import { EmptyState, ErrorNote } from '../components/states';
+import type { HealthFilters } from '../store/health-slice';
+import { selectHealthView, selectShellActions } from '../store/selectors';
+
+/** Typing a date fires a change per keystroke: wait for a pause before asking the engine. */
+const FILTER_DEBOUNCE_MS = 250;
+
+export function HealthScreen() {
+  const { platform, store } = useServices();
+  const { workspace, filters, choices, status, data, error } = useAppShallow(selectHealthView);
+  const { setScreen } = useAppShallow(selectShellActions);
+  const path = workspace?.path ?? null;
+
+  useEffect(() => {
+    if (path === null || windowIsInverted(filters)) return undefined;
+    // The first load of a workspace goes at once; filter changes wait for the user to pause.
+    const delay = store.getState().healthData ? FILTER_DEBOUNCE_MS : 0;
+    const timer = setTimeout(() => void loadHealth(platform, store), delay);
+    return () => clearTimeout(timer);
+  }, [platform, store, path, filters]);
+
+  if (!workspace) {
+    return (
+      <EmptyState
+        title="Open a workspace to see its handoff health"
+        icon="health"
+        action={
+          <>
+            <button type="button" className="btn btn-primary" onClick={() => void openSample(platform, store)}>
+              Open the sample
+            </button>
+            <button type="button" className="btn" onClick={() => setScreen('import')}>
+              Import your data
+            </button>
+          </>
+        }
+      >
+        Acceptance, SLA compliance, black holes and speed to first contact, by tier, source, rep and week. Open the sample workspace to
+        explore, or import your own leads, handoffs and dispositions.
+      </EmptyState>
+    );
+  }
+
+  const setFilters = (patch: Partial<HealthFilters>) => store.getState().setHealthFilters(patch);
+  const retry = () => void loadHealth(platform, store, true);
+  const updating = status === 'loading' && data !== null;
+
+  return (
+    <div className="health" aria-busy={status === 'loading'}>
+      <HealthFiltersBar filters={filters} choices={choices} onChange={setFilters} onReset={() => store.getState().resetHealthFilters()} />
+
+      {status === 'error' && error ? (
+        <div className="health-error">
+          <ErrorNote error={error} />
+          <button type="button" className="btn btn-primary" onClick={retry}>
+            Retry
+          </button>
+        </div>
+      ) : null}
+
+      {data === null ? (
+        status === 'error' ? null : (
+          <div className="health-body" role="status" aria-label="Loading handoff health">
+            <MetricCardSkeletons count={4} headline />
+            <MetricCardSkeletons count={7} headline={false} />
+            <ChartSkeletons />
+          </div>
+        )
+      ) : (
+        <div className={`health-body${updating ? ' updating' : ''}`}>
+          {updating ? (
+            <div className="updating-chip" role="status">
+              <span className="spinner" aria-hidden="true" /> Updating…
+            </div>
+          ) : null}
+          <PolicyNote metrics={data.metrics} />
+          <HeadlineMetrics metrics={data.metrics.metrics} />
+          <DetailMetrics metrics={data.metrics.metrics} />
+          <div className="chart-grid">
+            <FunnelChart metrics={data.metrics} />
+            <ContactTimeChart histogram={data.histogram} metrics={data.metrics} />
+            <WeeklyTrendChart metrics={data.metrics} />
+            <ScoreBandChart metrics={data.metrics} />
+            <TierChart metrics={data.metrics} />
+            <RejectionReasonsChart metrics={data.metrics} />
+            <RepLoadChart metrics={data.metrics} />
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+// Handoff health end to end: Chromium against the real server and a real
+// Engine over the shipped sample. The numbers on the cards are checked against
+// engine.metrics() computed here in the test process, formatted the way the UI
+// formats them (renderer/charts/format.ts).
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from 'vite';
+import type { Browser } from 'playwright-core';
+import { Engine } from '../../engine/api/engine';
+import { startServer, type RunningServer } from '../../engine/server/server';
+import { formatHours, formatPercent } from '../../renderer/charts/format';
+import { scratchDir } from '../support/tmp';
+import { launchChromium, openWatchedPage, screenshot, type WatchedPage } from './browser';
+
+const dir = scratchDir('hl-e2e-health-');
+const staticDir = join(dir, 'renderer');
+// A scratch dataDir: the sample workspace is imported here, never into the home folder.
+const engine = new Engine({ dataDir: join(dir, 'data') });
+let server: RunningServer;
+let browser: Browser;
+let watched: WatchedPage;
+
+beforeAll(async () => {
+  await build({ configFile: join(process.cwd(), 'vite.config.ts'), logLevel: 'warn', build: { outDir: staticDir, emptyOutDir: true } });
+  server = await startServer({ engine, staticDir });
+  browser = await launchChromium();
+  watched = await openWatchedPage(browser, { width: 1360, height: 900 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  engine.close();
+});
+
+const cardValue = (name: string) => watched.page.getByTestId(`metric-${name}`).locator('.metric-value');
+
+/** Wait for charts to finish their entry animation before a screenshot. */
+async function settle(): Promise<void> {
+  await watched.page.locator('.health-body:not(.updating) .echart canvas').first().waitFor();
+  await watched.page.waitForTimeout(700);
+}
+
+describe('Handoff health in the browser', () => {
+  it('opens the sample from Welcome with import progress, and lands on Handoff health', async () => {
+    const { page } = watched;
+    await page.goto(server.url);
+    await page.getByTestId('engine-status').getByText(/connected/).waitFor();
+    await page.getByTestId('open-sample').click();
+    // The first open imports the sample: the jobs panel shows the engine's progress for our job id.
+    await page.getByRole('progressbar').waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { level: 1, name: 'Handoff health' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('progressbar').waitFor({ state: 'detached' });
+    expect(watched.problems).toEqual([]);
+  });
+
+  it('shows the acceptance rate the engine computes, with its basis', async () => {
+    const all = await engine.metrics({});
+    const acceptance = all.metrics.acceptance_rate;
+    await expect.poll(() => cardValue('acceptance_rate').textContent(), { timeout: 30_000 }).toBe(formatPercent(acceptance.observed));
+    const card = watched.page.getByTestId('metric-acceptance_rate');
+    expect(await card.textContent()).toContain(`${acceptance.numerator?.toLocaleString('en-US')} of ${acceptance.denominator?.toLocaleString('en-US')} MQLs`);
+    expect(await card.textContent()).toContain('Target 50–70%');
+    expect(await cardValue('median_hours_to_first_contact').textContent()).toBe(formatHours(all.metrics.median_hours_to_first_contact.observed));
+    // Every chart drew something.
+    for (const id of ['chart-funnel', 'chart-contact', 'chart-weekly', 'chart-score', 'chart-tiers', 'chart-rejections', 'chart-reps']) {
+      await watched.page.getByTestId(id).locator('canvas').first().waitFor();
+    }
+    await settle();
+    await screenshot(watched.page, 'health-01-light');
+    expect(watched.problems).toEqual([]);
+  });
+
+  it('follows the window filter: the cards change to the engine value for that window', async () => {
+    const { page } = watched;
+    const window = { from: '2025-07-01', to: '2025-09-30' };
+    const [all, part] = await Promise.all([engine.metrics({}), engine.metrics(window)]);
+    // The check means something only if the window changes the number.
+    expect(formatPercent(part.metrics.sla_compliance_rate.observed)).not.toBe(formatPercent(all.metrics.sla_compliance_rate.observed));
+    await page.getByTestId('filter-from').fill(window.from);
+    await page.getByTestId('filter-to').fill(window.to);
+    await expect.poll(() => cardValue('sla_compliance_rate').textContent(), { timeout: 30_000 }).toBe(formatPercent(part.metrics.sla_compliance_rate.observed));
+    await expect.poll(() => cardValue('acceptance_rate').textContent()).toBe(formatPercent(part.metrics.acceptance_rate.observed));
+    await expect.poll(() => cardValue('mql_count').textContent()).toBe(part.metrics.mql_count.observed?.toLocaleString('en-US'));
+    await settle();
+    await screenshot(page, 'health-02-window-light');
+    expect(watched.problems).toEqual([]);
+  });
+
+  it('follows a source filter chosen from the menu', async () => {
+    const { page } = watched;
+    const window = { from: '2025-07-01', to: '2025-09-30' };
+    const source = (await engine.metrics({})).segments.source[0]!.key;
+    const expected = await engine.metrics({ ...window, filters: { source: [source] } });
+    await page.getByTestId('filter-source').selectOption(source);
+    await expect.poll(() => cardValue('mql_count').textContent(), { timeout: 30_000 }).toBe(expected.metrics.mql_count.observed?.toLocaleString('en-US'));
+    expect(await cardValue('acceptance_rate').textContent()).toBe(formatPercent(expected.metrics.acceptance_rate.observed));
+    await page.getByRole('button', { name: 'Reset filters' }).click();
+    const all = await engine.metrics({});
+    await expect.poll(() => cardValue('mql_count').textContent(), { timeout: 30_000 }).toBe(all.metrics.mql_count.observed?.toLocaleString('en-US'));
+    expect(watched.problems).toEqual([]);
+  });
+
+  it('reads well in dark theme and in presenter mode', async () => {
+    const { page } = watched;
+    await page.getByTitle('Switch to dark theme').click();
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await settle();
+    await screenshot(page, 'health-03-dark');
+    await page.keyboard.press('F11');
+    await settle();
+    await screenshot(page, 'health-04-presenter-dark');
+    await page.keyboard.press('F11');
+    expect(watched.problems).toEqual([]);
+  });
+});
