@@ -204,10 +204,30 @@ async function runImport(
   missing: readonly string[],
   prepare: (connection: DuckDBConnection) => Promise<PreparedPlans>,
 ): Promise<ImportSummary> {
-  const started = performance.now();
   if (options.timezone !== undefined && !isValidTimezone(options.timezone)) {
     throw new ImportError([{ field: 'timezone', message: `"${options.timezone}" is not a time zone name. Use an IANA name such as UTC, Europe/Berlin or America/New_York.` }]);
   }
+  if (options.signal?.aborted) throw cancelled();
+  // Staging tables have fixed names per workspace: two imports at once would
+  // overwrite each other's. Claimed before the first await, so the first caller wins.
+  if (importing.has(ws)) {
+    throw new ImportError([{ message: 'Another import into this workspace is still running. Wait for it to finish, or cancel it, and try again.' }]);
+  }
+  importing.add(ws);
+  try {
+    return await runClaimedImport(ws, options, missing, prepare);
+  } finally {
+    importing.delete(ws);
+  }
+}
+
+async function runClaimedImport(
+  ws: Workspace,
+  options: ImportOptions,
+  missing: readonly string[],
+  prepare: (connection: DuckDBConnection) => Promise<PreparedPlans>,
+): Promise<ImportSummary> {
+  const started = performance.now();
   const timezone = options.timezone ?? (await getWorkspaceTimezone(ws));
   const scoringModel = options.scoringModelPath ? readScoringModel(options.scoringModelPath, options.validateScoringModel) : null;
   const report = (p: ImportProgress): void => options.onProgress?.(p);
@@ -216,11 +236,6 @@ async function runImport(
     if (signal?.aborted) throw cancelled();
   };
   checkAbort();
-  // Staging tables have fixed names per workspace: two imports at once would overwrite each other's.
-  if (importing.has(ws)) {
-    throw new ImportError([{ message: 'Another import into this workspace is still running. Wait for it to finish, or cancel it, and try again.' }]);
-  }
-  importing.add(ws);
   // A connection of its own: the import's time zone, temp tables and interrupt
   // never reach other work on the workspace's main connection.
   const connection = await ws.instance.connect();
@@ -285,7 +300,6 @@ async function runImport(
   } finally {
     signal?.removeEventListener('abort', onAbort);
     connection.closeSync();
-    importing.delete(ws);
   }
 }
 
