@@ -1,0 +1,223 @@
+// Per-MQL expected outcomes under a scenario, and their sums into the
+// section-3 metrics. Two kinds of MQL (DESIGN.md "The forecast"):
+// - shared (an MQL under both policies, handed off in history): start from
+//   the OBSERVED outcome and add the model's change for what the scenario
+//   changes about the lead, p(x, scenario contact) - p(x, observed contact).
+//   Unchanged leads keep exactly their history (the identity).
+//   Outcomes still censored at the data end start from the model's
+//   uncensored expectation instead of the (incomplete) observation.
+// - new (MQL only under the scenario): the models' prediction at the
+//   scenario's simulated first touch.
+import type { WorkSchedule } from '../calendar/business-hours';
+import type { Policy } from '../scenario/policy';
+import { tierOrder } from '../scenario/policy';
+import { sigmoid } from '../stats/logistic';
+import { BLACK_HOLE_MS, HOUR_MS, type LeadHistory } from './history';
+import { baseEta, pContact, pWorked, sizeBand, type OutcomeModels } from './outcome-models';
+import type { LeadExpectations, MetricSums } from './types';
+import { weightedQuantiles } from './weighted-quantile';
+
+export interface CohortInWindow {
+  readonly lead: Int32Array;
+  readonly arrival: Float64Array;
+  /** Scenario tier index, -1 none. */
+  readonly tier: Int32Array;
+  /** Scenario rep index into the pool's schedules, -1 none. */
+  readonly rep: Int32Array;
+  /** 1: the observed history applies (shared MQL with a baseline-simulation row). */
+  readonly shared: Uint8Array;
+  /** Scenario first touch (counterfactual for shared, simulated for new), NaN never. */
+  readonly contact: Float64Array;
+  /** 1: a new MQL scoring below anything sales has seen. */
+  readonly extrapolated: Uint8Array;
+  /** MQL-time features, column-major. */
+  readonly x: readonly Float64Array[];
+}
+
+export interface AssembleContext {
+  readonly hist: LeadHistory;
+  readonly policy: Policy;
+  readonly schedules: readonly WorkSchedule[];
+  readonly fallback: WorkSchedule;
+  readonly companySize: Float64Array;
+}
+
+export interface AssembleOptions {
+  /** Log-odds shift applied to extrapolated MQLs' predictions (interval runs: model uncertainty off the data). */
+  readonly extrapolationShift?: number;
+}
+
+export function expectations(ctx: AssembleContext, models: OutcomeModels, c: CohortInWindow, options: AssembleOptions = {}): LeadExpectations {
+  const { hist, policy } = ctx;
+  const n = c.lead.length;
+  const eta = (m: OutcomeModels[keyof Omit<OutcomeModels, 'amountByBand'>]) => baseEta(m, c.x, new Float64Array(n));
+  const eA = eta(models.accept);
+  const eR = eta(models.reject);
+  const eC = eta(models.contacted);
+  const eS = eta(models.sql);
+  const eO = eta(models.opp);
+  const eW = eta(models.won);
+  const shift = options.extrapolationShift ?? 0;
+  const out: LeadExpectations = {
+    n,
+    lead: c.lead,
+    accept: new Float64Array(n),
+    reject: new Float64Array(n),
+    blackHole: new Float64Array(n),
+    sla: new Float64Array(n),
+    sql: new Float64Array(n),
+    opp: new Float64Array(n),
+    won: new Float64Array(n),
+    pipeline: new Float64Array(n),
+    hours: new Float64Array(n).fill(Number.NaN),
+    hoursWeight: new Float64Array(n),
+    tier: c.tier,
+    arrival: c.arrival,
+  };
+  // SLA hours per tier; MQLs without a tier are held to the last (catch-all) tier, as the observed metrics do.
+  const order = tierOrder(policy.tiers);
+  const lastTier = order.length > 0 ? order[order.length - 1]! : -1;
+  const slaMs = policy.tiers.map((t) => t.first_contact_sla_hours * HOUR_MS);
+  const deadline = (k: number): number => {
+    const t = c.tier[k]! >= 0 ? c.tier[k]! : lastTier;
+    if (t < 0) return Number.NaN;
+    const a = c.arrival[k]!;
+    if (!policy.sla.business_hours) return a + slaMs[t]!;
+    const r = c.rep[k]!;
+    const s = r >= 0 && r < ctx.schedules.length ? ctx.schedules[r]! : ctx.fallback;
+    return s.addBusinessMs(a, slaMs[t]!);
+  };
+  for (let k = 0; k < n; k++) {
+    const i = c.lead[k]!;
+    const a = c.arrival[k]!;
+    const cs = c.contact[k]!;
+    const contactedS = Number.isFinite(cs);
+    const hS = contactedS ? (cs - a) / HOUR_MS : Number.NaN;
+    const dl = deadline(k);
+    const amt = models.amountByBand[sizeBand(ctx.companySize[i]!)]!;
+    if (c.shared[k]) {
+      const t0 = hist.mqlAt[i]!;
+      const co = hist.contactAt[i]!;
+      const contactedO = Number.isFinite(co);
+      const hO = contactedO ? (co - t0) / HOUR_MS : Number.NaN;
+      const wObs = hist.worked[i]!;
+      let wS = wObs;
+      if (contactedO && !contactedS) wS = 0;
+      else if (!contactedO && contactedS) wS = 1;
+      out.accept[k] = clamp01(hist.accepted[i]! + pWorked(models.accept, eA[k]!, wS) - pWorked(models.accept, eA[k]!, wObs));
+      out.reject[k] = clamp01(hist.rejected[i]! + pWorked(models.reject, eR[k]!, wS) - pWorked(models.reject, eR[k]!, wObs));
+      const sO = pContact(models.sql, eS[k]!, hO);
+      const oO = pContact(models.opp, eO[k]!, hO);
+      const sS = pContact(models.sql, eS[k]!, hS);
+      const oS = pContact(models.opp, eO[k]!, hS);
+      const pWon = sigmoid(eW[k]!);
+      const mature = hist.mature[i]! === 1;
+      out.sql[k] = clamp01((mature ? hist.sql90[i]! : sO) + sS - sO);
+      out.opp[k] = clamp01((mature ? hist.opp90[i]! : oO) + oS - oO);
+      const wonBase = hist.opp[i] ? (hist.won[i]! >= 0 ? hist.won[i]! : pWon) : mature ? 0 : oO * pWon;
+      out.won[k] = clamp01(wonBase + (oS - oO) * pWon);
+      const pipeBase = hist.opp90[i] ? hist.amount[i]! : mature ? 0 : oO * amt;
+      out.pipeline[k] = Math.max(0, pipeBase + (oS - oO) * amt);
+      // Black hole: no contact and no decision within 24 h of assignment. A
+      // decision counts only while the contact status is unchanged (a lost
+      // or rescued contact carries its decision with it).
+      const ref = a + hist.routingLagMs[i]!;
+      const refO = t0 + hist.routingLagMs[i]!;
+      const dAt = hist.decidedAt[i]!;
+      const decidedEarly = hist.decided[i]! === 1 && contactedO === contactedS && (!Number.isFinite(dAt) || dAt <= refO + BLACK_HOLE_MS);
+      out.blackHole[k] = (contactedS && cs <= ref + BLACK_HOLE_MS) || decidedEarly ? 0 : 1;
+      out.sla[k] = contactedS && cs <= dl ? 1 : 0;
+      if (contactedS) {
+        out.hours[k] = hS;
+        out.hoursWeight[k] = 1;
+      }
+    } else {
+      const z = c.extrapolated[k] ? shift : 0;
+      const worked = contactedS ? 1 : 0;
+      const pc = worked ? sigmoid(eC[k]! + z) : 0;
+      out.accept[k] = pWorked(models.accept, eA[k]! + z, worked);
+      out.reject[k] = pWorked(models.reject, eR[k]! - z, worked);
+      const sq = pc * pContact(models.sql, eS[k]! + z, hS) + (1 - pc) * pContact(models.sql, eS[k]! + z, Number.NaN);
+      const op = pc * pContact(models.opp, eO[k]! + z, hS) + (1 - pc) * pContact(models.opp, eO[k]! + z, Number.NaN);
+      out.sql[k] = sq;
+      out.opp[k] = op;
+      out.won[k] = op * sigmoid(eW[k]! + z);
+      out.pipeline[k] = op * amt;
+      const ref = a + hist.medianLagMs;
+      out.blackHole[k] = contactedS && cs <= ref + BLACK_HOLE_MS ? 0 : 1;
+      out.sla[k] = contactedS && cs <= dl ? pc : 0;
+      if (contactedS) {
+        out.hours[k] = hS;
+        out.hoursWeight[k] = pc;
+      }
+    }
+  }
+  return out;
+}
+
+function clamp01(v: number): number {
+  return v < 0 ? 0 : v > 1 ? 1 : v;
+}
+
+export function emptySums(): MetricSums {
+  return { n: 0, accept: 0, reject: 0, blackHole: 0, sla: 0, sql: 0, opp: 0, won: 0, pipeline: 0 };
+}
+
+/** Metric values of a group of MQLs (rows), with optional bootstrap weights per row. */
+export interface MetricValues {
+  mql_count: number;
+  acceptance_rate: number | null;
+  rejection_rate: number | null;
+  black_hole_rate: number | null;
+  sla_compliance_rate: number | null;
+  median_hours_to_first_contact: number | null;
+  p90_hours_to_first_contact: number | null;
+  sql_rate: number | null;
+  opportunity_rate: number | null;
+  won_count: number;
+  pipeline_amount: number;
+}
+
+export function metricValues(e: LeadExpectations, rows: Int32Array | null, weights: Float64Array | null): MetricValues {
+  const s = emptySums();
+  const m = rows ? rows.length : e.n;
+  const hv: number[] = [];
+  const hw: number[] = [];
+  let wsum = 0;
+  for (let q = 0; q < m; q++) {
+    const k = rows ? rows[q]! : q;
+    const w = weights ? weights[k]! : 1;
+    if (w === 0) continue;
+    wsum += w;
+    s.accept += w * e.accept[k]!;
+    s.reject += w * e.reject[k]!;
+    s.blackHole += w * e.blackHole[k]!;
+    s.sla += w * e.sla[k]!;
+    s.sql += w * e.sql[k]!;
+    s.opp += w * e.opp[k]!;
+    s.won += w * e.won[k]!;
+    s.pipeline += w * e.pipeline[k]!;
+    const hwk = e.hoursWeight[k]! * w;
+    if (hwk > 0) {
+      hv.push(e.hours[k]!);
+      hw.push(hwk);
+    }
+  }
+  const rate = (x: number) => (wsum > 0 ? x / wsum : null);
+  const [med, p90] = weightedQuantiles(Float64Array.from(hv), Float64Array.from(hw), [0.5, 0.9]);
+  // Counts and sums scale with the bootstrap weights' total back to the group's size.
+  const scale = wsum > 0 ? m / wsum : 0;
+  return {
+    mql_count: m,
+    acceptance_rate: rate(s.accept),
+    rejection_rate: rate(s.reject),
+    black_hole_rate: rate(s.blackHole),
+    sla_compliance_rate: rate(s.sla),
+    median_hours_to_first_contact: med ?? null,
+    p90_hours_to_first_contact: p90 ?? null,
+    sql_rate: rate(s.sql),
+    opportunity_rate: rate(s.opp),
+    won_count: s.won * scale,
+    pipeline_amount: s.pipeline * scale,
+  };
+}

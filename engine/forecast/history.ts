@@ -1,0 +1,147 @@
+// What history says per lead, in lead-index arrays: the observed side every
+// forecast starts from. Built once per session from the loaded columns (the
+// first handoff and first disposition of each lead, see columns/types.ts).
+import {
+  DECISION_ACCEPTED,
+  DECISION_NONE,
+  DECISION_REJECTED,
+  type WorkspaceColumns,
+} from '../columns/types';
+
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
+/** Outcomes are counted within 90 days of mql_at (DATA_CONTRACT section 3). */
+export const OUTCOME_HORIZON_MS = 90 * DAY_MS;
+/** A lead not touched within this long of its MQL counts as never worked (the queue simulation's horizon). */
+export const WORKED_HORIZON_MS = 14 * DAY_MS;
+export const BLACK_HOLE_MS = 24 * HOUR_MS;
+
+export interface LeadHistory {
+  readonly n: number;
+  /** 1 when the lead was handed off at least once. */
+  readonly handed: Uint8Array;
+  readonly mqlAt: Float64Array;
+  /** Wall-clock ms from mql_at to assigned_at (routing lag); 0 when unknown. */
+  readonly routingLagMs: Float64Array;
+  readonly accepted: Uint8Array;
+  readonly rejected: Uint8Array;
+  readonly decided: Uint8Array;
+  readonly decidedAt: Float64Array;
+  readonly contactAt: Float64Array;
+  /** Contacted, or decided, within WORKED_HORIZON_MS of the MQL: sales worked the lead. */
+  readonly worked: Uint8Array;
+  /** 1 when the 90-day outcome window closed before the data end. */
+  readonly mature: Uint8Array;
+  readonly sql90: Uint8Array;
+  readonly opp90: Uint8Array;
+  /** Opportunity at any time. */
+  readonly opp: Uint8Array;
+  readonly amount: Float64Array;
+  /** 1 won, 0 lost, -1 unknown (open, or no opportunity). */
+  readonly won: Int8Array;
+  /** Historical rep code per lead (columns handoffs.assignedRep), -1 none. */
+  readonly repCode: Int32Array;
+  /** Lowest score_at_mql sales has seen (any trigger); Infinity without scores. */
+  readonly minScoreSeen: number;
+  /** Latest timestamp anywhere in the loaded tables (metrics/DEFINITIONS.md "data end"). */
+  readonly dataEnd: number;
+  /** Median routing lag over handed leads. */
+  readonly medianLagMs: number;
+}
+
+function maxFinite(a: Float64Array, start: number): number {
+  let m = start;
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i]!;
+    if (v > m) m = v;
+  }
+  return m;
+}
+
+export function buildLeadHistory(cols: WorkspaceColumns): LeadHistory {
+  const n = cols.leads.n;
+  const h = cols.handoffs;
+  const d = cols.dispositions;
+  let dataEnd = -Infinity;
+  for (const a of [cols.activities.time, cols.leads.createdAt, h.mqlAt, h.assignedAt, d.decidedAt, d.firstContactAt, d.sqlAt, d.opportunityAt, d.closedAt]) {
+    dataEnd = maxFinite(a, dataEnd);
+  }
+  const handed = new Uint8Array(n);
+  const mqlAt = new Float64Array(n).fill(Number.NaN);
+  const routingLagMs = new Float64Array(n);
+  const accepted = new Uint8Array(n);
+  const rejected = new Uint8Array(n);
+  const decided = new Uint8Array(n);
+  const decidedAt = new Float64Array(n).fill(Number.NaN);
+  const contactAt = new Float64Array(n).fill(Number.NaN);
+  const worked = new Uint8Array(n);
+  const mature = new Uint8Array(n);
+  const sql90 = new Uint8Array(n);
+  const opp90 = new Uint8Array(n);
+  const opp = new Uint8Array(n);
+  const amount = new Float64Array(n);
+  const won = new Int8Array(n).fill(-1);
+  const repCode = new Int32Array(n).fill(-1);
+  let minScore = Infinity;
+  const lags: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (h.count[i]! === 0 || !Number.isFinite(h.mqlAt[i]!)) continue;
+    handed[i] = 1;
+    const t = h.mqlAt[i]!;
+    mqlAt[i] = t;
+    const s = h.scoreAtMql[i]!;
+    if (s < minScore) minScore = s;
+    const asg = h.assignedAt[i]!;
+    if (Number.isFinite(asg) && asg >= t) {
+      routingLagMs[i] = asg - t;
+      lags.push(asg - t);
+    }
+    repCode[i] = h.assignedRep.codes[i]!;
+    if (d.count[i]! === 0) {
+      mature[i] = t + OUTCOME_HORIZON_MS <= dataEnd ? 1 : 0;
+      continue;
+    }
+    const dec = d.decision[i]!;
+    accepted[i] = dec === DECISION_ACCEPTED ? 1 : 0;
+    rejected[i] = dec === DECISION_REJECTED ? 1 : 0;
+    decided[i] = dec !== DECISION_NONE ? 1 : 0;
+    decidedAt[i] = d.decidedAt[i]!;
+    const c = d.firstContactAt[i]!;
+    contactAt[i] = c;
+    const touchedAt = Math.min(Number.isFinite(c) ? c : Infinity, decided[i] && Number.isFinite(decidedAt[i]!) ? decidedAt[i]! : decided[i] ? t : Infinity);
+    worked[i] = touchedAt - t < WORKED_HORIZON_MS ? 1 : 0;
+    mature[i] = t + OUTCOME_HORIZON_MS <= dataEnd ? 1 : 0;
+    const sq = d.sqlAt[i]!;
+    const op = d.opportunityAt[i]!;
+    sql90[i] = Number.isFinite(sq) && sq - t <= OUTCOME_HORIZON_MS ? 1 : 0;
+    opp90[i] = Number.isFinite(op) && op - t <= OUTCOME_HORIZON_MS ? 1 : 0;
+    opp[i] = Number.isFinite(op) ? 1 : 0;
+    amount[i] = Number.isFinite(op) && Number.isFinite(d.opportunityAmount[i]!) ? d.opportunityAmount[i]! : 0;
+    const w = d.won[i]!;
+    // A closed opportunity without won = true is lost; an open one is unknown.
+    won[i] = w === 1 ? 1 : w === 0 || (opp[i] && Number.isFinite(d.closedAt[i]!)) ? 0 : -1;
+  }
+  lags.sort((a, b) => a - b);
+  return {
+    n,
+    handed,
+    mqlAt,
+    routingLagMs,
+    accepted,
+    rejected,
+    decided,
+    decidedAt,
+    contactAt,
+    worked,
+    mature,
+    sql90,
+    opp90,
+    opp,
+    amount,
+    won,
+    repCode,
+    minScoreSeen: minScore,
+    dataEnd,
+    medianLagMs: lags.length > 0 ? lags[Math.floor(lags.length / 2)]! : 0,
+  };
+}

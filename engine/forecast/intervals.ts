@@ -1,0 +1,49 @@
+// 90% intervals: R runs, each with (1) the outcome models refitted on Poisson
+// bootstrap weights of the handed-off leads, (2) a fresh queue simulation
+// draw for the baseline and the scenario (common random numbers within a
+// run), (3) Poisson weights on the window's MQLs (the luck of this year's
+// outcomes: the truth is an expectation, history one draw of it), and (4) for
+// newly qualified MQLs that score below anything sales has seen, a log-odds
+// shift drawn per run (the models say nothing reliable there, so the
+// interval widens with how many such leads the scenario adds).
+import { poissonWeights, Rng } from '../stats/rng';
+import { fitOutcomeModels, type OutcomeModels } from './outcome-models';
+import type { ForecastSession } from './session';
+
+/** SD of the per-run log-odds shift for extrapolated MQLs. */
+export const EXTRAPOLATION_SD = 0.5;
+const STREAM_EXTRAPOLATION = 0xe7a;
+const SEED_LEAD_WEIGHTS = 0x1ead;
+
+/** Refitted models of bootstrap run `run` (>= 1), cached on the session: they do not depend on the scenario. */
+export function bootstrapModels(session: ForecastSession, run: number, cache: Map<number, OutcomeModels>): OutcomeModels {
+  let m = cache.get(run);
+  if (!m) {
+    const w = poissonWeights(session.seed, run, new Float64Array(session.training.rows.length));
+    m = fitOutcomeModels(session.training, { weights: w, start: session.models });
+    cache.set(run, m);
+  }
+  return m;
+}
+
+export function extrapolationShift(seed: number, run: number): number {
+  return new Rng(seed ^ STREAM_EXTRAPOLATION, run + 1).normal() * EXTRAPOLATION_SD;
+}
+
+/** Poisson(1) weight per lead (lead index) for run `run`: the same lead gets the same weight in every scenario. */
+export function leadWeights(seed: number, run: number, nLeads: number): Float64Array {
+  return poissonWeights(seed ^ SEED_LEAD_WEIGHTS, run, new Float64Array(nLeads));
+}
+
+/** 5th and 95th percentiles (type 7) of finite replicates; null when none. */
+export function interval90(values: readonly (number | null)[]): { low: number; high: number } | null {
+  const v = values.filter((x): x is number => x !== null && Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const q = (p: number) => {
+    const h = (v.length - 1) * p;
+    const lo = Math.floor(h);
+    const hi = Math.min(v.length - 1, lo + 1);
+    return v[lo]! + (h - lo) * (v[hi]! - v[lo]!);
+  };
+  return { low: q(0.05), high: q(0.95) };
+}

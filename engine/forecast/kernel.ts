@@ -1,0 +1,109 @@
+// One evaluation of a scenario: re-score, assign reps, simulate the queue,
+// move first contacts, and compute per-MQL expectations. The expected-value
+// path runs it once (run 0, the full-data models); each interval run runs it
+// with that run's refitted models and simulation draws.
+import type { Policy } from '../scenario/policy';
+import { windowRange } from '../replay/window';
+import { expectations, type CohortInWindow } from './assemble';
+import { buildFeatures } from './features';
+import type { OutcomeModels } from './outcome-models';
+import { assignReps, counterfactualContacts, scenarioPool, simulateCohort, type ScenarioPool } from './queue-effects';
+import type { ForecastSession, PolicyCohort } from './session';
+import type { LeadExpectations } from './types';
+
+export interface ScenarioState {
+  readonly policy: Policy;
+  readonly cohort: PolicyCohort;
+  readonly pool: ScenarioPool;
+  /** Cohort rows whose MQL falls in the window. */
+  readonly rows: Int32Array;
+  /** The window's MQLs, with features; `contact` is filled per run. */
+  readonly inWindow: Omit<CohortInWindow, 'contact'>;
+  /** Counts for the report. */
+  readonly shared: number;
+  readonly entered: number;
+  readonly left: number;
+  readonly extrapolated: number;
+  readonly dataCompletion: number;
+}
+
+export function prepareScenario(session: ForecastSession, policy: Policy): ScenarioState {
+  const { cols, hist } = session;
+  const cohort = session.cohortFor(policy);
+  const dataCompletion = session.replayer.result.summary.dataCompletionInWindow;
+  const pool = scenarioPool(session.pool, policy, session.loadPerRep);
+  (cohort as { rep: Int32Array }).rep = assignReps(cols, hist, session.pool, pool, cohort.lead, cohort.arrival, cohort.shared, session.seed);
+  const range = windowRange(policy.window, cols.timezone);
+  const rowList: number[] = [];
+  for (let k = 0; k < cohort.lead.length; k++) {
+    const a = cohort.arrival[k]!;
+    if (a >= range.fromMs && a < range.toMs) rowList.push(k);
+  }
+  const rows = Int32Array.from(rowList);
+  const lead = Int32Array.from(rows, (k) => cohort.lead[k]!);
+  const arrival = Float64Array.from(rows, (k) => cohort.arrival[k]!);
+  const shared = Uint8Array.from(rows, (k) => (cohort.shared[k] && session.baseRowOfLead[cohort.lead[k]!]! >= 0 ? 1 : 0));
+  const extrapolated = Uint8Array.from(rows, (k, q) => (!shared[q] && cohort.score[k]! < hist.minScoreSeen ? 1 : 0));
+  const x = buildFeatures(cols, session.spec, lead, arrival, Uint8Array.from(rows, (k) => cohort.highIntent[k]!));
+  let nShared = 0;
+  let nExtra = 0;
+  const inScenario = new Uint8Array(hist.n);
+  for (let q = 0; q < rows.length; q++) {
+    nShared += shared[q]!;
+    nExtra += extrapolated[q]!;
+    inScenario[lead[q]!] = 1;
+  }
+  // Left: historical MQLs of the window that are not MQLs of the scenario's window.
+  let left = 0;
+  for (let i = 0; i < hist.n; i++) {
+    const t = hist.mqlAt[i]!;
+    if (hist.handed[i] && t >= range.fromMs && t < range.toMs && !inScenario[i]) left++;
+  }
+  return {
+    policy,
+    cohort,
+    pool,
+    rows,
+    inWindow: {
+      lead,
+      arrival,
+      tier: Int32Array.from(rows, (k) => cohort.tier[k]!),
+      rep: Int32Array.from(rows, (k) => cohort.rep[k]!),
+      shared,
+      extrapolated,
+      x,
+    },
+    shared: nShared,
+    entered: rows.length - nShared,
+    left,
+    extrapolated: nExtra,
+    dataCompletion,
+  };
+}
+
+/** Per-MQL expectations for one run (0 = expected-value path). */
+export function evaluate(
+  session: ForecastSession,
+  st: ScenarioState,
+  models: OutcomeModels,
+  run: number,
+  extrapolationShift = 0,
+  baseContact?: Float64Array,
+): LeadExpectations {
+  const scenContact = simulateCohort(st.pool, st.cohort, st.cohort.lead, session.seed, run);
+  const bc = baseContact ?? (run === 0 ? session.baseContact0 : simulateCohort(session.basePool, session.baseCohort, session.baseCohort.lead, session.seed, run));
+  const cf = counterfactualContacts(session.hist, session.pool, st.pool, st.cohort, scenContact, session.baseRowOfLead, session.baseCohort, bc, session.repSchedules.fallback);
+  const contact = Float64Array.from(st.rows, (k) => cf[k]!);
+  return expectations(
+    {
+      hist: session.hist,
+      policy: st.policy,
+      schedules: st.pool.schedules,
+      fallback: session.repSchedules.fallback,
+      companySize: session.cols.leads.companySize,
+    },
+    models,
+    { ...st.inWindow, contact },
+    { extrapolationShift },
+  );
+}

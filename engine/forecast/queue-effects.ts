@@ -1,0 +1,339 @@
+// The queue side of a forecast: which rep gets each MQL, and when that rep
+// first touches it, simulated per rep over business hours (engine/queue) for
+// the baseline policy and for the scenario with the same per-lead dice
+// (common random numbers). The forecast uses the DIFFERENCE between the two
+// simulations to move each observed first contact (queue/counterfactual.ts),
+// so the baseline replay gives back history exactly and only what the
+// scenario changes (more or fewer MQLs on the same reps, other tiers hence
+// other priorities, more or fewer reps, another daily capacity) moves it.
+import type { WorkspaceColumns } from '../columns/types';
+import type { RepSchedules } from '../calendar/rep-schedules';
+import type { WorkSchedule } from '../calendar/business-hours';
+import { counterfactualContactTimes } from '../queue/counterfactual';
+import { estimateQueue, type QueueEstimate } from '../queue/estimate';
+import { accountOwnersFromHistory, addAverageReps, routeMqls } from '../queue/routing';
+import { simulateQueues, type BlackHoleModel } from '../queue/simulate';
+import { hashUniform } from '../stats/rng';
+import type { Policy } from '../scenario/policy';
+import { tierOrder } from '../scenario/policy';
+import type { LeadHistory } from './history';
+import { sizeBand } from './outcome-models';
+
+/** Distinct stream of hashUniform for moving MQLs to added reps. */
+const STREAM_EXTRA_REPS = 0x5e11;
+
+export interface RepRow {
+  readonly id: string;
+  readonly region: string | null;
+  readonly segment: string | null;
+  readonly dailyCapacity: number | null;
+  /** epoch ms, NaN open */
+  readonly activeFrom: number;
+  readonly activeTo: number;
+}
+
+/** Reps as the simulation sees them, index r. */
+export interface RepPoolState {
+  readonly ids: readonly string[];
+  readonly schedules: readonly WorkSchedule[];
+  readonly regions: readonly (readonly number[])[];
+  readonly segment: Int32Array;
+  readonly activeFrom: Float64Array;
+  readonly activeTo: Float64Array;
+  readonly capacity: Float64Array;
+  readonly serviceMs: Float64Array;
+  readonly blackHoles: BlackHoleModel;
+  /** Per lead-column rep code (handoffs.assignedRep) the rep index, -1 none. */
+  readonly repOfCode: Int32Array;
+  readonly accountOwner: Int32Array;
+  readonly estimate: QueueEstimate;
+}
+
+const SEGMENTS = ['smb', 'mid', 'ent'];
+
+/** Tier rank (0 = tried first, most urgent) per tier index of a policy. */
+export function tierRanks(policy: Policy): Int32Array {
+  const order = tierOrder(policy.tiers);
+  const rank = new Int32Array(policy.tiers.length);
+  order.forEach((t, k) => (rank[t] = k));
+  return rank;
+}
+
+export function buildRepPool(
+  cols: WorkspaceColumns,
+  hist: LeadHistory,
+  reps: readonly RepRow[],
+  schedules: RepSchedules,
+  baseline: Policy,
+): RepPoolState {
+  const repCodes = cols.handoffs.assignedRep;
+  const ids: string[] = reps.map((r) => r.id);
+  const byId = new Map(ids.map((id, r) => [id, r]));
+  for (const v of repCodes.values) if (!byId.has(v)) byId.set(v, ids.push(v) - 1);
+  const repOfCode = Int32Array.from(repCodes.values, (v) => byId.get(v) ?? -1);
+  const regionCode = new Map(cols.leads.strings.region.values.map((v, k) => [v.trim().toLowerCase(), k]));
+  const row = (r: number): RepRow | undefined => (r < reps.length ? reps[r] : undefined);
+  const regions = ids.map((_, r) => {
+    const text = row(r)?.region ?? '';
+    return text
+      .split(';')
+      .map((s) => s.trim().toLowerCase())
+      .filter((s) => s !== '')
+      .map((s) => regionCode.get(s) ?? -2); // -2: a region no lead has
+  });
+  const segment = Int32Array.from(ids, (_, r) => SEGMENTS.indexOf((row(r)?.segment ?? '').trim().toLowerCase()));
+  const activeFrom = Float64Array.from(ids, (_, r) => row(r)?.activeFrom ?? Number.NaN);
+  const activeTo = Float64Array.from(ids, (_, r) => row(r)?.activeTo ?? Number.NaN);
+
+  // History's queue: every handed-off lead at its historical rep and tier.
+  const leads: number[] = [];
+  for (let i = 0; i < hist.n; i++) if (hist.handed[i]) leads.push(i);
+  const rank = tierRanks(baseline);
+  const tierByName = new Map(baseline.tiers.map((t, k) => [t.name.trim().toLowerCase(), rank[k]!]));
+  const lastRank = Math.max(0, baseline.tiers.length - 1);
+  const tierCodes = cols.handoffs.tier;
+  const tierRankOfCode = Int32Array.from(tierCodes.values, (v) => tierByName.get(v.trim().toLowerCase()) ?? lastRank);
+  const arrival = Float64Array.from(leads, (i) => hist.mqlAt[i]!);
+  const rep = Int32Array.from(leads, (i) => (hist.repCode[i]! >= 0 ? repOfCode[hist.repCode[i]!]! : -1));
+  const priority = Int32Array.from(leads, (i) => (tierCodes.codes[i]! >= 0 ? tierRankOfCode[tierCodes.codes[i]!]! : lastRank));
+  const estimate = estimateQueue(
+    {
+      arrival,
+      rep,
+      priority,
+      firstContact: Float64Array.from(leads, (i) => hist.contactAt[i]!),
+      decided: Uint8Array.from(leads, (i) => hist.decided[i]!),
+      decidedAt: Float64Array.from(leads, (i) => hist.decidedAt[i]!),
+    },
+    {
+      schedules: ids.map((id) => schedules.forRep(id)),
+      dailyCapacity: Float64Array.from(ids, (_, r) => row(r)?.dailyCapacity ?? Number.NaN),
+      tiers: Math.max(1, baseline.tiers.length),
+    },
+  );
+  const account = cols.leads.strings.account_id;
+  const accountOwner = accountOwnersFromHistory(
+    Int32Array.from(leads, (i) => account.codes[i]!),
+    rep,
+    arrival,
+    account.values.length,
+  );
+  return {
+    ids,
+    schedules: ids.map((id) => schedules.forRep(id)),
+    regions,
+    segment,
+    activeFrom,
+    activeTo,
+    capacity: estimate.capacity,
+    serviceMs: estimate.serviceMs,
+    blackHoles: estimate.blackHoles,
+    repOfCode,
+    accountOwner,
+    estimate,
+  };
+}
+
+/** The MQLs a simulation runs over: every handed-off MQL of a policy (any time: load outside the window still queues), by arrival. */
+export interface QueueCohort {
+  /** Lead index per row, rows in arrival order. */
+  readonly lead: Int32Array;
+  readonly arrival: Float64Array;
+  readonly rep: Int32Array;
+  readonly priority: Int32Array;
+  /** 1 = this lead's historical handoff is the same MQL (observed timeline applies). */
+  readonly shared: Uint8Array;
+}
+
+/** A pool after the scenario's capacity block. */
+export interface ScenarioPool {
+  readonly schedules: readonly WorkSchedule[];
+  readonly capacity: Float64Array;
+  readonly serviceMs: Float64Array;
+  readonly activeFrom: Float64Array;
+  readonly activeTo: Float64Array;
+  readonly regions: readonly (readonly number[])[];
+  readonly segment: Int32Array;
+  readonly blackHoles: BlackHoleModel;
+  /** Reps removed by a negative extra_reps. */
+  readonly removed: Uint8Array;
+  /** Index of the first added rep (= the number of original reps). */
+  readonly firstAdded: number;
+  readonly added: number;
+}
+
+/**
+ * extra_reps > 0 adds copies of the median rep (queue/routing.ts addAverageReps).
+ * extra_reps < 0 removes the reps with the most slack (capacity per MQL they
+ * handled), among reps active all year: a team cutting heads keeps its busiest people.
+ * rep_daily_capacity replaces every rep's capacity.
+ */
+export function scenarioPool(base: RepPoolState, policy: Policy, loadPerRep: Float64Array): ScenarioPool {
+  const nr = base.ids.length;
+  const extra = policy.capacity.extra_reps;
+  const ext = addAverageReps(
+    {
+      schedules: base.schedules,
+      dailyCapacity: base.capacity,
+      serviceMs: base.serviceMs,
+      regions: base.regions,
+      segment: base.segment,
+      activeFrom: base.activeFrom,
+      activeTo: base.activeTo,
+    },
+    Math.max(0, extra),
+  );
+  const removed = new Uint8Array(ext.schedules.length);
+  if (extra < 0) {
+    const candidates = Array.from({ length: nr }, (_, r) => r)
+      .filter((r) => Number.isNaN(base.activeFrom[r]!) && Number.isNaN(base.activeTo[r]!) && loadPerRep[r]! > 0)
+      .sort((a, b) => base.capacity[b]! / loadPerRep[b]! - base.capacity[a]! / loadPerRep[a]! || a - b);
+    for (const r of candidates.slice(0, Math.min(-extra, Math.max(0, nr - 1)))) removed[r] = 1;
+  }
+  const capacity = ext.dailyCapacity;
+  if (policy.capacity.rep_daily_capacity !== null) capacity.fill(policy.capacity.rep_daily_capacity);
+  const bh = base.blackHoles;
+  return {
+    schedules: ext.schedules,
+    capacity,
+    serviceMs: ext.serviceMs,
+    activeFrom: ext.activeFrom,
+    activeTo: Float64Array.from(ext.activeTo, (v, r) => (removed[r] ? -Infinity : v)),
+    regions: ext.regions,
+    segment: ext.segment,
+    blackHoles: {
+      intercept: Float64Array.from(ext.templateOf, (r) => bh.intercept[r]!),
+      slope: bh.slope,
+      backlogScale: Float64Array.from(ext.templateOf, (r, k) => (k < nr ? bh.backlogScale[r]! : bh.backlogScale[r]! * (capacity[k]! / Math.max(1e-9, base.capacity[r]!)))),
+      tierEffect: bh.tierEffect,
+    },
+    removed,
+    firstAdded: nr,
+    added: Math.max(0, extra),
+  };
+}
+
+/**
+ * Assigns reps: a shared MQL keeps its historical rep (unless that rep was
+ * removed); others are routed (account owner, territory, region, anyone;
+ * round robin) among the pool's active reps. With added reps each MQL moves
+ * to one of them with probability added / (active reps + added), decided by
+ * a per-lead hash so the same lead moves in every run: new hires take an even
+ * share of the flow.
+ */
+export function assignReps(
+  cols: WorkspaceColumns,
+  hist: LeadHistory,
+  base: RepPoolState,
+  pool: ScenarioPool,
+  lead: Int32Array,
+  arrival: Float64Array,
+  shared: Uint8Array,
+  seed: number,
+): Int32Array {
+  const n = lead.length;
+  const rep = new Int32Array(n).fill(-1);
+  const toRoute: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const i = lead[k]!;
+    const code = hist.repCode[i]!;
+    const r = shared[k] && code >= 0 ? base.repOfCode[code]! : -1;
+    if (r >= 0 && !pool.removed[r]) rep[k] = r;
+    else toRoute.push(k);
+  }
+  if (toRoute.length > 0) {
+    const s = cols.leads.strings;
+    // Routing only among original reps: added reps take their share below.
+    const nOrig = pool.firstAdded;
+    const routed = routeMqls(
+      {
+        regions: pool.regions.slice(0, nOrig),
+        segment: pool.segment.subarray(0, nOrig),
+        activeFrom: pool.activeFrom.subarray(0, nOrig),
+        activeTo: pool.activeTo.subarray(0, nOrig),
+        dailyCapacity: pool.capacity.subarray(0, nOrig),
+      },
+      {
+        arrival: Float64Array.from(toRoute, (k) => arrival[k]!),
+        account: Int32Array.from(toRoute, (k) => s.account_id.codes[lead[k]!]!),
+        region: Int32Array.from(toRoute, (k) => s.region.codes[lead[k]!]!),
+        sizeBand: Int32Array.from(toRoute, (k) => {
+          const b = sizeBand(cols.leads.companySize[lead[k]!]!);
+          return b === 3 ? -1 : b;
+        }),
+      },
+      { accountOwner: removedOwners(base.accountOwner, pool.removed) },
+    );
+    toRoute.forEach((k, j) => (rep[k] = routed.rep[j]!));
+  }
+  if (pool.added > 0) {
+    let active = 0;
+    for (let r = 0; r < pool.firstAdded; r++) if (!pool.removed[r]) active++;
+    const share = pool.added / (active + pool.added);
+    for (let k = 0; k < n; k++) {
+      const u = hashUniform(seed, STREAM_EXTRA_REPS, lead[k]!);
+      if (u < share) rep[k] = pool.firstAdded + Math.min(pool.added - 1, Math.floor((u / share) * pool.added));
+    }
+  }
+  return rep;
+}
+
+function removedOwners(owner: Int32Array, removed: Uint8Array): Int32Array {
+  let any = false;
+  for (let r = 0; r < removed.length; r++) if (removed[r]) any = true;
+  if (!any) return owner;
+  return owner.map((r) => (r >= 0 && removed[r] ? -1 : r));
+}
+
+/** Simulated first touch per cohort row (NaN never), one run. */
+export function simulateCohort(pool: ScenarioPool, c: QueueCohort, lead: Int32Array, seed: number, run: number): Float64Array {
+  return simulateQueues(
+    { schedules: pool.schedules, dailyCapacity: pool.capacity, serviceMs: pool.serviceMs, activeFrom: pool.activeFrom, activeTo: pool.activeTo },
+    { arrival: c.arrival, rep: c.rep, priority: c.priority, key: lead },
+    { seed, run, blackHoles: pool.blackHoles },
+  ).contactAt;
+}
+
+/**
+ * Scenario first contact per scenario-cohort row: observed contact moved by
+ * the simulated scenario-minus-baseline change for shared MQLs, the simulated
+ * one for new MQLs.
+ */
+export function counterfactualContacts(
+  hist: LeadHistory,
+  base: RepPoolState,
+  pool: ScenarioPool,
+  scen: QueueCohort,
+  scenContact: Float64Array,
+  baseRowOfLead: Int32Array,
+  baseCohort: QueueCohort,
+  baseContact: Float64Array,
+  fallback: WorkSchedule,
+): Float64Array {
+  const n = scen.lead.length;
+  const inHistory = new Uint8Array(n);
+  const obsArrival = new Float64Array(n);
+  const obsContact = new Float64Array(n).fill(Number.NaN);
+  const obsRep = new Int32Array(n).fill(-1);
+  const bArrival = new Float64Array(n);
+  const bContact = new Float64Array(n).fill(Number.NaN);
+  const bRep = new Int32Array(n).fill(-1);
+  for (let k = 0; k < n; k++) {
+    const i = scen.lead[k]!;
+    const b = baseRowOfLead[i]!;
+    if (!scen.shared[k] || b < 0) continue;
+    inHistory[k] = 1;
+    obsArrival[k] = hist.mqlAt[i]!;
+    obsContact[k] = hist.contactAt[i]!;
+    obsRep[k] = hist.repCode[i]! >= 0 ? base.repOfCode[hist.repCode[i]!]! : -1;
+    bArrival[k] = baseCohort.arrival[b]!;
+    bContact[k] = baseContact[b]!;
+    bRep[k] = baseCohort.rep[b]!;
+  }
+  return counterfactualContactTimes(
+    { arrival: obsArrival, contact: obsContact, rep: obsRep },
+    { arrival: bArrival, contact: bContact, rep: bRep },
+    { arrival: scen.arrival, contact: scenContact, rep: scen.rep },
+    { schedules: pool.schedules, fallback, inHistory },
+  );
+}

@@ -1,0 +1,190 @@
+// A ForecastSession holds everything a forecast needs that does not depend on
+// the scenario: the workspace's columns, the baseline policy, the history per
+// lead, the fitted outcome models, the rep pool with its queue estimates and
+// the baseline's queue simulation. Built once per workspace (seconds);
+// each forecast then re-scores, re-simulates the scenario's queue and folds
+// per-lead expectations (the slider path).
+import { loadColumns } from '../columns/load';
+import { TRIGGER_HIGH_INTENT, type WorkspaceColumns } from '../columns/types';
+import { readRepSchedules, type RepSchedules } from '../calendar/rep-schedules';
+import { observedMetrics } from '../metrics/observed';
+import type { ObservedMetricsResult } from '../metrics/types';
+import { FLAG_DATA_COMPLETION, Replayer } from '../replay/score';
+import { loadBaseline } from '../scenario/baseline';
+import type { Policy } from '../scenario/policy';
+import type { Workspace } from '../workspace/database';
+import { buildFeatures, buildFeatureSpec, type FeatureSpec } from './features';
+import { buildLeadHistory, DAY_MS, type LeadHistory } from './history';
+import { fitOutcomeModels, sizeBand, type OutcomeModels, type TrainingSet } from './outcome-models';
+import {
+  assignReps,
+  buildRepPool,
+  scenarioPool,
+  simulateCohort,
+  tierRanks,
+  type QueueCohort,
+  type RepPoolState,
+  type RepRow,
+  type ScenarioPool,
+} from './queue-effects';
+
+/** An MQL moment within this of the historical mql_at is the same MQL (shared); farther moves make it a new MQL at another time. */
+export const SAME_MQL_TOLERANCE_MS = 7 * DAY_MS;
+
+export interface PolicyCohort extends QueueCohort {
+  /** Scenario score at MQL (NaN threshold-only / none). */
+  readonly score: Float64Array;
+  readonly tier: Int32Array;
+  readonly highIntent: Uint8Array;
+}
+
+export class ForecastSession {
+  private observedCache = new Map<string, Promise<ObservedMetricsResult>>();
+  /** Baseline cohort, its pool and its simulated first touches per run (run 0 kept; others recomputed). */
+  readonly baseCohort: PolicyCohort;
+  readonly basePool: ScenarioPool;
+  readonly baseContact0: Float64Array;
+  /** Row of each lead in baseCohort, -1 when not a baseline MQL. */
+  readonly baseRowOfLead: Int32Array;
+  /** Historical MQLs per rep per working day (for choosing which reps a cut removes). */
+  readonly loadPerRep: Float64Array;
+  readonly fitMs: number;
+
+  private constructor(
+    readonly ws: Workspace | null,
+    readonly cols: WorkspaceColumns,
+    readonly baseline: Policy,
+    readonly hist: LeadHistory,
+    readonly replayer: Replayer,
+    readonly spec: FeatureSpec,
+    readonly training: TrainingSet,
+    readonly models: OutcomeModels,
+    readonly pool: RepPoolState,
+    readonly repSchedules: RepSchedules,
+    readonly seed: number,
+  ) {
+    const started = performance.now();
+    this.loadPerRep = new Float64Array(pool.ids.length);
+    for (let i = 0; i < hist.n; i++) {
+      const code = hist.repCode[i]!;
+      if (hist.handed[i] && code >= 0 && pool.repOfCode[code]! >= 0) this.loadPerRep[pool.repOfCode[code]!]! += 1;
+    }
+    this.baseCohort = this.cohortFor(baseline);
+    this.basePool = scenarioPool(pool, baseline, this.loadPerRep);
+    const baseRep = assignReps(cols, hist, pool, this.basePool, this.baseCohort.lead, this.baseCohort.arrival, this.baseCohort.shared, seed);
+    (this.baseCohort as { rep: Int32Array }).rep = baseRep;
+    this.baseContact0 = simulateCohort(this.basePool, this.baseCohort, this.baseCohort.lead, seed, 0);
+    this.baseRowOfLead = new Int32Array(hist.n).fill(-1);
+    this.baseCohort.lead.forEach((i, k) => (this.baseRowOfLead[i] = k));
+    this.fitMs = performance.now() - started;
+  }
+
+  static async open(ws: Workspace, options: { seed?: number } = {}): Promise<ForecastSession> {
+    const cols = await loadColumns(ws);
+    const baseline = await loadBaseline(ws);
+    const schedules = await readRepSchedules(ws, cols.timezone);
+    const reps = await readReps(ws);
+    return ForecastSession.fromParts(ws, cols, baseline, schedules, reps, options.seed ?? 1);
+  }
+
+  /** Builds a session from loaded parts (tests, or a caller that already holds the columns). */
+  static fromParts(
+    ws: Workspace | null,
+    cols: WorkspaceColumns,
+    baseline: Policy,
+    schedules: RepSchedules,
+    reps: readonly RepRow[],
+    seed = 1,
+  ): ForecastSession {
+    const hist = buildLeadHistory(cols);
+    const rowsList: number[] = [];
+    for (let i = 0; i < hist.n; i++) if (hist.handed[i]) rowsList.push(i);
+    const rows = Int32Array.from(rowsList);
+    const spec = buildFeatureSpec(cols, rows);
+    const x = buildFeatures(
+      cols,
+      spec,
+      rows,
+      Float64Array.from(rows, (i) => hist.mqlAt[i]!),
+      Uint8Array.from(rows, (i) => (cols.handoffs.trigger[i] === TRIGGER_HIGH_INTENT ? 1 : 0)),
+    );
+    const training: TrainingSet = { rows, x, hist, band: Uint8Array.from(rows, (i) => sizeBand(cols.leads.companySize[i]!)) };
+    const models = fitOutcomeModels(training);
+    const pool = buildRepPool(cols, hist, reps, schedules, baseline);
+    return new ForecastSession(ws, cols, baseline, hist, new Replayer(cols), spec, training, models, pool, schedules, seed);
+  }
+
+  /**
+   * Every handed-off MQL of a policy, any time (queue load outside the window
+   * still delays contacts inside it), in arrival order. Reps are left -1
+   * (assignReps fills them). Uses the replayer: overwrites its last result.
+   */
+  cohortFor(policy: Policy): PolicyCohort {
+    const r = this.replayer.rescore(policy);
+    const { hist } = this;
+    const n = hist.n;
+    const leads: number[] = [];
+    for (let i = 0; i < n; i++) if (Number.isFinite(r.mqlAt[i]!) && !(r.flags[i]! & FLAG_DATA_COMPLETION)) leads.push(i);
+    const arrivalOf = (i: number): number => {
+      const t = r.mqlAt[i]!;
+      const h = hist.mqlAt[i]!;
+      // Same MQL within a minute (exports round times): history's instant, so the identity is exact.
+      return hist.handed[i] && Math.abs(h - t) <= 60_000 ? h : t;
+    };
+    leads.sort((a, b) => arrivalOf(a) - arrivalOf(b) || a - b);
+    const m = leads.length;
+    const lead = Int32Array.from(leads);
+    const rank = tierRanks(policy);
+    const lastRank = Math.max(0, policy.tiers.length - 1);
+    return {
+      lead,
+      arrival: Float64Array.from(leads, arrivalOf),
+      rep: new Int32Array(m).fill(-1),
+      priority: Int32Array.from(leads, (i) => (r.tierIndex[i]! >= 0 ? rank[r.tierIndex[i]!]! : lastRank)),
+      shared: Uint8Array.from(leads, (i) => (hist.handed[i] && Math.abs(hist.mqlAt[i]! - r.mqlAt[i]!) <= SAME_MQL_TOLERANCE_MS ? 1 : 0)),
+      score: Float64Array.from(leads, (i) => r.scoreAtMql[i]!),
+      tier: Int32Array.from(leads, (i) => r.tierIndex[i]!),
+      highIntent: Uint8Array.from(leads, (i) => (r.trigger[i] === TRIGGER_HIGH_INTENT ? 1 : 0)),
+    };
+  }
+
+  /** Observed metrics of a window (cached): the `observed` side of a forecast. */
+  observed(from: string | null, to: string | null): Promise<ObservedMetricsResult> | null {
+    if (this.ws === null) return null;
+    const key = `${from ?? ''}|${to ?? ''}`;
+    let p = this.observedCache.get(key);
+    if (!p) {
+      p = observedMetrics(this.ws, { ...(from ? { from } : {}), ...(to ? { to } : {}) });
+      this.observedCache.set(key, p);
+    }
+    return p;
+  }
+}
+
+export async function readReps(ws: Workspace): Promise<RepRow[]> {
+  const rows = (
+    await ws.connection.runAndReadAll(
+      `SELECT rep_id, region, segment, daily_capacity::DOUBLE AS cap,
+              epoch_ms(active_from::TIMESTAMP)::DOUBLE AS af,
+              epoch_ms((active_to + INTERVAL 1 DAY)::TIMESTAMP)::DOUBLE AS at
+         FROM reps WHERE rep_id IS NOT NULL ORDER BY rep_id`,
+    )
+  ).getRowObjectsJS();
+  const seen = new Set<string>();
+  const out: RepRow[] = [];
+  for (const r of rows) {
+    const id = String(r.rep_id).trim();
+    if (id === '' || seen.has(id)) continue;
+    seen.add(id);
+    out.push({
+      id,
+      region: typeof r.region === 'string' ? r.region : null,
+      segment: typeof r.segment === 'string' ? r.segment : null,
+      dailyCapacity: typeof r.cap === 'number' && r.cap > 0 ? r.cap : null,
+      activeFrom: typeof r.af === 'number' ? r.af : Number.NaN,
+      // active_to is an inclusive date: the rep works through its end.
+      activeTo: typeof r.at === 'number' ? r.at - 1 : Number.NaN,
+    });
+  }
+  return out;
+}
