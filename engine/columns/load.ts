@@ -8,6 +8,7 @@
 // head counts and attempt counts are far below 2^53.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { isFreeEmail } from '../scoring/free-email';
+import { getWorkspaceTimezone } from '../workspace/settings';
 import type { Workspace } from '../workspace/database';
 import {
   EMAIL_FREE,
@@ -36,7 +37,7 @@ export async function loadColumns(ws: Workspace): Promise<WorkspaceColumns> {
   // workspace's main connection stays free for other work meanwhile.
   const conn = await ws.instance.connect();
   try {
-    const tz = (await conn.runAndReadAll(`SELECT value FROM hl_meta WHERE key = 'timezone'`)).getRowObjectsJS()[0]?.value;
+    const timezone = await getWorkspaceTimezone(ws);
     await conn.run(
       `CREATE OR REPLACE TEMP TABLE hl_li AS
          SELECT lead_id, rid, (row_number() OVER (ORDER BY lead_id) - 1)::INTEGER AS idx
@@ -63,7 +64,7 @@ export async function loadColumns(ws: Workspace): Promise<WorkspaceColumns> {
       activities,
       handoffs,
       dispositions,
-      timezone: typeof tz === 'string' && tz !== '' ? tz : 'UTC',
+      timezone,
       loadMs: performance.now() - started,
       loadPhases: phases,
     };

@@ -5,7 +5,7 @@
 // outcomes.ts (censoring and each metric's window).
 import type { WorkSchedule } from '../calendar/business-hours';
 import { readRepSchedules, type RepSchedules } from '../calendar/rep-schedules';
-import { readWorkspaceTimezone } from '../calendar/workspace-timezone';
+import { getWorkspaceTimezone } from '../workspace/settings';
 import { readBaselinePolicy, type BaselinePolicy } from '../policy/baseline';
 import type { Workspace } from '../workspace/database';
 import { groupMetrics } from './aggregate';
@@ -36,7 +36,7 @@ export async function observedMetrics(ws: Workspace, options: ObservedOptions = 
     throw new MetricsInputError(`${field ? `${field}: ` : ''}${issue?.message ?? 'invalid metrics options'}`, field);
   }
   const opts = parsed.data;
-  const timezone = await readWorkspaceTimezone(ws);
+  const timezone = await getWorkspaceTimezone(ws);
   const policy = await readBaselinePolicy(ws);
   const schedules = await readRepSchedules(ws, timezone);
   const dataEnd = await fetchDataEndMs(ws);

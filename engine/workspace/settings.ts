@@ -21,9 +21,21 @@ export function isValidTimezone(tz: string): boolean {
   return tz === 'UTC' || IANAZone.isValidZone(tz);
 }
 
-/** The workspace time zone (IANA name), default UTC. */
+export class TimezoneError extends Error {
+  override readonly name = 'TimezoneError';
+}
+
+/**
+ * The workspace time zone (IANA name), default UTC: timestamps without an
+ * offset, window dates, week keys and reps without their own zone are read in it.
+ */
 export async function getWorkspaceTimezone(ws: Workspace): Promise<string> {
-  return (await getMeta(ws, 'timezone')) ?? DEFAULT_TIMEZONE;
+  const value = ((await getMeta(ws, 'timezone')) ?? '').trim();
+  if (value === '') return DEFAULT_TIMEZONE;
+  if (!isValidTimezone(value)) {
+    throw new TimezoneError(`The workspace time zone "${value}" is not a known time zone (use a name like Europe/Berlin).`);
+  }
+  return value;
 }
 
 export async function setWorkspaceTimezone(ws: Workspace, tz: string): Promise<void> {

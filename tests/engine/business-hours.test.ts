@@ -11,7 +11,7 @@ import {
 import { LocalDays, localDayEndMs, localDayStartMs } from '../../engine/calendar/local-days';
 import { buildRepSchedules } from '../../engine/calendar/rep-schedules';
 import { ZoneOffsets } from '../../engine/calendar/zone-offsets';
-import { readWorkspaceTimezone } from '../../engine/calendar/workspace-timezone';
+import { getWorkspaceTimezone } from '../../engine/workspace/settings';
 import { openWorkspace } from '../../engine/workspace/database';
 import { scratchDir } from '../support/tmp';
 import { join } from 'node:path';
@@ -234,11 +234,11 @@ describe('workspace time zone', () => {
   it('defaults to UTC and refuses an unknown zone in plain words', async () => {
     const ws = await openWorkspace(join(dir, 'tz.duckdb'));
     try {
-      expect(await readWorkspaceTimezone(ws)).toBe('UTC');
+      expect(await getWorkspaceTimezone(ws)).toBe('UTC');
       await ws.connection.run(`INSERT OR REPLACE INTO hl_meta VALUES ('timezone', 'Europe/Paris')`);
-      expect(await readWorkspaceTimezone(ws)).toBe('Europe/Paris');
+      expect(await getWorkspaceTimezone(ws)).toBe('Europe/Paris');
       await ws.connection.run(`INSERT OR REPLACE INTO hl_meta VALUES ('timezone', 'Mars/Olympus')`);
-      await expect(readWorkspaceTimezone(ws)).rejects.toThrow('The workspace time zone "Mars/Olympus" is not a known time zone');
+      await expect(getWorkspaceTimezone(ws)).rejects.toThrow('The workspace time zone "Mars/Olympus" is not a known time zone');
     } finally {
       ws.close();
     }
