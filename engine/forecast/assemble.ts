@@ -12,7 +12,7 @@ import type { WorkSchedule } from '../calendar/business-hours';
 import type { Policy } from '../scenario/policy';
 import { tierOrder } from '../scenario/policy';
 import { sigmoid } from '../stats/logistic';
-import { BLACK_HOLE_MS, HOUR_MS, type LeadHistory } from './history';
+import { BLACK_HOLE_MS, HOUR_MS, lagCdf, remainingChance, type LeadHistory } from './history';
 import { baseEta, pContact, pWorked, sizeBand, type OutcomeModels } from './outcome-models';
 import type { LeadExpectations, MetricSums } from './types';
 import { weightedQuantiles } from './weighted-quantile';
@@ -112,11 +112,17 @@ export function expectations(ctx: AssembleContext, models: OutcomeModels, c: Coh
       const oS = pContact(models.opp, eO[k]!, hS);
       const pWon = sigmoid(eW[k]!);
       const mature = hist.mature[i]! === 1;
-      out.sql[k] = clamp01((mature ? hist.sql90[i]! : sO) + sS - sO);
-      out.opp[k] = clamp01((mature ? hist.opp90[i]! : oO) + oS - oO);
-      const wonBase = hist.opp[i] ? (hist.won[i]! >= 0 ? hist.won[i]! : pWon) : mature ? 0 : oO * pWon;
+      // Censored: what is seen so far, plus the chance of the rest of the 90 days given nothing yet.
+      const elapsed = hist.dataEnd - t0;
+      const sBase = mature || hist.sql90[i] ? hist.sql90[i]! : remainingChance(sO, lagCdf(hist.sqlLagMs, elapsed));
+      const oRest = remainingChance(oO, lagCdf(hist.oppLagMs, elapsed));
+      const oBase = mature || hist.opp90[i] ? hist.opp90[i]! : oRest;
+      out.sql[k] = clamp01(sBase + sS - sO);
+      out.opp[k] = clamp01(oBase + oS - oO);
+      const wonBase = hist.opp[i] ? (hist.won[i]! >= 0 ? hist.won[i]! : pWon) : mature ? 0 : oRest * pWon;
       out.won[k] = clamp01(wonBase + (oS - oO) * pWon);
-      const pipeBase = hist.opp90[i] ? hist.amount[i]! : mature ? 0 : oO * amt;
+      // Pipeline counts every opportunity of the MQL (DATA_CONTRACT section 3 sets no horizon; won_count neither).
+      const pipeBase = hist.opp[i] ? hist.amount[i]! : mature ? 0 : oRest * amt;
       out.pipeline[k] = Math.max(0, pipeBase + (oS - oO) * amt);
       // Black hole: no contact and no decision within 24 h of assignment. A
       // decision counts only while the contact status is unchanged (a lost

@@ -47,6 +47,30 @@ export interface LeadHistory {
   readonly dataEnd: number;
   /** Median routing lag over handed leads. */
   readonly medianLagMs: number;
+  /** Sorted ms from mql_at to SQL / opportunity, over mature MQLs that reached it within 90 days: how much of a 90-day outcome is seen after a given time. */
+  readonly sqlLagMs: Float64Array;
+  readonly oppLagMs: Float64Array;
+}
+
+/** Share of lags <= elapsed (the empirical CDF). */
+export function lagCdf(sortedLags: Float64Array, elapsed: number): number {
+  let lo = 0;
+  let hi = sortedLags.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sortedLags[mid]! <= elapsed) lo = mid + 1;
+    else hi = mid;
+  }
+  return sortedLags.length > 0 ? lo / sortedLags.length : 0;
+}
+
+/**
+ * P(outcome within 90 days | not seen after `seen` of the window): p(1 - F) / (1 - pF).
+ * A censored MQL without an SQL yet is less likely to get one than a fresh MQL, more than a closed one.
+ */
+export function remainingChance(p: number, seenShare: number): number {
+  const den = 1 - p * seenShare;
+  return den > 0 ? (p * (1 - seenShare)) / den : 0;
 }
 
 function maxFinite(a: Float64Array, start: number): number {
@@ -84,6 +108,8 @@ export function buildLeadHistory(cols: WorkspaceColumns): LeadHistory {
   const repCode = new Int32Array(n).fill(-1);
   let minScore = Infinity;
   const lags: number[] = [];
+  const sqlLags: number[] = [];
+  const oppLags: number[] = [];
   for (let i = 0; i < n; i++) {
     if (h.count[i]! === 0 || !Number.isFinite(h.mqlAt[i]!)) continue;
     handed[i] = 1;
@@ -115,6 +141,8 @@ export function buildLeadHistory(cols: WorkspaceColumns): LeadHistory {
     const op = d.opportunityAt[i]!;
     sql90[i] = Number.isFinite(sq) && sq - t <= OUTCOME_HORIZON_MS ? 1 : 0;
     opp90[i] = Number.isFinite(op) && op - t <= OUTCOME_HORIZON_MS ? 1 : 0;
+    if (mature[i] && sql90[i]) sqlLags.push(Math.max(0, sq - t));
+    if (mature[i] && opp90[i]) oppLags.push(Math.max(0, op - t));
     opp[i] = Number.isFinite(op) ? 1 : 0;
     amount[i] = Number.isFinite(op) && Number.isFinite(d.opportunityAmount[i]!) ? d.opportunityAmount[i]! : 0;
     const w = d.won[i]!;
@@ -143,5 +171,7 @@ export function buildLeadHistory(cols: WorkspaceColumns): LeadHistory {
     minScoreSeen: minScore,
     dataEnd,
     medianLagMs: lags.length > 0 ? lags[Math.floor(lags.length / 2)]! : 0,
+    sqlLagMs: Float64Array.from(sqlLags).sort(),
+    oppLagMs: Float64Array.from(oppLags).sort(),
   };
 }
