@@ -10,6 +10,12 @@ import { CHART_FONT, chartFontSize, PALETTES, type ChartPalette } from './palett
 import { indexedTooltip, type TooltipRow } from './tooltip';
 
 /** Status colours for charts, matching the card colours in styles.css. */
+/** Funnel stages from strong to light; shades rather than opacity, which would fade the labels too. */
+const FUNNEL_SHADES: Readonly<Record<Theme, readonly string[]>> = {
+  light: ['#3b5bdb', '#4c6ef5', '#5c7cfa', '#748ffc', '#91a7ff'],
+  dark: ['#91a7ff', '#748ffc', '#5c7cfa', '#4c6ef5', '#4263eb'],
+};
+
 export const STATUS_COLORS: Readonly<Record<Theme, { good: string; watch: string; bad: string }>> = {
   light: { good: '#0ca678', watch: '#f08c00', bad: '#e03131' },
   dark: { good: '#38d9a9', watch: '#ffc078', bad: '#ff8787' },
@@ -116,24 +122,32 @@ export function handoffFunnelOption(steps: readonly FunnelStep[], theme: Theme, 
         sort: 'none',
         min: 0,
         max,
-        minSize: '14%',
+        minSize: '18%',
         gap: 3,
-        left: '4%',
-        right: '4%',
+        left: 8,
         top: 8,
         bottom: 8,
-        width: '92%',
-        label: { position: 'inside', color: '#ffffff', fontSize: size, fontWeight: 600 },
-        labelLine: { show: false },
+        // Labels beside the funnel, not inside: the narrow stages (opportunity, won) cannot hold them.
+        width: '52%',
+        label: { position: 'right', color: p.text, fontSize: size, lineHeight: size + 6 },
+        labelLine: { show: true, length: 14, lineStyle: { color: p.grid, width: 1 } },
         itemStyle: { borderWidth: 0 },
         data: steps.map((s, i) => {
           const prev = steps[i - 1];
-          const step = prev && prev.count > 0 ? `  ·  ${formatPercent(s.count / prev.count)}` : '';
+          const step = prev && prev.count > 0 ? `{rate|${formatPercent(s.count / prev.count)} of ${prev.stage.replace(/ \(SAL\)$/, '')}}` : '{rate|of all MQLs}';
           return {
             name: s.stage,
             value: s.count,
-            itemStyle: { color: p.series[0], opacity: 1 - i * 0.13 },
-            label: { formatter: `${s.stage}  ${formatInteger(s.count)}${step}` },
+            itemStyle: { color: FUNNEL_SHADES[theme][Math.min(i, FUNNEL_SHADES[theme].length - 1)] },
+            label: {
+              // Rich text on canvas (no HTML); stage names are our constants.
+              formatter: `{stage|${s.stage}}  {count|${formatInteger(s.count)}}\n${step}`,
+              rich: {
+                stage: { color: p.muted, fontSize: size },
+                count: { color: p.text, fontSize: size + 2, fontWeight: 700 },
+                rate: { color: p.muted, fontSize: size - 1 },
+              },
+            },
           };
         }),
       },
@@ -204,7 +218,7 @@ export function weeklyTrendOption(entries: readonly SegmentEntry[], theme: Theme
   return {
     ...common,
     legend: legend(p, size),
-    grid: grid(presenter),
+    grid: grid(presenter, 52),
     tooltip: indexedTooltip(p, 'axis', (i) => {
       const e = rows[i];
       if (!e) return null;
@@ -302,12 +316,13 @@ export function repLoadOption(entries: readonly SegmentEntry[], theme: Theme, pr
   };
 }
 
-function targetLine(value: number, label: string, color: string, size: number) {
+/** A dashed target line; label null where bar labels would collide with it (the chart's subtitle names it instead). */
+function targetLine(value: number, label: string | null, color: string, size: number) {
   return {
     silent: true,
     symbol: 'none',
     lineStyle: { type: 'dashed' as const, color, width: 1.5, opacity: 0.8 },
-    label: { formatter: label, position: 'insideEndTop' as const, color, fontSize: size - 1 },
+    label: label === null ? { show: false } : { formatter: label, position: 'insideEndTop' as const, color, fontSize: size - 1 },
     data: [{ yAxis: value }],
   };
 }
@@ -326,7 +341,7 @@ export function rejectionBySourceOption(bySource: readonly RejectionMix[], theme
   return {
     ...common,
     legend: { ...legend(p, size), type: 'scroll' as const, right: 0, pageTextStyle: { color: p.muted } },
-    grid: grid(presenter, 44),
+    grid: grid(presenter, 56),
     tooltip: indexedTooltip(p, 'axis', (i) => {
       const m = sources[i];
       if (!m) return null;
@@ -338,7 +353,9 @@ export function rejectionBySourceOption(bySource: readonly RejectionMix[], theme
           .map((x) => ({ label: humanize(x.reason), value: `${formatInteger(x.hit!.count)} (${formatPercent(x.hit!.share)})`, color: colorOf(x.k) })),
       };
     }),
-    xAxis: categoryAxis(p, size, sources.map((m) => humanize(m.source)), { axisLabel: { color: p.muted, fontSize: size, interval: 0, rotate: sources.length > 6 ? 25 : 0, width: 110, overflow: 'truncate' } }),
+    xAxis: categoryAxis(p, size, sources.map((m) => humanize(m.source)), {
+      axisLabel: { color: p.muted, fontSize: size, interval: 0, rotate: sources.length > 12 ? 30 : 0, width: 92, overflow: sources.length > 12 ? 'truncate' : 'break', lineHeight: size + 3 },
+    }),
     yAxis: valueAxis(p, size, 'count', { name: 'Rejected MQLs', nameTextStyle: { color: p.muted, fontSize: size, align: 'left' } }),
     series: reasons.map((reason, k) => ({
       type: 'bar' as const,
@@ -397,7 +414,7 @@ export function tierOption(entries: readonly SegmentEntry[], tiers: readonly Tie
         barMaxWidth: 36,
         itemStyle: { color: colors[0], borderRadius: [4, 4, 0, 0] },
         label: { show: true, position: 'top', color: p.text, fontSize: size - 1, formatter: (v: { value?: unknown }) => formatPercent(typeof v.value === 'number' ? v.value / 100 : null) },
-        markLine: targetLine(85, 'SLA target 85%', s.good, size),
+        markLine: targetLine(85, null, s.good, size),
       },
       {
         type: 'bar',
@@ -406,7 +423,7 @@ export function tierOption(entries: readonly SegmentEntry[], tiers: readonly Tie
         barMaxWidth: 36,
         itemStyle: { color: colors[1], borderRadius: [4, 4, 0, 0] },
         label: { show: true, position: 'top', color: p.text, fontSize: size - 1, formatter: (v: { value?: unknown }) => formatPercent(typeof v.value === 'number' ? v.value / 100 : null) },
-        markLine: targetLine(10, 'Black-hole limit 10%', s.bad, size),
+        markLine: targetLine(10, null, s.bad, size),
       },
     ],
   };
@@ -440,7 +457,8 @@ export function contactHistogramOption(h: ContactHistogram, theme: Theme, presen
         ],
       };
     }),
-    xAxis: categoryAxis(p, size, bins.map((b) => b.label), { axisLabel: { color: p.muted, fontSize: size, interval: 0, hideOverlap: false } }),
+    // "5–30 min" on two lines: nine bins side by side must not run into each other.
+    xAxis: categoryAxis(p, size, bins.map((b) => b.label.replace(/ (?=\S+$)/, '\n')), { axisLabel: { color: p.muted, fontSize: size, interval: 0, lineHeight: size + 3 } }),
     yAxis: valueAxis(p, size, 'count', { name: 'MQLs', nameTextStyle: { color: p.muted, fontSize: size, align: 'left' } }),
     series: [
       {

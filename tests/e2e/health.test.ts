@@ -35,6 +35,20 @@ afterAll(async () => {
 
 const cardValue = (name: string) => watched.page.getByTestId(`metric-${name}`).locator('.metric-value');
 
+/**
+ * The app scrolls inside its content pane, so a full-page screenshot would stop
+ * at the window: grow the window to the content's height for the picture.
+ */
+async function shoot(name: string): Promise<void> {
+  const { page } = watched;
+  const size = page.viewportSize() ?? { width: 1360, height: 900 };
+  const height = await page.evaluate(() => document.querySelector('.content')?.scrollHeight ?? 900);
+  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
+  await page.waitForTimeout(600); // charts follow their container's new size
+  await screenshot(page, name);
+  await page.setViewportSize(size);
+}
+
 /** Wait for charts to finish their entry animation before a screenshot. */
 async function settle(): Promise<void> {
   await watched.page.locator('.health-body:not(.updating) .echart canvas').first().waitFor();
@@ -67,7 +81,7 @@ describe('Handoff health in the browser', () => {
       await watched.page.getByTestId(id).locator('canvas').first().waitFor();
     }
     await settle();
-    await screenshot(watched.page, 'health-01-light');
+    await shoot('health-01-light');
     expect(watched.problems).toEqual([]);
   });
 
@@ -83,7 +97,7 @@ describe('Handoff health in the browser', () => {
     await expect.poll(() => cardValue('acceptance_rate').textContent()).toBe(formatPercent(part.metrics.acceptance_rate.observed));
     await expect.poll(() => cardValue('mql_count').textContent()).toBe(part.metrics.mql_count.observed?.toLocaleString('en-US'));
     await settle();
-    await screenshot(page, 'health-02-window-light');
+    await shoot('health-02-window-light');
     expect(watched.problems).toEqual([]);
   });
 
@@ -106,10 +120,10 @@ describe('Handoff health in the browser', () => {
     await page.getByTitle('Switch to dark theme').click();
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
     await settle();
-    await screenshot(page, 'health-03-dark');
+    await shoot('health-03-dark');
     await page.keyboard.press('F11');
     await settle();
-    await screenshot(page, 'health-04-presenter-dark');
+    await shoot('health-04-presenter-dark');
     await page.keyboard.press('F11');
     expect(watched.problems).toEqual([]);
   });

@@ -5,7 +5,6 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../renderer/App';
-import { SAMPLE_MISSING_MESSAGE } from '../../renderer/app/actions';
 import { AppServicesProvider } from '../../renderer/app/context';
 import { ErrorBoundary } from '../../renderer/components/ErrorBoundary';
 import { createAppStore, type AppStore } from '../../renderer/store/app-store';
@@ -67,12 +66,12 @@ describe('<App>', () => {
     expect(container.querySelector('[data-testid="engine-banner"]')?.textContent).toContain('Cannot reach');
   });
 
-  it('calls openSample through the client and shows a clear error when the method is missing', async () => {
-    const transport = new FakeTransport(healthy);
+  it('calls openSample through the client and shows the engine error it gets back, dismissably', async () => {
+    const transport = new FakeTransport((m) => (m === 'openSample' ? { ok: false, error: { message: 'The sample could not be imported.' } } : healthy(m)));
     await mount(transport);
     await act(async () => button('Open the sample workspace').click());
     expect(transport.calls.map((c) => c.method)).toContain('openSample');
-    expect(container.querySelector('[role="alert"]')?.textContent).toContain(SAMPLE_MISSING_MESSAGE);
+    expect(container.querySelector('[role="alert"]')?.textContent).toContain('The sample could not be imported.');
     await act(async () => button('Dismiss').click());
     expect(container.querySelector('[role="alert"]')).toBeNull();
   });

@@ -30,8 +30,9 @@ describe('createEngineClient', () => {
     const transport = new FakeTransport((m) => (m === 'health' ? { ok: true, value: 1 } : unknownMethod(m)));
     const client = createEngineClient(transport);
     expect(client.knows('health')).toBe(true);
-    expect(client.knows('openSample')).toBe(false);
-    await expect(client.invokeByName('openSample', {})).rejects.toThrow('Unknown engine request "openSample"');
+    expect(client.knows('openSample')).toBe(true);
+    expect(client.knows('forecast')).toBe(false);
+    await expect(client.invokeByName('forecast', {})).rejects.toThrow('Unknown engine request "forecast"');
   });
 
   it('passes progress subscriptions and cancels to the transport', async () => {

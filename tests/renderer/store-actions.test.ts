@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkEngine, goToScreenNumber, openSample, openWorkspaceAt, runCommand, SAMPLE_MISSING_MESSAGE } from '../../renderer/app/actions';
+import { checkEngine, goToScreenNumber, openSample, openWorkspaceAt, runCommand } from '../../renderer/app/actions';
 import { addRecent } from '../../renderer/app/platform';
 import { createAppStore } from '../../renderer/store/app-store';
 import { selectEngineView, selectWorkspaceView } from '../../renderer/store/selectors';
 import { fakePlatform } from './fake-platform';
-import { FakeTransport, unknownMethod } from './fake-transport';
+import { FakeTransport } from './fake-transport';
 
 const WS = { path: '/data/team.duckdb', rowCounts: { leads: 10, activities: 200 } };
 
@@ -60,19 +60,37 @@ describe('actions', () => {
     expect(store.getState().workspaceError).toEqual({ message: 'bad date', file: 'leads.csv', row: 7, column: 'created_at' });
   });
 
-  it('openSample explains plainly when the engine has no openSample yet', async () => {
-    const transport = new FakeTransport((m) => unknownMethod(m));
+  it('openSample sends a job id, shows its progress while importing, then goes to Handoff health', async () => {
+    const sample = { path: '/app/sample.duckdb', rowCounts: { leads: 20000 } };
+    let transport: FakeTransport | null = null;
     const store = createAppStore();
-    expect(await openSample(fakePlatform(transport).platform, store)).toBe(false);
-    expect(transport.calls[0]?.method).toBe('openSample');
-    expect(store.getState().workspaceError?.message).toBe(SAMPLE_MISSING_MESSAGE);
+    let seenWhileRunning: string[] = [];
+    transport = new FakeTransport(async (_m, params) => {
+      // The engine streams progress for the job id it was given, while the import runs.
+      const jobId = (params as { jobId: string }).jobId;
+      transport?.emit({ jobId, fraction: 0.4, message: 'Importing the sample world' });
+      seenWhileRunning = Object.keys(store.getState().jobs);
+      return { ok: true, value: sample };
+    });
+    const { platform } = fakePlatform(transport);
+    platform.client.onProgress((e) => store.getState().progressReceived(e));
+    expect(await openSample(platform, store)).toBe(true);
+    const call = transport.calls[0] as { method: string; params: { jobId?: string } };
+    expect(call.method).toBe('openSample');
+    expect(call.params.jobId).toMatch(/^sample-/);
+    expect(seenWhileRunning).toEqual([call.params.jobId]);
+    // Done: the job leaves the panel even though the engine never said 1.
+    expect(store.getState().jobs).toEqual({});
+    expect(store.getState().workspace).toEqual(sample);
+    expect(store.getState().screen).toBe('health');
   });
 
-  it('openSample opens the sample once the engine has it', async () => {
+  it('openSample stays put and shows the engine error when the import fails', async () => {
     const store = createAppStore();
-    const sample = { path: '/app/sample.duckdb', rowCounts: { leads: 20000 } };
-    expect(await openSample(fakePlatform(new FakeTransport(() => ({ ok: true, value: sample }))).platform, store)).toBe(true);
-    expect(store.getState().workspace).toEqual(sample);
+    const { platform } = fakePlatform(new FakeTransport(() => ({ ok: false, error: { message: 'The sample folder is missing.' } })));
+    expect(await openSample(platform, store)).toBe(false);
+    expect(store.getState().screen).toBe('welcome');
+    expect(store.getState().workspaceError?.message).toBe('The sample folder is missing.');
   });
 
   it('openSample refuses a reply it cannot read', async () => {

@@ -128,7 +128,7 @@ export function RepLoadChart({ metrics }: { readonly metrics: HealthMetrics }) {
   const entries = metrics.segments.rep;
   const build = useMemo(() => (t: Theme, p: boolean) => repLoadOption(entries, t, p), [entries]);
   return (
-    <ChartCard title="Rep load" subtitle="MQLs per rep (bars) and each rep's SLA compliance (dots)" testId="chart-reps">
+    <ChartCard title="Rep load" subtitle="MQLs per rep, busiest first (bars), and each rep's SLA compliance (dots)" wide testId="chart-reps">
       {entries.length > 0 ? (
         <Chart build={build} height={280} summary={`Rep load: ${entries.map((e) => `${e.key} ${formatInteger(e.metrics.mql_count.observed)} MQLs, SLA ${formatPercent(e.metrics.sla_compliance_rate.observed)}`).join('; ')}`} />
       ) : (
@@ -143,7 +143,7 @@ export function TierChart({ metrics }: { readonly metrics: HealthMetrics }) {
   const tiers = metrics.policy.tiers;
   const build = useMemo(() => (t: Theme, p: boolean) => tierOption(entries, tiers, t, p), [entries, tiers]);
   return (
-    <ChartCard title="SLA and black holes by tier" subtitle="Each tier against its own first-contact SLA; dashed lines are the targets" testId="chart-tiers">
+    <ChartCard title="SLA and black holes by tier" subtitle="Each tier against its own first-contact SLA · dashed lines: SLA target 85% (green), black-hole limit 10% (red)" testId="chart-tiers">
       {entries.length > 0 ? (
         <Chart
           build={build}

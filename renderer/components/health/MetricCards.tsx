@@ -11,42 +11,43 @@ interface CardSpec {
   readonly format: (v: number | null) => string;
   /** The small print under the value. */
   readonly basis: (m: MetricValue) => string[];
+  /** What the metric counts, in a few words (headline cards). */
+  readonly hint?: string;
 }
 
-const rateBasis =
-  (what: string, pending: string) =>
-  (m: MetricValue): string[] => {
-    const lines = [`${formatInteger(m.numerator ?? 0)} of ${formatInteger(m.denominator ?? 0)} MQLs ${what}`];
-    if (m.censored) lines.push(`${formatInteger(m.censored)} ${pending}, left out`);
-    return lines;
-  };
+/** "2,204 of 3,300 MQLs", and how many were too recent to judge (left out of both numbers). */
+const rateBasis = (m: MetricValue): string[] => {
+  const lines = [`${formatInteger(m.numerator ?? 0)} of ${formatInteger(m.denominator ?? 0)} MQLs`];
+  if (m.censored) lines.push(`${formatInteger(m.censored)} too recent to judge, left out`);
+  return lines;
+};
 
 const quantileBasis = (m: MetricValue): string[] => [`over ${formatInteger(m.count ?? 0)} contacted MQLs`];
 
 export const HEADLINE_CARDS: readonly CardSpec[] = [
-  { name: 'acceptance_rate', label: 'Acceptance rate', format: formatPercent, basis: rateBasis('accepted', 'not yet mature') },
-  { name: 'sla_compliance_rate', label: 'SLA compliance', format: formatPercent, basis: rateBasis('contacted within SLA', 'SLA clocks still running') },
-  { name: 'black_hole_rate', label: 'Black-hole rate', format: formatPercent, basis: rateBasis('untouched for 24 h', 'still inside 24 h') },
-  { name: 'median_hours_to_first_contact', label: 'Median first contact', format: formatHours, basis: quantileBasis },
+  { name: 'acceptance_rate', label: 'Acceptance rate', format: formatPercent, basis: rateBasis, hint: 'accepted by sales, of all MQLs' },
+  { name: 'sla_compliance_rate', label: 'SLA compliance', format: formatPercent, basis: rateBasis, hint: 'first contact within the tier’s SLA' },
+  { name: 'black_hole_rate', label: 'Black-hole rate', format: formatPercent, basis: rateBasis, hint: 'no decision or contact within 24 h' },
+  { name: 'median_hours_to_first_contact', label: 'Median first contact', format: formatHours, basis: quantileBasis, hint: 'wall-clock hours, MQL to first contact' },
 ];
 
 export const DETAIL_CARDS: readonly CardSpec[] = [
   { name: 'mql_count', label: 'MQLs', format: formatInteger, basis: () => ['handed off in the window'] },
-  { name: 'rejection_rate', label: 'Rejection rate', format: formatPercent, basis: rateBasis('rejected', 'not yet mature') },
+  { name: 'rejection_rate', label: 'Rejection rate', format: formatPercent, basis: rateBasis },
   { name: 'p90_hours_to_first_contact', label: 'P90 first contact', format: formatHours, basis: quantileBasis },
-  { name: 'sql_rate', label: 'SQL rate', format: formatPercent, basis: rateBasis('SQL in 90 days', 'inside their 90 days') },
-  { name: 'opportunity_rate', label: 'Opportunity rate', format: formatPercent, basis: rateBasis('opportunity in 90 days', 'inside their 90 days') },
+  { name: 'sql_rate', label: 'SQL rate', format: formatPercent, basis: rateBasis },
+  { name: 'opportunity_rate', label: 'Opportunity rate', format: formatPercent, basis: rateBasis },
   {
     name: 'won_count',
     label: 'Won deals',
     format: formatInteger,
-    basis: (m) => (m.censored ? [`${formatInteger(m.censored)} open opportunities may still close`] : ['closed won']),
+    basis: (m) => ['closed won', ...(m.censored ? [`${formatInteger(m.censored)} opportunities still open`] : [])],
   },
   {
     name: 'pipeline_amount',
     label: 'Pipeline',
     format: formatAmount,
-    basis: (m) => ['opportunities within 90 days', ...(m.censored ? [`${formatInteger(m.censored)} MQLs still inside 90 days: may grow`] : [])],
+    basis: (m) => ['opportunities within 90 days', ...(m.censored ? [`may grow: ${formatInteger(m.censored)} MQLs still open`] : [])],
   },
 ];
 
@@ -61,6 +62,7 @@ function MetricCard({ spec, value, headline }: { readonly spec: CardSpec; readon
       </div>
       <div className="metric-value">{spec.format(value.observed)}</div>
       {target ? <div className="metric-target">{target.label}</div> : null}
+      {spec.hint ? <div className="metric-hint">{spec.hint}</div> : null}
       <Basis lines={spec.basis(value)} />
     </article>
   );
