@@ -30,7 +30,8 @@ class StreamingEngine extends Engine {
 
 const dir = scratchDir('hl-e2e-');
 const staticDir = join(dir, 'renderer');
-const engine = new StreamingEngine();
+// A scratch dataDir: the sample is imported here, never into the home folder.
+const engine = new StreamingEngine({ dataDir: join(dir, 'data') });
 let server: RunningServer;
 let browser: Browser;
 let watched: WatchedPage;
@@ -72,14 +73,14 @@ describe('browser mode', () => {
     expect(watched.problems).toEqual([]);
   });
 
-  it('shows a clear error, not a crash, when the engine cannot open the sample', async () => {
+  it('opens the sample in one click and lands on Handoff health', async () => {
     const { page } = watched;
     await page.getByTestId('open-sample').click();
-    // Until the integrator adds openSample this is the missing-method message;
-    // afterwards the sample opens and its workspace card appears instead.
-    const outcome = page.getByRole('alert').or(page.getByRole('heading', { level: 3, name: /\.duckdb$/ }));
-    await outcome.first().waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Handoff health' }).waitFor({ timeout: 60_000 });
+    await page.getByTestId('metric-acceptance_rate').locator('.metric-value').getByText(/%$/).waitFor({ timeout: 30_000 });
     await screenshot(page, '02-open-sample');
+    await page.keyboard.press('Control+1');
+    await page.getByRole('heading', { level: 1, name: 'Welcome' }).waitFor();
     expect(watched.problems).toEqual([]);
   });
 
