@@ -104,8 +104,10 @@ export function expectations(ctx: AssembleContext, models: OutcomeModels, c: Coh
       let wS = wObs;
       if (contactedO && !contactedS) wS = 0;
       else if (!contactedO && contactedS) wS = 1;
-      out.accept[k] = clamp01(hist.accepted[i]! + pWorked(models.accept, eA[k]!, wS) - pWorked(models.accept, eA[k]!, wObs));
-      out.reject[k] = clamp01(hist.rejected[i]! + pWorked(models.reject, eR[k]!, wS) - pWorked(models.reject, eR[k]!, wObs));
+      // Unchanged status: the observation itself (no model terms, so the identity is exact).
+      out.accept[k] = wS === wObs ? hist.accepted[i]! : clamp01(hist.accepted[i]! + pWorked(models.accept, eA[k]!, wS) - pWorked(models.accept, eA[k]!, wObs));
+      out.reject[k] = wS === wObs ? hist.rejected[i]! : clamp01(hist.rejected[i]! + pWorked(models.reject, eR[k]!, wS) - pWorked(models.reject, eR[k]!, wObs));
+      const sameContact = hS === hO || (!contactedS && !contactedO);
       const sO = pContact(models.sql, eS[k]!, hO);
       const oO = pContact(models.opp, eO[k]!, hO);
       const sS = pContact(models.sql, eS[k]!, hS);
@@ -117,13 +119,13 @@ export function expectations(ctx: AssembleContext, models: OutcomeModels, c: Coh
       const sBase = mature || hist.sql90[i] ? hist.sql90[i]! : remainingChance(sO, lagCdf(hist.sqlLagMs, elapsed));
       const oRest = remainingChance(oO, lagCdf(hist.oppLagMs, elapsed));
       const oBase = mature || hist.opp90[i] ? hist.opp90[i]! : oRest;
-      out.sql[k] = clamp01(sBase + sS - sO);
-      out.opp[k] = clamp01(oBase + oS - oO);
+      out.sql[k] = sameContact ? sBase : clamp01(sBase + sS - sO);
+      out.opp[k] = sameContact ? oBase : clamp01(oBase + oS - oO);
       const wonBase = hist.opp[i] ? (hist.won[i]! >= 0 ? hist.won[i]! : pWon) : mature ? 0 : oRest * pWon;
-      out.won[k] = clamp01(wonBase + (oS - oO) * pWon);
+      out.won[k] = sameContact ? wonBase : clamp01(wonBase + (oS - oO) * pWon);
       // Pipeline counts every opportunity of the MQL (DATA_CONTRACT section 3 sets no horizon; won_count neither).
       const pipeBase = hist.opp[i] ? hist.amount[i]! : mature ? 0 : oRest * amt;
-      out.pipeline[k] = Math.max(0, pipeBase + (oS - oO) * amt);
+      out.pipeline[k] = sameContact ? pipeBase : Math.max(0, pipeBase + (oS - oO) * amt);
       // Black hole: no contact and no decision within 24 h of assignment. A
       // decision counts only while the contact status is unchanged (a lost
       // or rescued contact carries its decision with it).

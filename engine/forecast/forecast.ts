@@ -8,7 +8,7 @@ import { resolvePolicy } from '../scenario/resolve';
 import { parseScenario } from '../scenario/schema';
 import type { Workspace } from '../workspace/database';
 import { metricValues, type MetricValues } from './assemble';
-import { HOUR_MS } from './history';
+import { HOUR_MS, SCORE_SUPPORT } from './history';
 import { bootstrapModels, extrapolationShift, interval90, leadWeights } from './intervals';
 import { evaluate, prepareScenario, type ScenarioState } from './kernel';
 import type { OutcomeModels } from './outcome-models';
@@ -81,7 +81,7 @@ export async function forecast(source: Workspace | ForecastSession, scenario: un
   const warnings: string[] = [...(observed?.warnings ?? [])];
   if (st.extrapolated > 0) {
     warnings.push(
-      `${st.extrapolated.toLocaleString('en-US')} newly qualified leads score below any lead sales has ever seen (${fmt(session.hist.minScoreSeen)}): their outcomes are extrapolated and their intervals widened.`,
+      `${st.extrapolated.toLocaleString('en-US')} newly qualified leads score below any lead sales has ever seen (fewer than ${SCORE_SUPPORT} handed-off leads scored under ${fmt(session.hist.scoreSupportFloor)}, the lowest ${fmt(session.hist.minScoreSeen)}): their outcomes are extrapolated and their intervals widened.`,
     );
   }
   if (st.dataCompletion > 0) warnings.push(`${st.dataCompletion.toLocaleString('en-US')} MQLs fail the pre-flight checks and go to the data-completion queue: counted, not handed to sales.`);

@@ -15,6 +15,8 @@ export const OUTCOME_HORIZON_MS = 90 * DAY_MS;
 /** A lead not touched within this long of its MQL counts as never worked (the queue simulation's horizon). */
 export const WORKED_HORIZON_MS = 14 * DAY_MS;
 export const BLACK_HOLE_MS = 24 * HOUR_MS;
+/** Handed-off leads a score range needs before outcomes there count as seen. */
+export const SCORE_SUPPORT = 30;
 
 export interface LeadHistory {
   readonly n: number;
@@ -43,6 +45,13 @@ export interface LeadHistory {
   readonly repCode: Int32Array;
   /** Lowest score_at_mql sales has seen (any trigger); Infinity without scores. */
   readonly minScoreSeen: number;
+  /**
+   * The score below which sales has seen fewer than SCORE_SUPPORT leads: under
+   * it the outcome models have (next to) no data, so predictions there are
+   * extrapolation. A handful of bypass leads at very low scores do not make a
+   * score range "seen".
+   */
+  readonly scoreSupportFloor: number;
   /** Latest timestamp anywhere in the loaded tables (metrics/DEFINITIONS.md "data end"). */
   readonly dataEnd: number;
   /** Median routing lag over handed leads. */
@@ -107,6 +116,7 @@ export function buildLeadHistory(cols: WorkspaceColumns): LeadHistory {
   const won = new Int8Array(n).fill(-1);
   const repCode = new Int32Array(n).fill(-1);
   let minScore = Infinity;
+  const scores: number[] = [];
   const lags: number[] = [];
   const sqlLags: number[] = [];
   const oppLags: number[] = [];
@@ -117,6 +127,7 @@ export function buildLeadHistory(cols: WorkspaceColumns): LeadHistory {
     mqlAt[i] = t;
     const s = h.scoreAtMql[i]!;
     if (s < minScore) minScore = s;
+    if (Number.isFinite(s)) scores.push(s);
     const asg = h.assignedAt[i]!;
     if (Number.isFinite(asg) && asg >= t) {
       routingLagMs[i] = asg - t;
@@ -169,6 +180,7 @@ export function buildLeadHistory(cols: WorkspaceColumns): LeadHistory {
     won,
     repCode,
     minScoreSeen: minScore,
+    scoreSupportFloor: scores.length > 0 ? scores.sort((a, b) => a - b)[Math.min(scores.length - 1, SCORE_SUPPORT - 1)]! : Infinity,
     dataEnd,
     medianLagMs: lags.length > 0 ? lags[Math.floor(lags.length / 2)]! : 0,
     sqlLagMs: Float64Array.from(sqlLags).sort(),

@@ -43,7 +43,7 @@ export function prepareScenario(session: ForecastSession, policy: Policy): Scena
   const lead = Int32Array.from(rows, (k) => cohort.lead[k]!);
   const arrival = Float64Array.from(rows, (k) => cohort.arrival[k]!);
   const shared = Uint8Array.from(rows, (k) => (cohort.shared[k] && session.baseRowOfLead[cohort.lead[k]!]! >= 0 ? 1 : 0));
-  const extrapolated = Uint8Array.from(rows, (k, q) => (!shared[q] && cohort.score[k]! < hist.minScoreSeen ? 1 : 0));
+  const extrapolated = Uint8Array.from(rows, (k, q) => (!shared[q] && cohort.score[k]! < hist.scoreSupportFloor ? 1 : 0));
   const x = buildFeatures(cols, session.spec, lead, arrival, Uint8Array.from(rows, (k) => cohort.highIntent[k]!));
   let nShared = 0;
   let nExtra = 0;
