@@ -5,14 +5,18 @@
 import { useEffect } from 'react';
 import { openSample } from '../app/actions';
 import { useAppShallow, useServices } from '../app/context';
-import { loadHealth } from '../app/health-actions';
+import { isUnfiltered, loadHealth, metricsRequest } from '../app/health-actions';
 import { ChartSkeletons, ContactTimeChart, FunnelChart, RejectionReasonsChart, RepLoadChart, ScoreBandChart, TierChart, WeeklyTrendChart } from '../components/health/HealthCharts';
 import { HealthFiltersBar, windowIsInverted } from '../components/health/HealthFilters';
 import { DetailMetrics, HeadlineMetrics, MetricCardSkeletons } from '../components/health/MetricCards';
 import { PolicyNote } from '../components/health/PolicyNote';
 import { EmptyState, ErrorNote } from '../components/states';
-import type { HealthFilters } from '../store/health-slice';
+import type { HealthData, HealthFilters } from '../store/health-slice';
 import { selectHealthView, selectShellActions } from '../store/selectors';
+
+function metricsRequestIsFiltered(f: HealthFilters): boolean {
+  return !isUnfiltered(metricsRequest(f));
+}
 
 /** Typing a date fires a change per keystroke: wait for a pause before asking the engine. */
 const FILTER_DEBOUNCE_MS = 250;
@@ -86,19 +90,61 @@ export function HealthScreen() {
             </div>
           ) : null}
           <PolicyNote metrics={data.metrics} />
-          <HeadlineMetrics metrics={data.metrics.metrics} />
-          <DetailMetrics metrics={data.metrics.metrics} />
-          <div className="chart-grid">
-            <FunnelChart metrics={data.metrics} />
-            <ContactTimeChart histogram={data.histogram} metrics={data.metrics} />
-            <WeeklyTrendChart metrics={data.metrics} />
-            <ScoreBandChart metrics={data.metrics} />
-            <TierChart metrics={data.metrics} />
-            <RejectionReasonsChart metrics={data.metrics} />
-            <RepLoadChart metrics={data.metrics} />
-          </div>
+          {(data.metrics.metrics.mql_count.observed ?? 0) === 0 ? (
+            <NoMqls filtered={metricsRequestIsFiltered(filters)} onReset={() => store.getState().resetHealthFilters()} onImport={() => setScreen('import')} />
+          ) : (
+            <HealthReport data={data} />
+          )}
         </div>
       )}
     </div>
+  );
+}
+
+/** Nothing to measure: a workspace without handoffs, or filters that match none. Better one sentence than eleven dashes. */
+function NoMqls({ filtered, onReset, onImport }: { readonly filtered: boolean; readonly onReset: () => void; readonly onImport: () => void }) {
+  return filtered ? (
+    <EmptyState
+      title="No MQLs match these filters"
+      icon="health"
+      action={
+        <button type="button" className="btn btn-primary" onClick={onReset}>
+          Reset filters
+        </button>
+      }
+    >
+      No handoff in this workspace falls in the chosen window with this source, tier and rep. Widen the window or clear a filter.
+    </EmptyState>
+  ) : (
+    <EmptyState
+      title="This workspace has no handoffs yet"
+      icon="health"
+      action={
+        <button type="button" className="btn btn-primary" onClick={onImport}>
+          Import data
+        </button>
+      }
+    >
+      Handoff health is measured over MQL handoffs (the handoffs table) and what sales did with them (dispositions). Import them to see
+      acceptance, SLA compliance and black holes.
+    </EmptyState>
+  );
+}
+
+function HealthReport({ data }: { readonly data: HealthData }) {
+  return (
+    <>
+      <HeadlineMetrics metrics={data.metrics.metrics} />
+      <DetailMetrics metrics={data.metrics.metrics} />
+      <div className="chart-grid">
+        <FunnelChart metrics={data.metrics} />
+        <ContactTimeChart histogram={data.histogram} metrics={data.metrics} />
+        <WeeklyTrendChart metrics={data.metrics} />
+        <ScoreBandChart metrics={data.metrics} />
+        <TierChart metrics={data.metrics} />
+        <RejectionReasonsChart metrics={data.metrics} />
+        <RepLoadChart metrics={data.metrics} />
+      </div>
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import type { Browser } from 'playwright-core';
 import { Engine } from '../../engine/api/engine';
+import { openWorkspace } from '../../engine/workspace/database';
 import { startServer, type RunningServer } from '../../engine/server/server';
 import { formatHours, formatPercent } from '../../renderer/charts/format';
 import { scratchDir } from '../support/tmp';
@@ -125,6 +126,76 @@ describe('Handoff health in the browser', () => {
     await settle();
     await shoot('health-04-presenter-dark');
     await page.keyboard.press('F11');
+    expect(watched.problems).toEqual([]);
+  });
+
+  it('fits a small window: cards and charts reflow to fewer columns', async () => {
+    const { page } = watched;
+    const size = page.viewportSize() ?? { width: 1360, height: 900 };
+    await page.setViewportSize({ width: 980, height: 760 });
+    try {
+      await settle();
+      // No horizontal scrolling: the content pane is as wide as it needs to be, no wider.
+      const overflow = await page.evaluate(() => {
+        const el = document.querySelector('.content');
+        return el ? el.scrollWidth - el.clientWidth : -1;
+      });
+      expect(overflow).toBe(0);
+      await shoot('health-06-small-window');
+    } finally {
+      await page.setViewportSize(size);
+    }
+    expect(watched.problems).toEqual([]);
+  });
+
+  it('shows hostile names from data as text: no script runs from a source, rep or reason name', async () => {
+    const { page } = watched;
+    const evil = '<img src=x onerror=alert(1)>';
+    const path = join(dir, 'hostile.duckdb');
+    const ws = await openWorkspace(path);
+    try {
+      // Bound values, as anywhere else: the hostile text is data, never SQL.
+      for (let i = 0; i < 8; i++) {
+        const id = `L${i}`;
+        const at = `2025-03-0${1 + (i % 5)} 10:00:00+00`;
+        await ws.connection.run('INSERT INTO leads (lead_id, created_at, source) VALUES ($1, $2::TIMESTAMPTZ, $3)', [id, at, i % 2 ? evil : 'organic']);
+        await ws.connection.run('INSERT INTO handoffs (lead_id, mql_at, score_at_mql, tier, assigned_rep_id) VALUES ($1, $2::TIMESTAMPTZ, 70, $3, $4)', [id, at, 'A', evil]);
+        await ws.connection.run(
+          `INSERT INTO dispositions (lead_id, decision, decided_at, rejection_reason, first_contact_at) VALUES ($1, 'rejected', $2::TIMESTAMPTZ + INTERVAL 2 HOUR, $3, $2::TIMESTAMPTZ + INTERVAL 1 HOUR)`,
+          [id, at, evil],
+        );
+      }
+    } finally {
+      ws.close();
+    }
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.keyboard.press('Control+1');
+    await page.getByLabel('Or open a workspace file on this computer').fill(path);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await page.getByRole('heading', { level: 3, name: 'hostile.duckdb' }).waitFor();
+    await page.keyboard.press('Control+3');
+    await expect.poll(() => cardValue('mql_count').textContent(), { timeout: 30_000 }).toBe('8');
+    // The menus list the name as text.
+    expect(await page.getByTestId('filter-source').locator('option').allTextContents()).toContain(evil);
+    // Hover the charts whose tooltips carry the names (ECharts renders tooltips as HTML).
+    for (const id of ['chart-rejections', 'chart-reps']) {
+      const canvas = page.getByTestId(id).locator('canvas').first();
+      await canvas.scrollIntoViewIfNeeded();
+      const box = await canvas.boundingBox();
+      if (!box) throw new Error(`${id} has no canvas`);
+      await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.6);
+      const tip = page.getByTestId(id).locator('.tt-title');
+      await tip.waitFor();
+      expect(await tip.textContent()).toContain(evil);
+    }
+    await page.waitForTimeout(300);
+    expect(await page.locator('.content img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await shoot('health-05-hostile-names');
     expect(watched.problems).toEqual([]);
   });
 });

@@ -12,7 +12,8 @@ export function policySentence(m: HealthMetrics): string {
   const hours = m.policy.business_hours ? 'business hours' : 'wall-clock hours';
   return m.policy.source === 'scoring_model'
     ? `SLAs from the imported scoring model: ${tiers} (${hours}).`
-    : `No scoring model imported: SLAs are inferred defaults, ${tiers} (${hours}).`;
+    : // the engine's own warning explains where inferred SLAs come from; say only what they are
+      `SLAs: ${tiers} (${hours}).`;
 }
 
 export function PolicyNote({ metrics }: { readonly metrics: HealthMetrics }) {
@@ -26,7 +27,7 @@ export function PolicyNote({ metrics }: { readonly metrics: HealthMetrics }) {
         </span>
         <span>{policySentence(metrics)}</span>
         <span className="muted">
-          Window: {span}. Data through {metrics.data_end ? longDate(metrics.data_end) : 'no data'} · times in {metrics.timezone}.
+          Window: {span}. {metrics.data_end ? `Data through ${longDate(metrics.data_end)}` : 'No dated rows yet'} · times in {metrics.timezone}.
         </span>
       </div>
       {metrics.warnings.length > 0 ? (
