@@ -42,7 +42,9 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
   ...initialWorkspace(),
   workspaceLoading: () => set({ workspaceStatus: 'loading', workspaceError: null }),
   // Another workspace has other sources, reps and dates: the health screen's filters and answers start over.
-  workspaceOpened: (workspace) => set({ workspace, workspaceStatus: 'ready', workspaceError: null, ...initialHealth() }),
+  // A health answer still in flight belongs to the old workspace: moving the request id on makes it stale.
+  workspaceOpened: (workspace) =>
+    set((s) => ({ workspace, workspaceStatus: 'ready', workspaceError: null, ...initialHealth(), healthRequest: s.healthRequest + 1 })),
   // A failed open leaves the previous workspace in place, as the engine does.
   workspaceFailed: (workspaceError) => set({ workspaceStatus: 'error', workspaceError }),
   dismissWorkspaceError: () => set((s) => ({ workspaceStatus: s.workspace ? 'ready' : 'idle', workspaceError: null })),

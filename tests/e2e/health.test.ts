@@ -64,6 +64,7 @@ describe('Handoff health in the browser', () => {
     await page.getByTestId('open-sample').click();
     // The first open imports the sample: the jobs panel shows the engine's progress for our job id.
     await page.getByRole('progressbar').waitFor({ timeout: 30_000 });
+    await screenshot(page, 'health-00-import-progress');
     await page.getByRole('heading', { level: 1, name: 'Handoff health' }).waitFor({ timeout: 60_000 });
     await page.getByRole('progressbar').waitFor({ state: 'detached' });
     expect(watched.problems).toEqual([]);

@@ -74,6 +74,19 @@ describe('health requests', () => {
     expect(store.getState().healthStatus).toBe('ready');
   });
 
+  it('drops an answer about the workspace that was open before', async () => {
+    const { transport, pending } = gatedTransport();
+    const store = createAppStore();
+    store.getState().workspaceOpened(WS);
+    const old = loadHealth(fakePlatform(transport).platform, store);
+    store.getState().workspaceOpened({ path: '/data/other.duckdb', rowCounts: {} });
+    pending[0]?.release({ ok: true, value: healthMetrics() });
+    pending[1]?.release({ ok: true, value: histogram() });
+    await old;
+    expect(store.getState().healthData).toBeNull();
+    expect(store.getState().healthChoices).toBeNull();
+  });
+
   it('does not ask again for what the screen already shows, unless forced', async () => {
     const transport = new FakeTransport((m) => ({ ok: true, value: m === 'contactHistogram' ? histogram() : healthMetrics() }));
     const { platform } = fakePlatform(transport);
@@ -208,5 +221,20 @@ describe('<HealthScreen>', () => {
     await act(async () => new Promise((r) => setTimeout(r, 350)));
     expect(transport.calls.length).toBe(after);
     expect(container.textContent).toContain('The window starts after it ends');
+  });
+
+  it('says plainly when no MQL matches, with the way out', async () => {
+    const empty = healthMetrics({ metrics: metricSet({ mql_count: { observed: 0 } }) });
+    store.getState().workspaceOpened(WS);
+    await mount(new FakeTransport((m) => ({ ok: true, value: m === 'contactHistogram' ? histogram() : empty })));
+    await flush();
+    expect(container.textContent).toContain('This workspace has no handoffs yet');
+    expect(container.querySelectorAll('.metric-card').length).toBe(0);
+    await act(async () => store.getState().setHealthFilters({ source: 'organic' }));
+    await act(async () => new Promise((r) => setTimeout(r, 350)));
+    expect(container.textContent).toContain('No MQLs match these filters');
+    const reset = [...container.querySelectorAll('.state-empty button')].find((b) => b.textContent === 'Reset filters');
+    await act(async () => reset?.click());
+    expect(store.getState().healthFilters.source).toBeNull();
   });
 });
