@@ -37,7 +37,7 @@ export function toleranceOf(metric: MetricName): number {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { dir: { type: 'string' }, runs: { type: 'string' }, workspace: { type: 'string' } } });
+  const { values } = parseArgs({ options: { dir: { type: 'string' }, runs: { type: 'string' }, workspace: { type: 'string' }, queue: { type: 'string' } } });
   const dir = values.dir ?? 'sample-data/shipped';
   const runs = Number(values.runs ?? '0');
   let scratch: string | null = null;
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   try {
     const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as { baseline: TruthScenario; scenarios: TruthScenario[] };
     let t0 = performance.now();
-    const session = await ForecastSession.open(ws);
+    const session = await ForecastSession.open(ws, { queueModel: values.queue === 'calibrated' ? 'calibrated' : 'capacity' });
     console.log(`session: ${(performance.now() - t0).toFixed(0)} ms (${session.cols.leads.n} leads)`);
     const cases: { name: string; scenario: unknown; truth: Record<string, number> }[] = [
       { name: 'baseline', scenario: { version: 1, window: { from: '2025-01-01', to: '2025-12-31' } }, truth: truth.baseline.metrics },

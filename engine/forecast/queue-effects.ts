@@ -47,6 +47,12 @@ export interface RepPoolState {
   readonly repOfCode: Int32Array;
   readonly accountOwner: Int32Array;
   readonly estimate: QueueEstimate;
+  /**
+   * Queue model 'calibrated': per rep, business ms per lead that makes the simulated baseline reproduce
+   * the rep's observed median delay (calibrateService), with no daily cap. null: model 'capacity'
+   * (the reps table's or history's daily capacity, queue/estimate.ts).
+   */
+  calibratedServiceMs: Float64Array | null;
 }
 
 const SEGMENTS = ['smb', 'mid', 'ent'];
@@ -131,7 +137,74 @@ export function buildRepPool(
     repOfCode,
     accountOwner,
     estimate,
+    calibratedServiceMs: null,
   };
+}
+
+/**
+ * Calibrates each rep's service time so the baseline simulation reproduces
+ * the rep's observed median delay (business time from MQL to first contact).
+ * Why: queue/simulate.ts works whole leads per day (a daily capacity of 2 or
+ * 3 is a 50% difference) and starts each day's work at once, so with the
+ * reps table's capacities the simulated queue is far more (or less) loaded
+ * than history shows. With no daily cap and one service time per rep, the
+ * rep's throughput is continuous, and fitting it to history makes the
+ * simulated response to more or fewer MQLs start from the observed load.
+ * Reps' queues are independent (no reassignment), so all reps are bisected
+ * at once, one simulation per step.
+ */
+export function calibrateService(
+  base: RepPoolState,
+  hist: LeadHistory,
+  cohort: QueueCohort,
+  simulate: (serviceMs: Float64Array) => Float64Array,
+  steps = 18,
+): { serviceMs: Float64Array; observedMedianMs: Float64Array; simulatedMedianMs: Float64Array } {
+  const nr = base.ids.length;
+  const obs: number[][] = Array.from({ length: nr }, () => []);
+  for (let k = 0; k < cohort.lead.length; k++) {
+    const i = cohort.lead[k]!;
+    const r = cohort.rep[k]!;
+    if (r < 0 || r >= nr || !cohort.shared[k]) continue;
+    const c = hist.contactAt[i]!;
+    if (!Number.isFinite(c) || c < cohort.arrival[k]!) continue;
+    obs[r]!.push(base.schedules[r]!.businessMsBetween(cohort.arrival[k]!, c));
+  }
+  const median = (v: number[]): number => {
+    if (v.length === 0) return Number.NaN;
+    const s = [...v].sort((a, b) => a - b);
+    const h = (s.length - 1) / 2;
+    return s[Math.floor(h)]! + (h - Math.floor(h)) * (s[Math.ceil(h)]! - s[Math.floor(h)]!);
+  };
+  const observedMedianMs = Float64Array.from(obs, median);
+  const lo = new Float64Array(nr).fill(Math.log(60_000)); // 1 minute
+  const hi = new Float64Array(nr).fill(Math.log(8 * 3_600_000)); // a working day
+  const service = Float64Array.from(lo, (l, r) => Math.exp((l + hi[r]!) / 2));
+  let simulatedMedianMs = new Float64Array(nr);
+  for (let step = 0; step < steps; step++) {
+    const contact = simulate(service);
+    const sim: number[][] = Array.from({ length: nr }, () => []);
+    for (let k = 0; k < cohort.lead.length; k++) {
+      const r = cohort.rep[k]!;
+      const c = contact[k]!;
+      if (r < 0 || r >= nr || !Number.isFinite(c)) continue;
+      sim[r]!.push(base.schedules[r]!.businessMsBetween(cohort.arrival[k]!, c));
+    }
+    simulatedMedianMs = Float64Array.from(sim, median);
+    for (let r = 0; r < nr; r++) {
+      const o = observedMedianMs[r]!;
+      const m = simulatedMedianMs[r]!;
+      if (!Number.isFinite(o) || !Number.isFinite(m)) continue;
+      if (m > o) hi[r] = Math.log(service[r]!);
+      else lo[r] = Math.log(service[r]!);
+      service[r] = Math.exp((lo[r]! + hi[r]!) / 2);
+    }
+  }
+  // Reps without observed contacts keep the median calibrated service time.
+  const known = Array.from(observedMedianMs.keys()).filter((r) => Number.isFinite(observedMedianMs[r]!)).map((r) => service[r]!).sort((a, b) => a - b);
+  const fallback = known.length > 0 ? known[Math.floor(known.length / 2)]! : 15 * 60_000;
+  for (let r = 0; r < nr; r++) if (!Number.isFinite(observedMedianMs[r]!)) service[r] = fallback;
+  return { serviceMs: service, observedMedianMs, simulatedMedianMs };
 }
 
 /** The MQLs a simulation runs over: every handed-off MQL of a policy (any time: load outside the window still queues), by arrival. */
@@ -191,12 +264,23 @@ export function scenarioPool(base: RepPoolState, policy: Policy, loadPerRep: Flo
     for (const r of candidates.slice(0, Math.min(-extra, Math.max(0, nr - 1)))) removed[r] = 1;
   }
   const capacity = ext.dailyCapacity;
-  if (policy.capacity.rep_daily_capacity !== null) capacity.fill(policy.capacity.rep_daily_capacity);
+  let serviceMs = ext.serviceMs;
+  const calibrated = base.calibratedServiceMs !== null;
+  if (base.calibratedServiceMs !== null) {
+    // Throughput from the calibrated service time (calibrateService); a
+    // scenario's rep_daily_capacity scales it against the rep's known capacity.
+    const cal = base.calibratedServiceMs;
+    serviceMs = Float64Array.from(ext.templateOf, (r) => cal[r]!);
+    if (policy.capacity.rep_daily_capacity !== null) {
+      const c = policy.capacity.rep_daily_capacity;
+      for (let r = 0; r < serviceMs.length; r++) serviceMs[r] = serviceMs[r]! * (capacity[r]! / c);
+    }
+  } else if (policy.capacity.rep_daily_capacity !== null) capacity.fill(policy.capacity.rep_daily_capacity);
   const bh = base.blackHoles;
   return {
     schedules: ext.schedules,
-    capacity,
-    serviceMs: ext.serviceMs,
+    capacity: calibrated ? Float64Array.from(capacity, () => Number.POSITIVE_INFINITY) : capacity,
+    serviceMs,
     activeFrom: ext.activeFrom,
     activeTo: Float64Array.from(ext.activeTo, (v, r) => (removed[r] ? -Infinity : v)),
     regions: ext.regions,

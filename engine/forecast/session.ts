@@ -19,6 +19,7 @@ import { fitOutcomeModels, sizeBand, type OutcomeModels, type TrainingSet } from
 import {
   assignReps,
   buildRepPool,
+  calibrateService,
   scenarioPool,
   simulateCohort,
   tierRanks,
@@ -38,6 +39,21 @@ export interface PolicyCohort extends QueueCohort {
   readonly highIntent: Uint8Array;
 }
 
+/**
+ * 'capacity' (default): reps work whole leads per day up to their daily
+ * capacity (reps table, else estimated from history), queue/simulate.ts as is.
+ * 'calibrated': no daily cap; each rep's service time is fitted so the
+ * simulated baseline reproduces the rep's observed median delay. On the
+ * shipped sample 'capacity' responds to load changes more like the truth
+ * (bench/forecast-accuracy.ts --queue calibrated shows the other).
+ */
+export type QueueModel = 'capacity' | 'calibrated';
+
+export interface SessionOptions {
+  readonly seed?: number;
+  readonly queueModel?: QueueModel;
+}
+
 export class ForecastSession {
   private observedCache = new Map<string, Promise<ObservedMetricsResult>>();
   /** Baseline cohort, its pool and its simulated first touches per run (run 0 kept; others recomputed). */
@@ -49,6 +65,8 @@ export class ForecastSession {
   /** Historical MQLs per rep per working day (for choosing which reps a cut removes). */
   readonly loadPerRep: Float64Array;
   readonly fitMs: number;
+  /** Service-time calibration of the baseline queue (queue-effects.ts calibrateService). */
+  readonly calibration: ReturnType<typeof calibrateService> | null;
 
   private constructor(
     readonly ws: Workspace | null,
@@ -62,6 +80,7 @@ export class ForecastSession {
     readonly pool: RepPoolState,
     readonly repSchedules: RepSchedules,
     readonly seed: number,
+    readonly queueModel: QueueModel,
   ) {
     const started = performance.now();
     this.loadPerRep = new Float64Array(pool.ids.length);
@@ -70,21 +89,31 @@ export class ForecastSession {
       if (hist.handed[i] && code >= 0 && pool.repOfCode[code]! >= 0) this.loadPerRep[pool.repOfCode[code]!]! += 1;
     }
     this.baseCohort = this.cohortFor(baseline);
-    this.basePool = scenarioPool(pool, baseline, this.loadPerRep);
-    const baseRep = assignReps(cols, hist, pool, this.basePool, this.baseCohort.lead, this.baseCohort.arrival, this.baseCohort.shared, seed);
+    let basePool = scenarioPool(pool, baseline, this.loadPerRep);
+    const baseRep = assignReps(cols, hist, pool, basePool, this.baseCohort.lead, this.baseCohort.arrival, this.baseCohort.shared, seed);
     (this.baseCohort as { rep: Int32Array }).rep = baseRep;
+    this.calibration = null;
+    if (queueModel === 'calibrated') {
+      const uncapped = { ...basePool, capacity: Float64Array.from(basePool.capacity, () => Number.POSITIVE_INFINITY) };
+      this.calibration = calibrateService(pool, hist, this.baseCohort, (serviceMs) =>
+        simulateCohort({ ...uncapped, serviceMs }, this.baseCohort, this.baseCohort.lead, seed, 0),
+      );
+      pool.calibratedServiceMs = this.calibration.serviceMs;
+      basePool = scenarioPool(pool, baseline, this.loadPerRep);
+    }
+    this.basePool = basePool;
     this.baseContact0 = simulateCohort(this.basePool, this.baseCohort, this.baseCohort.lead, seed, 0);
     this.baseRowOfLead = new Int32Array(hist.n).fill(-1);
     this.baseCohort.lead.forEach((i, k) => (this.baseRowOfLead[i] = k));
     this.fitMs = performance.now() - started;
   }
 
-  static async open(ws: Workspace, options: { seed?: number } = {}): Promise<ForecastSession> {
+  static async open(ws: Workspace, options: SessionOptions = {}): Promise<ForecastSession> {
     const cols = await loadColumns(ws);
     const baseline = await loadBaseline(ws);
     const schedules = await readRepSchedules(ws, cols.timezone);
     const reps = await readReps(ws);
-    return ForecastSession.fromParts(ws, cols, baseline, schedules, reps, options.seed ?? 1);
+    return ForecastSession.fromParts(ws, cols, baseline, schedules, reps, options);
   }
 
   /** Builds a session from loaded parts (tests, or a caller that already holds the columns). */
@@ -94,7 +123,7 @@ export class ForecastSession {
     baseline: Policy,
     schedules: RepSchedules,
     reps: readonly RepRow[],
-    seed = 1,
+    options: SessionOptions = {},
   ): ForecastSession {
     const hist = buildLeadHistory(cols);
     const rowsList: number[] = [];
@@ -111,7 +140,7 @@ export class ForecastSession {
     const training: TrainingSet = { rows, x, hist, band: Uint8Array.from(rows, (i) => sizeBand(cols.leads.companySize[i]!)) };
     const models = fitOutcomeModels(training);
     const pool = buildRepPool(cols, hist, reps, schedules, baseline);
-    return new ForecastSession(ws, cols, baseline, hist, new Replayer(cols), spec, training, models, pool, schedules, seed);
+    return new ForecastSession(ws, cols, baseline, hist, new Replayer(cols), spec, training, models, pool, schedules, options.seed ?? 1, options.queueModel ?? 'capacity');
   }
 
   /**
