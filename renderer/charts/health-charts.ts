@@ -134,7 +134,8 @@ export function handoffFunnelOption(steps: readonly FunnelStep[], theme: Theme, 
         itemStyle: { borderWidth: 0 },
         data: steps.map((s, i) => {
           const prev = steps[i - 1];
-          const step = prev && prev.count > 0 ? `{rate|${formatPercent(s.count / prev.count)} of ${prev.stage.replace(/ \(SAL\)$/, '')}}` : '{rate|of all MQLs}';
+          // The step rate is what a review argues about ("only 40% of accepted MQLs became SQLs").
+          const step = !prev ? '{rate|handed to sales}' : prev.count > 0 ? `{rate|${formatPercent(s.count / prev.count)} of ${prev.stage.replace(/ \(SAL\)$/, '')}}` : '{rate|–}';
           return {
             name: s.stage,
             value: s.count,
