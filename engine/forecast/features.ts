@@ -65,6 +65,7 @@ export function buildFeatureSpec(cols: WorkspaceColumns, rows: ArrayLike<number>
     if (Number.isFinite(v) && v >= 0) sizes.push(Math.log1p(v));
   }
   sizes.sort((a, b) => a - b);
+  // high_intent is column 5 (kernel.ts featuresFor compares it).
   const names: string[] = ['log_size', 'log_size_sq', 'size_missing', 'email_free', 'email_missing', 'high_intent'];
   for (const f of ['seniority', 'industry', 'region', 'source'] as const) {
     for (const c of levels[f]) names.push(`${f}=${s[f].values[c]}`);

@@ -9,7 +9,7 @@ import { parseScenario } from '../scenario/schema';
 import type { Workspace } from '../workspace/database';
 import { metricValues, type MetricValues } from './assemble';
 import { HOUR_MS, SCORE_SUPPORT } from './history';
-import { bootstrapModels, extrapolationShift, interval90, leadWeights } from './intervals';
+import { bootstrapModels, extrapolationShift, interval90, leadWeights, runQueueDraw } from './intervals';
 import { evaluate, prepareScenario, type ScenarioState } from './kernel';
 import type { OutcomeModels } from './outcome-models';
 import { ForecastSession } from './session';
@@ -57,7 +57,7 @@ export async function forecast(source: Workspace | ForecastSession, scenario: un
       // seed folds into the run number so a scenario's own seed gives its own, reproducible draws.
       const run = r + (seed - 1) * 100_003;
       const models = bootstrapModels(session, run, cache);
-      const e = evaluate(session, st, models, run, extrapolationShift(seed, r));
+      const e = evaluate(session, st, models, run, extrapolationShift(seed, r), runQueueDraw(session, seed, r));
       const lw = leadWeights(seed, r, session.hist.n);
       const w = Float64Array.from(e.lead, (i) => lw[i]!);
       overallReps.push(metricValues(e, null, w));

@@ -5,14 +5,17 @@
 // outcomes: the truth is an expectation, history one draw of it), and (4) for
 // newly qualified MQLs that score below anything sales has seen, a log-odds
 // shift drawn per run (the models say nothing reliable there, so the
-// interval widens with how many such leads the scenario adds).
+// interval widens with how many such leads the scenario adds), and (5) a
+// draw of the queue's black-hole curve from its standard errors.
 import { poissonWeights, Rng } from '../stats/rng';
 import { fitOutcomeModels, type OutcomeModels } from './outcome-models';
+import { queueDraw, type QueueDraw } from './queue-effects';
 import type { ForecastSession } from './session';
 
 /** SD of the per-run log-odds shift for extrapolated MQLs. */
 export const EXTRAPOLATION_SD = 0.5;
 const STREAM_EXTRAPOLATION = 0xe7a;
+const STREAM_QUEUE = 0x9e0e;
 const SEED_LEAD_WEIGHTS = 0x1ead;
 
 /** Refitted models of bootstrap run `run` (>= 1), cached on the session: they do not depend on the scenario. */
@@ -28,6 +31,12 @@ export function bootstrapModels(session: ForecastSession, run: number, cache: Ma
 
 export function extrapolationShift(seed: number, run: number): number {
   return new Rng(seed ^ STREAM_EXTRAPOLATION, run + 1).normal() * EXTRAPOLATION_SD;
+}
+
+/** The black-hole curve's parameter draw of a run (queue-effects.ts queueDraw). */
+export function runQueueDraw(session: ForecastSession, seed: number, run: number): QueueDraw | null {
+  const rng = new Rng(seed ^ STREAM_QUEUE, run + 1);
+  return queueDraw(session.pool, rng.normal(), rng.normal());
 }
 
 /** Poisson(1) weight per lead (lead index) for run `run`: the same lead gets the same weight in every scenario. */

@@ -7,7 +7,7 @@ import { windowRange } from '../replay/window';
 import { expectations, type CohortInWindow } from './assemble';
 import { buildFeatures } from './features';
 import type { OutcomeModels } from './outcome-models';
-import { assignReps, counterfactualContacts, scenarioPool, simulateCohort, type ScenarioPool } from './queue-effects';
+import { assignReps, counterfactualContacts, perturbPool, scenarioPool, simulateCohort, type QueueDraw, type ScenarioPool } from './queue-effects';
 import type { ForecastSession, PolicyCohort } from './session';
 import type { LeadExpectations } from './types';
 
@@ -44,7 +44,7 @@ export function prepareScenario(session: ForecastSession, policy: Policy): Scena
   const arrival = Float64Array.from(rows, (k) => cohort.arrival[k]!);
   const shared = Uint8Array.from(rows, (k) => (cohort.shared[k] && session.baseRowOfLead[cohort.lead[k]!]! >= 0 ? 1 : 0));
   const extrapolated = Uint8Array.from(rows, (k, q) => (!shared[q] && cohort.score[k]! < hist.scoreSupportFloor ? 1 : 0));
-  const x = buildFeatures(cols, session.spec, lead, arrival, Uint8Array.from(rows, (k) => cohort.highIntent[k]!));
+  const x = featuresFor(session, lead, arrival, Uint8Array.from(rows, (k) => cohort.highIntent[k]!));
   let nShared = 0;
   let nExtra = 0;
   const inScenario = new Uint8Array(hist.n);
@@ -88,10 +88,13 @@ export function evaluate(
   models: OutcomeModels,
   run: number,
   extrapolationShift = 0,
-  baseContact?: Float64Array,
+  draw: QueueDraw | null = null,
 ): LeadExpectations {
-  const scenContact = simulateCohort(st.pool, st.cohort, st.cohort.lead, session.seed, run);
-  const bc = baseContact ?? (run === 0 ? session.baseContact0 : simulateCohort(session.basePool, session.baseCohort, session.baseCohort.lead, session.seed, run));
+  const scenContact = simulateCohort(perturbPool(st.pool, draw), st.cohort, st.cohort.lead, session.seed, run);
+  const bc =
+    run === 0 && draw === null
+      ? session.baseContact0
+      : simulateCohort(perturbPool(session.basePool, draw), session.baseCohort, session.baseCohort.lead, session.seed, run);
   const cf = counterfactualContacts(session.hist, session.pool, st.pool, st.cohort, scenContact, session.baseRowOfLead, session.baseCohort, bc, session.repSchedules.fallback);
   const contact = Float64Array.from(st.rows, (k) => cf[k]!);
   return expectations(
@@ -106,4 +109,40 @@ export function evaluate(
     { ...st.inWindow, contact },
     { extrapolationShift },
   );
+}
+
+/**
+ * MQL-time features; an MQL at its historical instant with its historical
+ * trigger reuses the training row (most MQLs of most scenarios), so only
+ * moved and new MQLs scan their activities.
+ */
+function featuresFor(session: ForecastSession, lead: Int32Array, at: Float64Array, highIntent: Uint8Array): Float64Array[] {
+  const { training, hist, cols } = session;
+  const m = lead.length;
+  const trainRow = session.trainingRowOfLead;
+  const fresh: number[] = [];
+  for (let q = 0; q < m; q++) {
+    const i = lead[q]!;
+    const t = trainRow[i]!;
+    if (t < 0 || at[q] !== hist.mqlAt[i] || training.x[5]![t] !== highIntent[q]) fresh.push(q);
+  }
+  const x = training.x.map(() => new Float64Array(m));
+  for (let q = 0; q < m; q++) {
+    const t = trainRow[lead[q]!]!;
+    if (t < 0) continue;
+    for (let c = 0; c < x.length; c++) x[c]![q] = training.x[c]![t]!;
+  }
+  if (fresh.length > 0) {
+    const fx = buildFeatures(
+      cols,
+      session.spec,
+      Int32Array.from(fresh, (q) => lead[q]!),
+      Float64Array.from(fresh, (q) => at[q]!),
+      Uint8Array.from(fresh, (q) => highIntent[q]!),
+    );
+    fresh.forEach((q, j) => {
+      for (let c = 0; c < x.length; c++) x[c]![q] = fx[c]![j]!;
+    });
+  }
+  return x;
 }

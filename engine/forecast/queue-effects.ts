@@ -421,3 +421,38 @@ export function counterfactualContacts(
     { schedules: pool.schedules, fallback, inHistory },
   );
 }
+
+/** A draw of the black-hole curve's parameters for one interval run (log-odds). */
+export interface QueueDraw {
+  readonly slopeShift: number;
+  readonly interceptShift: number;
+}
+
+/**
+ * The pool with the black-hole curve moved by a parameter draw: the curve is
+ * estimated from history (queue/estimate.ts), so its slope and level are
+ * uncertain; each interval run draws them from their standard errors and
+ * applies the same draw to the baseline and the scenario.
+ */
+export function perturbPool(pool: ScenarioPool, d: QueueDraw | null): ScenarioPool {
+  if (d === null) return pool;
+  const bh = pool.blackHoles;
+  return {
+    ...pool,
+    blackHoles: {
+      ...bh,
+      slope: bh.slope + d.slopeShift,
+      intercept: Float64Array.from({ length: pool.schedules.length }, (_, r) => bh.intercept[r]! + d.interceptShift),
+    },
+  };
+}
+
+/** Draw for run `run` from the fit's standard errors (none without a fit). */
+export function queueDraw(base: RepPoolState, u1: number, u2: number): QueueDraw | null {
+  const fit = base.estimate.blackHoleFit;
+  if (fit === null) return null;
+  const seI = fit.standardErrors[0]!;
+  const seS = fit.standardErrors[1]!;
+  if (!Number.isFinite(seI) || !Number.isFinite(seS)) return null;
+  return { interceptShift: seI * u1, slopeShift: seS * u2 };
+}

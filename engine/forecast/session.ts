@@ -65,6 +65,8 @@ export class ForecastSession {
   /** Historical MQLs per rep per working day (for choosing which reps a cut removes). */
   readonly loadPerRep: Float64Array;
   readonly fitMs: number;
+  /** Row of each lead in training (its historical MQL), -1 none. */
+  readonly trainingRowOfLead: Int32Array;
   /** Service-time calibration of the baseline queue (queue-effects.ts calibrateService). */
   readonly calibration: ReturnType<typeof calibrateService> | null;
 
@@ -83,6 +85,8 @@ export class ForecastSession {
     readonly queueModel: QueueModel,
   ) {
     const started = performance.now();
+    this.trainingRowOfLead = new Int32Array(hist.n).fill(-1);
+    training.rows.forEach((i, t) => (this.trainingRowOfLead[i] = t));
     this.loadPerRep = new Float64Array(pool.ids.length);
     for (let i = 0; i < hist.n; i++) {
       const code = hist.repCode[i]!;
