@@ -63,7 +63,7 @@ export function HealthScreen() {
 
   return (
     <div className="health" aria-busy={status === 'loading'}>
-      <HealthFiltersBar filters={filters} choices={choices} onChange={setFilters} onReset={() => store.getState().resetHealthFilters()} />
+      <HealthFiltersBar filters={filters} choices={choices} updating={updating} onChange={setFilters} onReset={() => store.getState().resetHealthFilters()} />
 
       {status === 'error' && error ? (
         <div className="health-error">
@@ -84,11 +84,6 @@ export function HealthScreen() {
         )
       ) : (
         <div className={`health-body${updating ? ' updating' : ''}`}>
-          {updating ? (
-            <div className="updating-chip" role="status">
-              <span className="spinner" aria-hidden="true" /> Updating…
-            </div>
-          ) : null}
           <PolicyNote metrics={data.metrics} />
           {(data.metrics.metrics.mql_count.observed ?? 0) === 0 ? (
             <NoMqls filtered={metricsRequestIsFiltered(filters)} onReset={() => store.getState().resetHealthFilters()} onImport={() => setScreen('import')} />

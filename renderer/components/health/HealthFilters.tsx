@@ -9,6 +9,8 @@ import { NO_FILTERS, type HealthChoices, type HealthFilters } from '../../store/
 interface Props {
   readonly filters: HealthFilters;
   readonly choices: HealthChoices | null;
+  /** New numbers are on their way: said next to the filters that asked for them, not over the content. */
+  readonly updating: boolean;
   readonly onChange: (patch: Partial<HealthFilters>) => void;
   readonly onReset: () => void;
 }
@@ -22,7 +24,7 @@ export function windowIsInverted(f: HealthFilters): boolean {
   return f.from !== null && f.to !== null && f.from > f.to;
 }
 
-export function HealthFiltersBar({ filters, choices, onChange, onReset }: Props) {
+export function HealthFiltersBar({ filters, choices, updating, onChange, onReset }: Props) {
   const id = useId();
   const last = choices?.lastDate ?? null;
   const active = (Object.keys(NO_FILTERS) as (keyof HealthFilters)[]).some((k) => filters[k] !== null);
@@ -95,6 +97,13 @@ export function HealthFiltersBar({ filters, choices, onChange, onReset }: Props)
         <button type="button" className="btn btn-ghost btn-small reset-btn" onClick={onReset} disabled={!active}>
           Reset filters
         </button>
+        <span className="updating-chip" role="status" aria-live="polite">
+          {updating ? (
+            <>
+              <span className="spinner" aria-hidden="true" /> Updating…
+            </>
+          ) : null}
+        </span>
       </div>
       {windowIsInverted(filters) ? (
         <p className="filter-hint" role="alert">
