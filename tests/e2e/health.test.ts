@@ -84,6 +84,18 @@ describe('Handoff health in the browser', () => {
     }
     await settle();
     await shoot('health-01-light');
+    // Tooltips are wired to the data: hovering a week names it and gives its numbers.
+    const weekly = watched.page.getByTestId('chart-weekly').locator('canvas').first();
+    await weekly.scrollIntoViewIfNeeded();
+    const box = await weekly.boundingBox();
+    if (!box) throw new Error('the weekly chart has no canvas');
+    await watched.page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.55);
+    const tip = watched.page.getByTestId('chart-weekly').locator('.tt-title');
+    await tip.waitFor();
+    expect(await tip.textContent()).toMatch(/^Week of [A-Z][a-z]{2} \d{1,2}, 2025$/);
+    expect(await watched.page.getByTestId('chart-weekly').locator('.tt-row').count()).toBe(3);
+    await screenshot(watched.page, 'health-01a-tooltip');
+    await watched.page.mouse.move(5, 5);
     expect(watched.problems).toEqual([]);
   });
 
