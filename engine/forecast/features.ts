@@ -8,7 +8,37 @@
 // weights. The vocabulary (which categories get a column) is fixed once from
 // the handed-off leads, so a scenario's features line up with the fit's.
 import { EMAIL_FREE, EMAIL_MISSING, type CodedColumn, type WorkspaceColumns } from '../columns/types';
+import type { CompiledRules } from '../replay/compile';
 import { DAY_MS } from './history';
+
+/**
+ * The policy in force's score of a lead at instant t (SEMANTICS.md, activities
+ * at or before t): a summary of intent on the one scale sales has outcomes
+ * for. A scenario with other weights still gets the OLD score of its MQLs
+ * here, so the models never read a score on a scale they were not fitted on.
+ */
+export interface BaselineScorer {
+  readonly rules: CompiledRules;
+  /** Fit points per lead under the policy in force. */
+  readonly fit: Float64Array;
+}
+
+export function baselineScoreAt(cols: WorkspaceColumns, sc: BaselineScorer, i: number, t: number, perType: Float64Array): number {
+  const { leadOffsets, typeCode, time } = cols.activities;
+  const { points, caps, halfLifeMs, lookbackMs } = sc.rules;
+  perType.fill(0);
+  for (let j = leadOffsets[i]!; j < leadOffsets[i + 1]!; j++) {
+    const tj = time[j]!;
+    if (tj > t) break;
+    if (t - tj >= lookbackMs) continue;
+    const p = points[typeCode[j]!]!;
+    if (p === 0) continue;
+    perType[typeCode[j]!] = perType[typeCode[j]!]! + (halfLifeMs > 0 ? p * 0.5 ** ((t - tj) / halfLifeMs) : p);
+  }
+  let score = sc.fit[i]!;
+  for (let k = 0; k < perType.length; k++) score += Math.min(caps[k]!, perType[k]!);
+  return score;
+}
 
 const MAX_LEVELS = { seniority: 8, industry: 10, region: 8, source: 12 } as const;
 const MAX_ACTIVITY_TYPES = 20;
@@ -72,7 +102,7 @@ export function buildFeatureSpec(cols: WorkspaceColumns, rows: ArrayLike<number>
     names.push(`${f}_missing`);
   }
   for (const t of activityTypes) names.push(`n_${types[t]}`);
-  names.push('n_activities', 'n_last_7d', 'n_last_30d', 'log_age_days');
+  names.push('n_activities', 'n_last_7d', 'n_last_30d', 'log_age_days', 'baseline_score', 'baseline_score_sq');
   return { names, levels, activityTypes, sizeFill: sizes.length > 0 ? sizes[Math.floor(sizes.length / 2)]! : Math.log1p(100) };
 }
 
@@ -87,6 +117,7 @@ export function buildFeatures(
   rows: ArrayLike<number>,
   at: ArrayLike<number>,
   highIntent: ArrayLike<number>,
+  scorer: BaselineScorer,
 ): Float64Array[] {
   const m = rows.length;
   const x = spec.names.map(() => new Float64Array(m));
@@ -111,6 +142,9 @@ export function buildFeatures(
   const c7 = col++;
   const c30 = col++;
   const cAge = col++;
+  const cScore = col++;
+  const cScore2 = col++;
+  const perType = new Float64Array(cols.activities.types.length);
   const levelIndex = (['seniority', 'industry', 'region', 'source'] as const).map((f) => {
     const map = new Int32Array(s[f].values.length).fill(-1);
     spec.levels[f].forEach((code, k) => (map[code] = k));
@@ -153,6 +187,10 @@ export function buildFeatures(
     x[c30]![k] = Math.log1p(n30);
     const created = cols.leads.createdAt[i]!;
     x[cAge]![k] = Number.isFinite(created) ? Math.log1p(Math.max(0, t - created) / DAY_MS) : 0;
+    // Score in hundreds, squared around 60 points: a gentle curve, not a cliff at any threshold.
+    const sc = baselineScoreAt(cols, scorer, i, t, perType) / 100;
+    x[cScore]![k] = sc;
+    x[cScore2]![k] = (sc - 0.6) ** 2;
   }
   return x;
 }

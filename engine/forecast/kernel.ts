@@ -139,6 +139,7 @@ function featuresFor(session: ForecastSession, lead: Int32Array, at: Float64Arra
       Int32Array.from(fresh, (q) => lead[q]!),
       Float64Array.from(fresh, (q) => at[q]!),
       Uint8Array.from(fresh, (q) => highIntent[q]!),
+      session.scorer,
     );
     fresh.forEach((q, j) => {
       for (let c = 0; c < x.length; c++) x[c]![q] = fx[c]![j]!;

@@ -12,7 +12,15 @@
 // features is what separates "contacted fast" from "hot": the features hold
 // the score's inputs (fit attributes, activity history, trigger).
 import { fitLogistic, sigmoid, type LogisticFit } from '../stats/logistic';
-import { speedBasis, DEFAULT_KNOTS_HOURS } from '../stats/speed-to-lead';
+import { speedBasis } from '../stats/speed-to-lead';
+
+/**
+ * Knots of f(h) (hours). Fewer than stats/speed-to-lead.ts's default four:
+ * with a few thousand contacted MQLs four knots let f wiggle (a 24 h dip
+ * between 4 h and 72 h), and night/weekend delays carry their own
+ * confounding; a log-shaped curve with one bend at a working day is steadier.
+ */
+export const SPEED_KNOTS_HOURS: readonly number[] = [24];
 import { HOUR_MS, type LeadHistory } from './history';
 
 const L2 = 1;
@@ -76,7 +84,7 @@ function hoursOf(t: TrainingSet): Float64Array {
 export function contactColumns(hours: ArrayLike<number>): Float64Array[] {
   const n = hours.length;
   const c = new Float64Array(n);
-  const basis = speedBasis(Float64Array.from({ length: n }, (_, k) => (Number.isFinite(hours[k]!) ? hours[k]! : 0)));
+  const basis = speedBasis(Float64Array.from({ length: n }, (_, k) => (Number.isFinite(hours[k]!) ? hours[k]! : 0)), SPEED_KNOTS_HOURS);
   for (let k = 0; k < n; k++) {
     if (Number.isFinite(hours[k]!)) c[k] = 1;
     else for (const b of basis) b[k] = 0;
@@ -165,7 +173,7 @@ export function pWorked(m: Model, eta: number, worked: number): number {
   return sigmoid(eta + m.fit.coefficients[m.nBase]! * worked);
 }
 
-const LOG_KNOTS = DEFAULT_KNOTS_HOURS.map((k) => Math.log1p(k));
+const LOG_KNOTS = SPEED_KNOTS_HOURS.map((k) => Math.log1p(k));
 /** Hours are capped like stats/speed-to-lead.ts (two weeks). */
 const MAX_HOURS = 336;
 

@@ -13,7 +13,9 @@ import { FLAG_DATA_COMPLETION, Replayer } from '../replay/score';
 import { loadBaseline } from '../scenario/baseline';
 import type { Policy } from '../scenario/policy';
 import type { Workspace } from '../workspace/database';
-import { buildFeatures, buildFeatureSpec, type FeatureSpec } from './features';
+import { compileRules } from '../replay/compile';
+import { computeFitPoints } from '../scoring/fit';
+import { buildFeatures, buildFeatureSpec, type BaselineScorer, type FeatureSpec } from './features';
 import { buildLeadHistory, DAY_MS, type LeadHistory } from './history';
 import { fitOutcomeModels, sizeBand, type OutcomeModels, type TrainingSet } from './outcome-models';
 import {
@@ -77,6 +79,7 @@ export class ForecastSession {
     readonly hist: LeadHistory,
     readonly replayer: Replayer,
     readonly spec: FeatureSpec,
+    readonly scorer: BaselineScorer,
     readonly training: TrainingSet,
     readonly models: OutcomeModels,
     readonly pool: RepPoolState,
@@ -134,17 +137,21 @@ export class ForecastSession {
     for (let i = 0; i < hist.n; i++) if (hist.handed[i]) rowsList.push(i);
     const rows = Int32Array.from(rowsList);
     const spec = buildFeatureSpec(cols, rows);
+    const fit = new Float64Array(cols.leads.n);
+    computeFitPoints(cols.leads, baseline.scoring.fit_points, fit);
+    const scorer: BaselineScorer = { rules: compileRules(baseline, cols.activities), fit };
     const x = buildFeatures(
       cols,
       spec,
       rows,
       Float64Array.from(rows, (i) => hist.mqlAt[i]!),
       Uint8Array.from(rows, (i) => (cols.handoffs.trigger[i] === TRIGGER_HIGH_INTENT ? 1 : 0)),
+      scorer,
     );
     const training: TrainingSet = { rows, x, hist, band: Uint8Array.from(rows, (i) => sizeBand(cols.leads.companySize[i]!)) };
     const models = fitOutcomeModels(training);
     const pool = buildRepPool(cols, hist, reps, schedules, baseline);
-    return new ForecastSession(ws, cols, baseline, hist, new Replayer(cols), spec, training, models, pool, schedules, options.seed ?? 1, options.queueModel ?? 'capacity');
+    return new ForecastSession(ws, cols, baseline, hist, new Replayer(cols), spec, scorer, training, models, pool, schedules, options.seed ?? 1, options.queueModel ?? 'capacity');
   }
 
   /**
