@@ -3,7 +3,7 @@
 // waited days). Reuses fetchHandoffFacts, the one SQL query (bound parameters)
 // that joins dispositions to handoffs, so a histogram can never disagree with
 // the median: same MQLs, same first-contact rule, same window and filters.
-import { readWorkspaceTimezone } from '../calendar/workspace-timezone';
+import { getWorkspaceTimezone } from '../workspace/settings';
 import type { Workspace } from '../workspace/database';
 import type { ContactHistogramBin, ContactHistogramResult } from './contact-histogram-types';
 import { fetchHandoffFacts } from './handoff-facts';
@@ -44,7 +44,7 @@ export async function contactHistogram(ws: Workspace, options: ObservedOptions =
     throw new MetricsInputError(`${field ? `${field}: ` : ''}${issue?.message ?? 'invalid histogram options'}`, field);
   }
   const opts = parsed.data;
-  const timezone = await readWorkspaceTimezone(ws);
+  const timezone = await getWorkspaceTimezone(ws);
   const facts = await fetchHandoffFacts(ws, { timezone, from: opts.from, to: opts.to, filters: opts.filters });
   const counts = new Array<number>(CONTACT_BINS.length).fill(0);
   let contacted = 0;
