@@ -233,7 +233,7 @@ describe('<HealthScreen>', () => {
     await act(async () => store.getState().setHealthFilters({ source: 'organic' }));
     await act(async () => new Promise((r) => setTimeout(r, 350)));
     expect(container.textContent).toContain('No MQLs match these filters');
-    const reset = [...container.querySelectorAll('.state-empty button')].find((b) => b.textContent === 'Reset filters');
+    const reset = [...container.querySelectorAll<HTMLButtonElement>('.state-empty button')].find((b) => b.textContent === 'Reset filters');
     await act(async () => reset?.click());
     expect(store.getState().healthFilters.source).toBeNull();
   });
