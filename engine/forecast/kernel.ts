@@ -32,7 +32,7 @@ export function prepareScenario(session: ForecastSession, policy: Policy): Scena
   const cohort = session.cohortFor(policy);
   const dataCompletion = session.replayer.result.summary.dataCompletionInWindow;
   const pool = scenarioPool(session.pool, policy, session.loadPerRep);
-  (cohort as { rep: Int32Array }).rep = assignReps(cols, hist, session.pool, pool, cohort.lead, cohort.arrival, cohort.shared, session.seed);
+  (cohort as { rep: Int32Array }).rep = assignReps(cols, hist, session.pool, pool, cohort.lead, cohort.arrival, cohort.shared, session.seed, session.loadPerRep);
   const range = windowRange(policy.window, cols.timezone);
   const rowList: number[] = [];
   for (let k = 0; k < cohort.lead.length; k++) {

@@ -233,6 +233,8 @@ export interface ScenarioPool {
   /** Index of the first added rep (= the number of original reps). */
   readonly firstAdded: number;
   readonly added: number;
+  /** Team per rep (original and added; -1 an added rep in no team: it shares everyone's MQLs). */
+  readonly team: Int32Array;
 }
 
 /**
@@ -244,18 +246,7 @@ export interface ScenarioPool {
 export function scenarioPool(base: RepPoolState, policy: Policy, loadPerRep: Float64Array): ScenarioPool {
   const nr = base.ids.length;
   const extra = policy.capacity.extra_reps;
-  const ext = addAverageReps(
-    {
-      schedules: base.schedules,
-      dailyCapacity: base.capacity,
-      serviceMs: base.serviceMs,
-      regions: base.regions,
-      segment: base.segment,
-      activeFrom: base.activeFrom,
-      activeTo: base.activeTo,
-    },
-    Math.max(0, extra),
-  );
+  const ext = addRepsToBusiestTeams(base, Math.max(0, extra), loadPerRep);
   const removed = new Uint8Array(ext.schedules.length);
   if (extra < 0) {
     const candidates = Array.from({ length: nr }, (_, r) => r)
@@ -294,6 +285,68 @@ export function scenarioPool(base: RepPoolState, policy: Policy, loadPerRep: Flo
     removed,
     firstAdded: nr,
     added: Math.max(0, extra),
+    team: ext.team,
+  };
+}
+
+/** A team: reps serving the same regions and segment. */
+function teamKeys(base: RepPoolState): Int32Array {
+  const keys = new Map<string, number>();
+  return Int32Array.from(base.ids, (_, r) => {
+    const key = `${[...base.regions[r]!].sort((a, b) => a - b).join(',')}|${base.segment[r]!}`;
+    let t = keys.get(key);
+    if (t === undefined) keys.set(key, (t = keys.size));
+    return t;
+  });
+}
+
+/**
+ * extra_reps > 0: each added rep joins the team with the most MQLs per unit of
+ * daily capacity at that point (a manager staffs the busiest team first), as
+ * a copy of that team's median-capacity rep (schedule, capacity, service
+ * time, territory), active throughout. Falls back to queue/routing.ts
+ * addAverageReps's median rep when no team has load.
+ */
+function addRepsToBusiestTeams(base: RepPoolState, k: number, loadPerRep: Float64Array) {
+  const nr = base.ids.length;
+  const team = teamKeys(base);
+  const nTeams = team.reduce((a, t) => Math.max(a, t + 1), 0);
+  const load = new Float64Array(nTeams);
+  const cap = new Float64Array(nTeams);
+  const members: number[][] = Array.from({ length: nTeams }, () => []);
+  for (let r = 0; r < nr; r++) {
+    load[team[r]!] = load[team[r]!]! + loadPerRep[r]!;
+    if (loadPerRep[r]! > 0) {
+      cap[team[r]!] = cap[team[r]!]! + base.capacity[r]!;
+      members[team[r]!]!.push(r);
+    }
+  }
+  const templateOf = Int32Array.from({ length: nr + k }, (_, r) => r);
+  const teamOut = Int32Array.from({ length: nr + k }, (_, r) => (r < nr ? team[r]! : -1));
+  const fallback = addAverageReps({ schedules: base.schedules, dailyCapacity: base.capacity, serviceMs: base.serviceMs, regions: base.regions, segment: base.segment }, k > 0 ? 1 : 0);
+  for (let j = 0; j < k; j++) {
+    let best = -1;
+    for (let t = 0; t < nTeams; t++) if (members[t]!.length > 0 && (best < 0 || load[t]! / cap[t]! > load[best]! / cap[best]!)) best = t;
+    let tmpl: number;
+    if (best < 0) tmpl = fallback.templateOf[nr]!;
+    else {
+      const byCap = [...members[best]!].sort((a, b) => base.capacity[a]! - base.capacity[b]! || a - b);
+      tmpl = byCap[Math.floor((byCap.length - 1) / 2)]!;
+      cap[best] = cap[best]! + base.capacity[tmpl]!;
+    }
+    templateOf[nr + j] = tmpl;
+    teamOut[nr + j] = best;
+  }
+  return {
+    templateOf,
+    team: teamOut,
+    schedules: Array.from(templateOf, (r) => base.schedules[r]!),
+    dailyCapacity: Float64Array.from(templateOf, (r) => base.capacity[r]!),
+    serviceMs: Float64Array.from(templateOf, (r) => base.serviceMs[r]!),
+    regions: Array.from(templateOf, (r) => base.regions[r]!),
+    segment: Int32Array.from(templateOf, (r) => base.segment[r]!),
+    activeFrom: Float64Array.from(templateOf, (r, i) => (i < nr ? base.activeFrom[r]! : Number.NaN)),
+    activeTo: Float64Array.from(templateOf, (r, i) => (i < nr ? base.activeTo[r]! : Number.NaN)),
   };
 }
 
@@ -314,6 +367,7 @@ export function assignReps(
   arrival: Float64Array,
   shared: Uint8Array,
   seed: number,
+  loadPerRep: Float64Array,
 ): Int32Array {
   const n = lead.length;
   const rep = new Int32Array(n).fill(-1);
@@ -351,12 +405,23 @@ export function assignReps(
     toRoute.forEach((k, j) => (rep[k] = routed.rep[j]!));
   }
   if (pool.added > 0) {
+    // Added reps take an even share of their team's MQLs (of everyone's when in no team).
+    const nTeams = pool.team.reduce((a, t) => Math.max(a, t + 1), 0) + 1;
+    const members = new Float64Array(nTeams);
+    const clones: number[][] = Array.from({ length: nTeams }, () => []);
+    for (let r = 0; r < pool.firstAdded; r++) if (!pool.removed[r] && loadPerRep[r]! > 0) members[pool.team[r]!] = members[pool.team[r]!]! + 1;
+    for (let r = pool.firstAdded; r < pool.team.length; r++) clones[pool.team[r]! < 0 ? nTeams - 1 : pool.team[r]!]!.push(r);
+    const anyClones = clones[nTeams - 1]!;
     let active = 0;
     for (let r = 0; r < pool.firstAdded; r++) if (!pool.removed[r]) active++;
-    const share = pool.added / (active + pool.added);
     for (let k = 0; k < n; k++) {
+      const r = rep[k]!;
+      const own = r >= 0 && r < pool.firstAdded ? clones[pool.team[r]!]! : [];
+      const list = own.length > 0 ? own : anyClones;
+      if (list.length === 0) continue;
+      const share = list.length / ((own.length > 0 ? members[pool.team[r]!]! : active) + list.length);
       const u = hashUniform(seed, STREAM_EXTRA_REPS, lead[k]!);
-      if (u < share) rep[k] = pool.firstAdded + Math.min(pool.added - 1, Math.floor((u / share) * pool.added));
+      if (u < share) rep[k] = list[Math.min(list.length - 1, Math.floor((u / share) * list.length))]!;
     }
   }
   return rep;

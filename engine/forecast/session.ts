@@ -97,7 +97,7 @@ export class ForecastSession {
     }
     this.baseCohort = this.cohortFor(baseline);
     let basePool = scenarioPool(pool, baseline, this.loadPerRep);
-    const baseRep = assignReps(cols, hist, pool, basePool, this.baseCohort.lead, this.baseCohort.arrival, this.baseCohort.shared, seed);
+    const baseRep = assignReps(cols, hist, pool, basePool, this.baseCohort.lead, this.baseCohort.arrival, this.baseCohort.shared, seed, this.loadPerRep);
     (this.baseCohort as { rep: Int32Array }).rep = baseRep;
     this.calibration = null;
     if (queueModel === 'calibrated') {
