@@ -30,8 +30,24 @@ export interface CohortInWindow {
   readonly contact: Float64Array;
   /** 1: a new MQL scoring below anything sales has seen. */
   readonly extrapolated: Uint8Array;
-  /** MQL-time features, column-major. */
-  readonly x: readonly Float64Array[];
+}
+
+/** Base linear predictors (intercept + features) of each outcome model, per MQL. */
+export interface Etas {
+  readonly accept: Float64Array;
+  readonly reject: Float64Array;
+  readonly contacted: Float64Array;
+  readonly sql: Float64Array;
+  readonly opp: Float64Array;
+  readonly won: Float64Array;
+}
+
+export const ETA_MODELS = ['accept', 'reject', 'contacted', 'sql', 'opp', 'won'] as const;
+
+/** Etas of every model over feature rows. */
+export function computeEtas(models: OutcomeModels, x: readonly Float64Array[], n: number): Etas {
+  const e = (k: (typeof ETA_MODELS)[number]) => baseEta(models[k], x, new Float64Array(n));
+  return { accept: e('accept'), reject: e('reject'), contacted: e('contacted'), sql: e('sql'), opp: e('opp'), won: e('won') };
 }
 
 export interface AssembleContext {
@@ -47,16 +63,10 @@ export interface AssembleOptions {
   readonly extrapolationShift?: number;
 }
 
-export function expectations(ctx: AssembleContext, models: OutcomeModels, c: CohortInWindow, options: AssembleOptions = {}): LeadExpectations {
+export function expectations(ctx: AssembleContext, models: OutcomeModels, etas: Etas, c: CohortInWindow, options: AssembleOptions = {}): LeadExpectations {
   const { hist, policy } = ctx;
   const n = c.lead.length;
-  const eta = (m: OutcomeModels[keyof Omit<OutcomeModels, 'amountByBand'>]) => baseEta(m, c.x, new Float64Array(n));
-  const eA = eta(models.accept);
-  const eR = eta(models.reject);
-  const eC = eta(models.contacted);
-  const eS = eta(models.sql);
-  const eO = eta(models.opp);
-  const eW = eta(models.won);
+  const { accept: eA, reject: eR, contacted: eC, sql: eS, opp: eO, won: eW } = etas;
   const shift = options.extrapolationShift ?? 0;
   const out: LeadExpectations = {
     n,

@@ -4,7 +4,7 @@
 // with that run's refitted models and simulation draws.
 import type { Policy } from '../scenario/policy';
 import { windowRange } from '../replay/window';
-import { expectations, type CohortInWindow } from './assemble';
+import { computeEtas, ETA_MODELS, expectations, type CohortInWindow, type Etas } from './assemble';
 import { buildFeatures } from './features';
 import type { OutcomeModels } from './outcome-models';
 import { assignReps, counterfactualContacts, perturbPool, scenarioPool, simulateCohort, type QueueDraw, type ScenarioPool } from './queue-effects';
@@ -17,8 +17,9 @@ export interface ScenarioState {
   readonly pool: ScenarioPool;
   /** Cohort rows whose MQL falls in the window. */
   readonly rows: Int32Array;
-  /** The window's MQLs, with features; `contact` is filled per run. */
+  /** The window's MQLs; `contact` is filled per run. */
   readonly inWindow: Omit<CohortInWindow, 'contact'>;
+  readonly feats: WindowFeatures;
   /** Counts for the report. */
   readonly shared: number;
   readonly entered: number;
@@ -44,7 +45,7 @@ export function prepareScenario(session: ForecastSession, policy: Policy): Scena
   const arrival = Float64Array.from(rows, (k) => cohort.arrival[k]!);
   const shared = Uint8Array.from(rows, (k) => (cohort.shared[k] && session.baseRowOfLead[cohort.lead[k]!]! >= 0 ? 1 : 0));
   const extrapolated = Uint8Array.from(rows, (k, q) => (!shared[q] && cohort.score[k]! < hist.scoreSupportFloor ? 1 : 0));
-  const x = featuresFor(session, lead, arrival, Uint8Array.from(rows, (k) => cohort.highIntent[k]!));
+  const feats = featuresFor(session, lead, arrival, Uint8Array.from(rows, (k) => cohort.highIntent[k]!));
   let nShared = 0;
   let nExtra = 0;
   const inScenario = new Uint8Array(hist.n);
@@ -71,8 +72,8 @@ export function prepareScenario(session: ForecastSession, policy: Policy): Scena
       rep: Int32Array.from(rows, (k) => cohort.rep[k]!),
       shared,
       extrapolated,
-      x,
     },
+    feats,
     shared: nShared,
     entered: rows.length - nShared,
     left,
@@ -97,6 +98,7 @@ export function evaluate(
       : simulateCohort(perturbPool(session.basePool, draw), session.baseCohort, session.baseCohort.lead, session.seed, run);
   const cf = counterfactualContacts(session.hist, session.pool, st.pool, st.cohort, scenContact, session.baseRowOfLead, session.baseCohort, bc, session.repSchedules.fallback);
   const contact = Float64Array.from(st.rows, (k) => cf[k]!);
+  const trainEtas = models === session.models ? session.trainEtas : computeEtas(models, session.training.x, session.training.rows.length);
   return expectations(
     {
       hist: session.hist,
@@ -106,44 +108,67 @@ export function evaluate(
       companySize: session.cols.leads.companySize,
     },
     models,
+    windowEtas(trainEtas, models, st.feats),
     { ...st.inWindow, contact },
     { extrapolationShift },
   );
 }
 
 /**
- * MQL-time features; an MQL at its historical instant with its historical
- * trigger reuses the training row (most MQLs of most scenarios), so only
- * moved and new MQLs scan their activities.
+ * Features of the window's MQLs, by reference: an MQL at its historical
+ * instant with its historical trigger IS its training row (most MQLs of most
+ * scenarios), so only moved and new MQLs get a feature row of their own, and
+ * a model's linear predictor is looked up rather than recomputed.
  */
-function featuresFor(session: ForecastSession, lead: Int32Array, at: Float64Array, highIntent: Uint8Array): Float64Array[] {
+export interface WindowFeatures {
+  /** Training row per window row, -1 for a fresh row. */
+  readonly trainRow: Int32Array;
+  /** Index into `fresh` per window row, -1 when it has a training row. */
+  readonly freshRow: Int32Array;
+  readonly fresh: readonly Float64Array[];
+  readonly nFresh: number;
+}
+
+function featuresFor(session: ForecastSession, lead: Int32Array, at: Float64Array, highIntent: Uint8Array): WindowFeatures {
   const { training, hist, cols } = session;
   const m = lead.length;
-  const trainRow = session.trainingRowOfLead;
+  const trainRow = new Int32Array(m);
+  const freshRow = new Int32Array(m).fill(-1);
   const fresh: number[] = [];
+  const hiCol = training.x[5]!;
   for (let q = 0; q < m; q++) {
     const i = lead[q]!;
-    const t = trainRow[i]!;
-    if (t < 0 || at[q] !== hist.mqlAt[i] || training.x[5]![t] !== highIntent[q]) fresh.push(q);
+    const t = session.trainingRowOfLead[i]!;
+    if (t < 0 || at[q] !== hist.mqlAt[i] || hiCol[t] !== highIntent[q]) {
+      trainRow[q] = -1;
+      freshRow[q] = fresh.length;
+      fresh.push(q);
+    } else trainRow[q] = t;
   }
-  const x = training.x.map(() => new Float64Array(m));
-  for (let q = 0; q < m; q++) {
-    const t = trainRow[lead[q]!]!;
-    if (t < 0) continue;
-    for (let c = 0; c < x.length; c++) x[c]![q] = training.x[c]![t]!;
-  }
-  if (fresh.length > 0) {
-    const fx = buildFeatures(
-      cols,
-      session.spec,
-      Int32Array.from(fresh, (q) => lead[q]!),
-      Float64Array.from(fresh, (q) => at[q]!),
-      Uint8Array.from(fresh, (q) => highIntent[q]!),
-      session.scorer,
-    );
-    fresh.forEach((q, j) => {
-      for (let c = 0; c < x.length; c++) x[c]![q] = fx[c]![j]!;
-    });
-  }
-  return x;
+  const fx = buildFeatures(
+    cols,
+    session.spec,
+    Int32Array.from(fresh, (q) => lead[q]!),
+    Float64Array.from(fresh, (q) => at[q]!),
+    Uint8Array.from(fresh, (q) => highIntent[q]!),
+    session.scorer,
+  );
+  return { trainRow, freshRow, fresh: fx, nFresh: fresh.length };
+}
+
+/** Etas of the window's MQLs: training rows' etas looked up, fresh rows' computed. */
+export function windowEtas(trainEtas: Etas, models: OutcomeModels, f: WindowFeatures): Etas {
+  const freshEtas = computeEtas(models, f.fresh, f.nFresh);
+  const m = f.trainRow.length;
+  const pick = (k: (typeof ETA_MODELS)[number]) => {
+    const out = new Float64Array(m);
+    const tr = trainEtas[k];
+    const fr = freshEtas[k];
+    for (let q = 0; q < m; q++) {
+      const t = f.trainRow[q]!;
+      out[q] = t >= 0 ? tr[t]! : fr[f.freshRow[q]!]!;
+    }
+    return out;
+  };
+  return { accept: pick('accept'), reject: pick('reject'), contacted: pick('contacted'), sql: pick('sql'), opp: pick('opp'), won: pick('won') };
 }

@@ -14,6 +14,7 @@ import { loadBaseline } from '../scenario/baseline';
 import type { Policy } from '../scenario/policy';
 import type { Workspace } from '../workspace/database';
 import { compileRules } from '../replay/compile';
+import { computeEtas, type Etas } from './assemble';
 import { computeFitPoints } from '../scoring/fit';
 import { buildFeatures, buildFeatureSpec, type BaselineScorer, type FeatureSpec } from './features';
 import { buildLeadHistory, DAY_MS, type LeadHistory } from './history';
@@ -69,6 +70,8 @@ export class ForecastSession {
   readonly fitMs: number;
   /** Row of each lead in training (its historical MQL), -1 none. */
   readonly trainingRowOfLead: Int32Array;
+  /** The full-data models' linear predictors over the training rows (most scenario MQLs are training rows). */
+  readonly trainEtas: Etas;
   /** Service-time calibration of the baseline queue (queue-effects.ts calibrateService). */
   readonly calibration: ReturnType<typeof calibrateService> | null;
 
@@ -90,6 +93,7 @@ export class ForecastSession {
     const started = performance.now();
     this.trainingRowOfLead = new Int32Array(hist.n).fill(-1);
     training.rows.forEach((i, t) => (this.trainingRowOfLead[i] = t));
+    this.trainEtas = computeEtas(models, training.x, training.rows.length);
     this.loadPerRep = new Float64Array(pool.ids.length);
     for (let i = 0; i < hist.n; i++) {
       const code = hist.repCode[i]!;
