@@ -50,7 +50,31 @@ export function computeEtas(models: OutcomeModels, x: readonly Float64Array[], n
   return { accept: e('accept'), reject: e('reject'), contacted: e('contacted'), sql: e('sql'), opp: e('opp'), won: e('won') };
 }
 
+/** Business-hours SLA deadlines per lead, kept while the lead's (arrival, SLA, schedule) stay the same. */
+export class DeadlineCache {
+  private readonly at: Float64Array;
+  private readonly sla: Float64Array;
+  private readonly sched: (WorkSchedule | null)[];
+  private readonly value: Float64Array;
+  constructor(n: number) {
+    this.at = new Float64Array(n).fill(Number.NaN);
+    this.sla = new Float64Array(n);
+    this.sched = new Array<WorkSchedule | null>(n).fill(null);
+    this.value = new Float64Array(n);
+  }
+  get(i: number, at: number, slaMs: number, s: WorkSchedule): number {
+    if (this.at[i] === at && this.sla[i] === slaMs && this.sched[i] === s) return this.value[i]!;
+    const v = s.addBusinessMs(at, slaMs);
+    this.at[i] = at;
+    this.sla[i] = slaMs;
+    this.sched[i] = s;
+    this.value[i] = v;
+    return v;
+  }
+}
+
 export interface AssembleContext {
+  readonly deadlines?: DeadlineCache;
   readonly hist: LeadHistory;
   readonly policy: Policy;
   readonly schedules: readonly WorkSchedule[];
@@ -95,7 +119,7 @@ export function expectations(ctx: AssembleContext, models: OutcomeModels, etas: 
     if (!policy.sla.business_hours) return a + slaMs[t]!;
     const r = c.rep[k]!;
     const s = r >= 0 && r < ctx.schedules.length ? ctx.schedules[r]! : ctx.fallback;
-    return s.addBusinessMs(a, slaMs[t]!);
+    return ctx.deadlines ? ctx.deadlines.get(c.lead[k]!, a, slaMs[t]!, s) : s.addBusinessMs(a, slaMs[t]!);
   };
   for (let k = 0; k < n; k++) {
     const i = c.lead[k]!;

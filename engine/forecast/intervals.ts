@@ -23,7 +23,7 @@ export function bootstrapModels(session: ForecastSession, run: number, cache: Ma
   let m = cache.get(run);
   if (!m) {
     const w = poissonWeights(session.seed, run, new Float64Array(session.training.rows.length));
-    m = fitOutcomeModels(session.training, { weights: w, start: session.models });
+    m = fitOutcomeModels(session.training, { weights: w, start: session.models, maxIterations: 1 });
     cache.set(run, m);
   }
   return m;

@@ -20,6 +20,8 @@ export interface ScenarioState {
   /** The window's MQLs; `contact` is filled per run. */
   readonly inWindow: Omit<CohortInWindow, 'contact'>;
   readonly feats: WindowFeatures;
+  /** The scenario queues exactly the baseline's MQLs on the baseline's reps (e.g. an SLA-only scenario): its simulation is the baseline's. */
+  readonly sameQueue: boolean;
   /** Counts for the report. */
   readonly shared: number;
   readonly entered: number;
@@ -74,6 +76,7 @@ export function prepareScenario(session: ForecastSession, policy: Policy): Scena
       extrapolated,
     },
     feats,
+    sameQueue: sameQueue(session, cohort, pool),
     shared: nShared,
     entered: rows.length - nShared,
     left,
@@ -91,11 +94,11 @@ export function evaluate(
   extrapolationShift = 0,
   draw: QueueDraw | null = null,
 ): LeadExpectations {
-  const scenContact = simulateCohort(perturbPool(st.pool, draw), st.cohort, st.cohort.lead, session.seed, run);
   const bc =
     run === 0 && draw === null
       ? session.baseContact0
       : simulateCohort(perturbPool(session.basePool, draw), session.baseCohort, session.baseCohort.lead, session.seed, run);
+  const scenContact = st.sameQueue ? bc : simulateCohort(perturbPool(st.pool, draw), st.cohort, st.cohort.lead, session.seed, run);
   const cf = counterfactualContacts(session.hist, session.pool, st.pool, st.cohort, scenContact, session.baseRowOfLead, session.baseCohort, bc, session.repSchedules.fallback);
   const contact = Float64Array.from(st.rows, (k) => cf[k]!);
   const trainEtas = models === session.models ? session.trainEtas : computeEtas(models, session.training.x, session.training.rows.length);
@@ -106,6 +109,7 @@ export function evaluate(
       schedules: st.pool.schedules,
       fallback: session.repSchedules.fallback,
       companySize: session.cols.leads.companySize,
+      deadlines: session.deadlineCache,
     },
     models,
     windowEtas(trainEtas, models, st.feats),
@@ -171,4 +175,29 @@ export function windowEtas(trainEtas: Etas, models: OutcomeModels, f: WindowFeat
     return out;
   };
   return { accept: pick('accept'), reject: pick('reject'), contacted: pick('contacted'), sql: pick('sql'), opp: pick('opp'), won: pick('won') };
+}
+
+function sameArray(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k] && !(Number.isNaN(a[k]!) && Number.isNaN(b[k]!))) return false;
+  return true;
+}
+
+function sameQueue(session: ForecastSession, c: PolicyCohort, p: ScenarioPool): boolean {
+  const b = session.baseCohort;
+  const q = session.basePool;
+  return (
+    sameArray(c.lead, b.lead) &&
+    sameArray(c.arrival, b.arrival) &&
+    sameArray(c.priority, b.priority) &&
+    sameArray(c.rep, b.rep) &&
+    p.schedules.length === q.schedules.length &&
+    p.schedules.every((s, r) => s === q.schedules[r]) &&
+    sameArray(p.capacity, q.capacity) &&
+    sameArray(p.serviceMs, q.serviceMs) &&
+    sameArray(p.activeFrom, q.activeFrom) &&
+    sameArray(p.activeTo, q.activeTo) &&
+    sameArray(p.blackHoles.intercept, q.blackHoles.intercept) &&
+    p.blackHoles.slope === q.blackHoles.slope
+  );
 }

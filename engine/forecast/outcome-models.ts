@@ -97,11 +97,17 @@ export interface FitOptions {
   readonly weights?: Float64Array;
   /** Previous fits to start from (bootstrap refits converge in a few steps). */
   readonly start?: OutcomeModels;
+  /**
+   * Newton steps per model. Bootstrap refits take ONE step from the full-data
+   * fit (the one-step bootstrap: the same first-order variability at a
+   * fraction of the cost, which dominates an interval run at 100k MQLs).
+   */
+  readonly maxIterations?: number;
 }
 
-function fitOne(x: Float64Array[], y: Uint8Array | Float64Array, nBase: number, w: Float64Array | undefined, start: Model | undefined): Model {
+function fitOne(x: Float64Array[], y: Uint8Array | Float64Array, nBase: number, w: Float64Array | undefined, start: Model | undefined, maxIterations = 50): Model {
   const s = start ? [start.fit.intercept, ...start.fit.coefficients] : undefined;
-  const fit = fitLogistic(x, y, { l2: L2, weights: w, start: s, standardErrors: false, maxIterations: 50 });
+  const fit = fitLogistic(x, y, { l2: L2, weights: w, start: s, standardErrors: false, maxIterations });
   return { fit, nBase };
 }
 
@@ -114,19 +120,19 @@ export function fitOutcomeModels(t: TrainingSet, options: FitOptions = {}): Outc
   const col = (src: ArrayLike<number>) => Float64Array.from({ length: n }, (_, k) => src[rows[k]!]!);
   const worked = col(hist.worked);
   const withWorked = [...x, worked];
-  const accept = fitOne(withWorked, col(hist.accepted), nb, w, st?.accept);
-  const reject = fitOne(withWorked, col(hist.rejected), nb, w, st?.reject);
+  const accept = fitOne(withWorked, col(hist.accepted), nb, w, st?.accept, options.maxIterations);
+  const reject = fitOne(withWorked, col(hist.rejected), nb, w, st?.reject, options.maxIterations);
 
   const wk = pick(n, (k) => worked[k]! === 1);
   const contactedY = Float64Array.from(wk, (k) => (Number.isFinite(hist.contactAt[rows[k]!]!) ? 1 : 0));
-  const contacted = fitOne(subset(x, wk), contactedY, nb, w ? Float64Array.from(wk, (k) => w[k]!) : undefined, st?.contacted);
+  const contacted = fitOne(subset(x, wk), contactedY, nb, w ? Float64Array.from(wk, (k) => w[k]!) : undefined, st?.contacted, options.maxIterations);
 
   const hours = hoursOf(t);
   const mat = pick(n, (k) => hist.mature[rows[k]!]! === 1);
   const xm = [...subset(x, mat), ...contactColumns(Float64Array.from(mat, (k) => hours[k]!))];
   const wm = w ? Float64Array.from(mat, (k) => w[k]!) : undefined;
-  const sql = fitOne(xm, Float64Array.from(mat, (k) => hist.sql90[rows[k]!]!), nb, wm, st?.sql);
-  const opp = fitOne(xm, Float64Array.from(mat, (k) => hist.opp90[rows[k]!]!), nb, wm, st?.opp);
+  const sql = fitOne(xm, Float64Array.from(mat, (k) => hist.sql90[rows[k]!]!), nb, wm, st?.sql, options.maxIterations);
+  const opp = fitOne(xm, Float64Array.from(mat, (k) => hist.opp90[rows[k]!]!), nb, wm, st?.opp, options.maxIterations);
 
   const wonRows = pick(n, (k) => hist.opp[rows[k]!]! === 1 && hist.won[rows[k]!]! >= 0);
   const won = fitOne(
@@ -135,6 +141,7 @@ export function fitOutcomeModels(t: TrainingSet, options: FitOptions = {}): Outc
     nb,
     w ? Float64Array.from(wonRows, (k) => w[k]!) : undefined,
     st?.won,
+    options.maxIterations,
   );
 
   const sum = new Float64Array(4);
