@@ -9,6 +9,7 @@ import { JobProgress } from './components/JobProgress';
 import { Sidebar } from './components/Sidebar';
 import { TopBar } from './components/TopBar';
 import { HealthScreen } from './screens/HealthScreen';
+import { ImportScreen } from './screens/ImportScreen';
 import { PlannedScreen } from './screens/PlannedScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
 import { selectEngineView, selectNotice, selectPresenter, selectScreen, selectTheme } from './store/selectors';
@@ -50,7 +51,7 @@ export function App({ isMac }: { readonly isMac: boolean }) {
         <TopBar />
         <EngineBanner />
         <div className="screen">
-          <ErrorBoundary resetKey={screen}>{screen === 'welcome' ? <WelcomeScreen /> : screen === 'health' ? <HealthScreen /> : <PlannedScreen screen={screen} />}</ErrorBoundary>
+          <ErrorBoundary resetKey={screen}>{screen === 'welcome' ? <WelcomeScreen /> : screen === 'health' ? <HealthScreen /> : screen === 'import' ? <ImportScreen /> : <PlannedScreen screen={screen} />}</ErrorBoundary>
         </div>
       </main>
       <JobProgress />

@@ -1,11 +1,14 @@
 // Running engine jobs, bottom right, each with its progress and a Cancel.
 import { cancelJob } from '../app/actions';
 import { useApp, useServices } from '../app/context';
-import { selectJobs } from '../store/selectors';
+import { selectJobs, selectScreen } from '../store/selectors';
 
 export function JobProgress() {
   const { platform, store } = useServices();
-  const jobs = Object.values(useApp(selectJobs));
+  const screen = useApp(selectScreen);
+  const importJobId = useApp((s) => s.importJobId);
+  // The import screen shows its own job's progress and Cancel in place; one bar is enough.
+  const jobs = Object.values(useApp(selectJobs)).filter((job) => !(screen === 'import' && job.jobId === importJobId));
   if (jobs.length === 0) return null;
   return (
     <aside className="jobs" aria-label="Running jobs">

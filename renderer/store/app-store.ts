@@ -2,6 +2,7 @@
 // tests and the app each get a fresh one, with one reset() for all of them.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createHealthSlice, initialHealth, type HealthSlice } from './health-slice';
+import { createImportSlice, initialImport, type ImportSlice } from './import-slice';
 import { createJobsSlice, initialJobs, type JobsSlice } from './jobs-slice';
 import { createUiSlice, initialUi, type Theme, type UiSlice } from './ui-slice';
 import { createWorkspaceSlice, initialWorkspace, type WorkspaceSlice } from './workspace-slice';
@@ -11,7 +12,7 @@ export interface ResetSlice {
   reset(): void;
 }
 
-export type AppState = UiSlice & WorkspaceSlice & JobsSlice & HealthSlice & ResetSlice;
+export type AppState = UiSlice & WorkspaceSlice & JobsSlice & HealthSlice & ImportSlice & ResetSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(options: { theme?: Theme } = {}): AppStore {
@@ -20,9 +21,10 @@ export function createAppStore(options: { theme?: Theme } = {}): AppStore {
     ...createWorkspaceSlice(...a),
     ...createJobsSlice(...a),
     ...createHealthSlice(...a),
+    ...createImportSlice(...a),
     reset: () => {
       const [set, get] = a;
-      set({ ...initialUi(get().theme), ...initialWorkspace(), ...initialJobs(), ...initialHealth() });
+      set({ ...initialUi(get().theme), ...initialWorkspace(), ...initialJobs(), ...initialHealth(), ...initialImport() });
     },
   }));
 }

@@ -38,3 +38,21 @@ export const selectHealthView = (s: AppState) => ({
   data: s.healthData,
   error: s.healthError,
 });
+
+export const selectImportView = (s: AppState) => ({
+  workspace: s.workspace,
+  step: s.importStep,
+  paths: s.importPaths,
+  previewing: s.importPreviewing,
+  problems: s.importProblems,
+  entries: s.importEntries,
+  folder: s.importFolder,
+  timezone: s.importTimezone,
+  jobId: s.importJobId,
+  cancelling: s.importCancelling,
+  summary: s.importSummary,
+  failure: s.importFailure,
+  quality: s.importQuality,
+  qualityStatus: s.importQualityStatus,
+  qualityError: s.importQualityError,
+});
