@@ -179,7 +179,10 @@ export interface IssueRow {
   readonly rowKind: 'line' | 'data_row' | null;
   readonly column: string | null;
   readonly value: string | null;
+  /** The engine's sentence, whole. */
   readonly message: string;
+  /** The sentence without the location it starts with, for a table that shows the location in columns. */
+  readonly detail: string;
 }
 
 export interface IssueGroup {
@@ -204,13 +207,14 @@ function parseIssueLine(line: string): { file: string | null; issue: IssueRow } 
         row: Number(g.row),
         rowKind: g.kind === 'line' ? 'line' : 'data_row',
         column: g.column ?? null,
-        value: value ? (value[1] ?? '') : null,
+        value: value ? (value[1] ?? '').replace(/""/g, '"') : null,
         message: line,
+        detail: g.rest ?? line,
       },
     };
   }
   const f = FILE_LEVEL.exec(line);
-  return { file: f?.groups?.file ?? null, issue: { row: null, rowKind: null, column: null, value: null, message: line } };
+  return { file: f?.groups?.file ?? null, issue: { row: null, rowKind: null, column: null, value: null, message: line, detail: line } };
 }
 
 /**

@@ -8,6 +8,7 @@ import { useApp, useAppShallow, useServices } from '../app/context';
 import { cancelImport, changeTable, loadImportQuality, previewPaths, runImport } from '../app/import-actions';
 import { importBlockers, timezoneProblem } from '../app/import-model';
 import { FileMapping } from '../components/import/FileMapping';
+import { FileTabs } from '../components/import/FileTabs';
 import { DataQuality, ImportSummaryCard } from '../components/import/ImportDone';
 import { ImportFailure } from '../components/import/ImportFailure';
 import { ImportProgress, ImportSetup } from '../components/import/ImportRun';
@@ -26,6 +27,7 @@ export function ImportScreen() {
 
   const s = store.getState;
   const blockers = v.folder !== null ? (timezoneProblem(v.timezone) ? [timezoneProblem(v.timezone) ?? ''] : []) : importBlockers(v.entries, v.timezone);
+  const activeEntry = v.entries.find((e) => e.path === v.active) ?? v.entries[0] ?? null;
   const what = v.folder !== null ? 'the folder' : v.entries.length === 1 ? '1 file' : `${v.entries.length} files`;
 
   return (
@@ -68,15 +70,18 @@ export function ImportScreen() {
               </p>
             </section>
           ) : (
-            v.entries.map((e) => (
-              <FileMapping
-                key={e.path}
-                entry={e}
-                onTable={(t) => void changeTable(platform, store, e.path, t)}
-                onMap={(canonical, header) => s().setImportMapping(e.path, canonical, header)}
-                onRemove={() => s().removeImportEntry(e.path)}
-              />
-            ))
+            <>
+              <FileTabs entries={v.entries} active={activeEntry?.path ?? null} onSelect={(path) => s().setImportActive(path)} />
+              {activeEntry ? (
+                <FileMapping
+                  key={activeEntry.path}
+                  entry={activeEntry}
+                  onTable={(t) => void changeTable(platform, store, activeEntry.path, t)}
+                  onMap={(canonical, header) => s().setImportMapping(activeEntry.path, canonical, header)}
+                  onRemove={() => s().removeImportEntry(activeEntry.path)}
+                />
+              ) : null}
+            </>
           )}
           <ImportSetup timezone={v.timezone} blockers={blockers} what={what} onTimezone={(tz) => s().setImportTimezone(tz)} onImport={() => void runImport(platform, store)} onBack={() => s().importBack()} />
         </>

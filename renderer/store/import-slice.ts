@@ -20,6 +20,8 @@ export interface ImportSlice {
   importPreviewing: boolean;
   importProblems: readonly PreviewProblem[];
   importEntries: readonly ImportFileEntry[];
+  /** The file whose columns the mapping step shows. */
+  importActive: string | null;
   /** Set when the user gave one folder: the engine matches its files by name. */
   importFolder: string | null;
   importTimezone: string;
@@ -37,6 +39,7 @@ export interface ImportSlice {
   replaceImportEntry(path: string, entry: ImportFileEntry): void;
   setImportMapping(path: string, canonical: string, header: string): void;
   removeImportEntry(path: string): void;
+  setImportActive(path: string): void;
   setImportTimezone(tz: string): void;
   importBack(): void;
   importStarted(jobId: string): void;
@@ -58,6 +61,7 @@ type ImportData = Pick<
   | 'importPreviewing'
   | 'importProblems'
   | 'importEntries'
+  | 'importActive'
   | 'importFolder'
   | 'importTimezone'
   | 'importJobId'
@@ -75,6 +79,7 @@ export const initialImport = (): ImportData => ({
   importPreviewing: false,
   importProblems: [],
   importEntries: [],
+  importActive: null,
   importFolder: null,
   importTimezone: 'UTC',
   importJobId: null,
@@ -95,6 +100,7 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
       importPreviewing: false,
       importProblems: problems,
       importEntries: entries,
+      importActive: entries[0]?.path ?? null,
       importFolder: folder,
       // Stay on the pick step while nothing could be read, so the paths can be fixed.
       importStep: entries.length > 0 || folder !== null ? 'mapping' : 'pick',
@@ -105,8 +111,10 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
   removeImportEntry: (path) =>
     set((s) => {
       const importEntries = s.importEntries.filter((e) => e.path !== path);
-      return { importEntries, importStep: importEntries.length === 0 ? 'pick' : s.importStep };
+      const importActive = s.importActive === path ? (importEntries[0]?.path ?? null) : s.importActive;
+      return { importEntries, importActive, importStep: importEntries.length === 0 ? 'pick' : s.importStep };
     }),
+  setImportActive: (importActive) => set({ importActive }),
   setImportTimezone: (importTimezone) => set({ importTimezone }),
   importBack: () => set((s) => ({ importStep: s.importStep === 'failed' ? 'mapping' : 'pick', importFailure: null })),
   importStarted: (importJobId) => set({ importStep: 'running', importJobId, importCancelling: false, importFailure: null, importSummary: null, importQuality: null, importQualityStatus: 'idle' }),

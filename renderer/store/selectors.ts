@@ -46,6 +46,7 @@ export const selectImportView = (s: AppState) => ({
   previewing: s.importPreviewing,
   problems: s.importProblems,
   entries: s.importEntries,
+  active: s.importActive,
   folder: s.importFolder,
   timezone: s.importTimezone,
   jobId: s.importJobId,

@@ -116,12 +116,23 @@ describe('Import wizard in the browser', () => {
     expect(await leadId.locator('select').inputValue()).toBe('Record ID');
     expect(await leadId.locator('.badge').textContent()).toBe('CRM synonym');
     expect(await mappingRow('hubspot-contacts.csv', 'created_at').locator('select').inputValue()).toBe('Create Date');
-    expect(await mappingRow('handoffs.csv', 'mql_at').locator('.badge').textContent()).toBe('exact');
     // The column nothing takes is listed as not imported.
     expect(await page.getByTestId('file-hubspot-contacts.csv').getByLabel('Columns not imported').textContent()).toContain('Favourite Colour');
     // The first rows are shown as read.
     expect(await page.getByTestId('file-hubspot-contacts.csv').getByRole('table', { name: 'First rows of the file' }).textContent()).toContain('p1@acme.com');
     await shoot('import-02-mapping');
+    // A required column left without a source stops the import before the engine is asked.
+    await leadId.locator('select').selectOption('');
+    expect(await leadId.locator('.badge').textContent()).toBe('missing');
+    expect(await page.getByTestId('run-import').isDisabled()).toBe(true);
+    expect(await page.getByTestId('tab-hubspot-contacts.csv').textContent()).toContain('1 to fix');
+    await shoot('import-02b-mapping-missing');
+    await leadId.locator('select').selectOption('Record ID');
+    expect(await page.getByTestId('run-import').isEnabled()).toBe(true);
+    // Every file has its tab; the handoffs file maps by exact names.
+    await page.getByTestId('tab-handoffs.csv').click();
+    expect(await mappingRow('handoffs.csv', 'mql_at').locator('.badge').textContent()).toBe('exact');
+    expect(await page.getByTestId('tab-handoffs.csv').textContent()).toContain('Handoffs · ready');
     expect(watched.problems).toEqual([]);
   });
 
@@ -175,6 +186,7 @@ describe('Import wizard in the browser', () => {
     await shoot('import-04-error-dark');
     await page.getByRole('button', { name: 'Back to the mapping' }).click();
     await page.getByTestId('run-import').waitFor();
+    await page.getByTestId('tab-hubspot-contacts-march.csv').click();
     await shoot('import-02-mapping-dark');
     expect(watched.problems).toEqual([]);
   });

@@ -30,9 +30,9 @@ export function ImportFailure({ error, onBack }: { readonly error: EngineErrorIn
               {g.issues.map((i, k) => (
                 <tr key={k}>
                   <td className="nowrap">{rowText(i) || '—'}</td>
-                  <td>{i.column ?? '—'}</td>
-                  <td>{i.value === null ? '—' : <code className="value">{i.value === '' ? '(empty)' : i.value}</code>}</td>
-                  <td>{i.message}</td>
+                  <td className="issue-column">{i.column ?? '—'}</td>
+                  <td className="issue-value">{i.value === null ? '—' : <code className="value">{i.value === '' ? '(empty)' : i.value}</code>}</td>
+                  <td>{i.detail}</td>
                 </tr>
               ))}
             </tbody>
