@@ -7,7 +7,8 @@
 // Warning: activities for unknown leads (they never score anyone), first contact
 //   before the lead's first MQL, MQL before the lead was created, dispositions
 //   for a lead that was never handed off, handoffs to a rep missing from reps,
-//   an empty handoffs or dispositions table.
+//   an empty handoffs or dispositions table, a negative opportunity amount (a credit
+//   note or a sign error: kept as written, it lowers the pipeline total).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TableName } from '../workspace/tables';
 import { MAX_ISSUES_PER_FILE, plural, type ImportIssue, type ImportWarning } from './errors';
@@ -152,5 +153,12 @@ export async function crossCheck(
       `${plural(unknownRep.total, 'handoff goes', 'handoffs go')} to a rep who is not in ${label('reps')}; default working hours are assumed for them.`,
       (v) => `rep "${v}" is not in ${label('reps')}.`, 'assigned_rep_id');
   }
+  const negativeAmount = await find(
+    connection,
+    `SELECT rowid + 1 AS r, CAST(opportunity_amount AS VARCHAR) AS v FROM ${S('dispositions')} WHERE opportunity_amount < 0`,
+  );
+  warn('dispositions', 'negative_opportunity_amount', negativeAmount,
+    `${plural(negativeAmount.total, 'row has a', 'rows have a')} negative opportunity amount. They are kept as written and lower the pipeline total; check for credit notes or a sign error.`,
+    (v) => `opportunity amount ${v} is below zero.`, 'opportunity_amount');
   return { issues, warnings };
 }

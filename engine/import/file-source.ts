@@ -1,7 +1,7 @@
 // Opening a user's file with DuckDB's own readers (read_csv, read_parquet,
 // read_json_objects): what format it is, its headers and their types, and the
 // SQL that reads it. No bytes are parsed in JavaScript.
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
@@ -20,6 +20,17 @@ export interface FileSource {
   readonly headers: readonly string[];
   /** DuckDB type of each header as the reader delivers it (CSV and JSON: VARCHAR). */
   readonly types: readonly string[];
+  /**
+   * CSV only: header names written more than once. The reader renames the
+   * repeats (email, email_1, ...); `names` are those names, `positions` the 1-based columns.
+   */
+  readonly duplicates?: readonly DuplicateHeader[];
+}
+
+export interface DuplicateHeader {
+  readonly header: string;
+  readonly names: readonly string[];
+  readonly positions: readonly number[];
 }
 
 const SniffColumns = z.array(z.object({ name: z.string() }));
@@ -31,9 +42,12 @@ export async function openFileSource(connection: DuckDBConnection, path: string)
   if (!existsSync(path)) throw single(file, `${file} was not found at ${path}. Check the path and try again.`);
   const kind = fileKind(path);
   if (!kind) throw single(file, `${file} is not a supported file type. Use ${SUPPORTED}.`);
-  if (statSync(path).size === 0) {
+  const head = firstBytes(path, 4096);
+  if (head.length === 0 || (head.length < 4096 && /^[\s\u0000]*$/.test(head.toString('latin1')))) {
     throw single(file, `${file} is empty: it has no header row and no data. Export the table again, with a header row.`);
   }
+  const disguised = disguisedAs(head, file, kind);
+  if (disguised) throw single(file, disguised);
   try {
     if (kind.format === 'csv') return await openCsv(connection, path, file, kind);
     if (kind.format === 'parquet') return await openParquet(connection, path, file, kind);
@@ -42,6 +56,48 @@ export async function openFileSource(connection: DuckDBConnection, path: string)
     if (err instanceof ImportError) throw err;
     throw translateReadError(err, file, kind);
   }
+}
+
+function firstBytes(path: string, n: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    return buf.subarray(0, readSync(fd, buf, 0, n, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Signatures of files that are often exported or renamed by mistake, and what to do instead. */
+const SIGNATURES: readonly (readonly [readonly number[], string])[] = [
+  [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive (an Excel .xlsx workbook is one too). Unzip it, or open it in Excel and save the sheet as "CSV UTF-8 (Comma delimited)"'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Excel workbook (.xls). Open it in Excel and save the sheet as "CSV UTF-8 (Comma delimited)"'],
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image. Choose the exported table instead'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image. Choose the exported table instead'],
+  [[0x47, 0x49, 0x46, 0x38], 'a GIF image. Choose the exported table instead'],
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF document. Export the table itself as CSV instead'],
+  [[0x50, 0x41, 0x52, 0x31], 'a Parquet file. Give it the .parquet extension'],
+];
+
+const UTF16_BOMS: readonly (readonly number[])[] = [[0xff, 0xfe], [0xfe, 0xff]];
+
+/**
+ * A text file (CSV, JSON Lines) whose first bytes say it is something else: the
+ * reader would only report "not UTF-8", which sends the user the wrong way.
+ */
+function disguisedAs(head: Buffer, file: string, kind: FileKind): string | null {
+  if (kind.format === 'parquet') return null;
+  const isGzip = head[0] === 0x1f && head[1] === 0x8b;
+  if (kind.gzip) return null;
+  if (isGzip) return `${file} is gzip-compressed, but its name does not end in .gz. Rename it to ${file}.gz, or unpack it first.`;
+  if (UTF16_BOMS.some((bom) => bom.every((b, i) => head[i] === b))) {
+    return `${file} is saved as UTF-16 text. Save it as UTF-8: in Excel choose "CSV UTF-8 (Comma delimited)", in Google Sheets use File > Download > CSV.`;
+  }
+  const what = kind.format === 'csv' ? 'a CSV file' : 'a JSON Lines file';
+  for (const [magic, advice] of SIGNATURES) {
+    if (magic.every((b, i) => head[i] === b)) return `${file} is not ${what}: it is ${advice}.`;
+  }
+  return null;
 }
 
 async function openCsv(connection: DuckDBConnection, path: string, file: string, kind: FileKind): Promise<FileSource> {
@@ -64,15 +120,44 @@ async function openCsv(connection: DuckDBConnection, path: string, file: string,
   }
   const delimiter = String(sniff?.d ?? ',');
   const quoteRaw = String(sniff?.q ?? '"');
+  const quote = quoteRaw === '(empty)' ? '' : quoteRaw;
+  const headers = cols.map((c) => String(c.name));
+  // The reader renames a repeated header (email, email_1); a name ending in _<n> is
+  // the hint, and the header line read as data tells renamed from real.
+  const duplicates = headers.some((h) => /_\d+$/.test(h)) ? await duplicateHeaders(connection, path, delimiter, quote, headers) : [];
   return {
     path,
     file,
     kind,
     delimiter,
-    quote: quoteRaw === '(empty)' ? '' : quoteRaw,
-    headers: cols.map((c) => String(c.name)),
+    quote,
+    headers,
     types: cols.map(() => 'VARCHAR'),
+    ...(duplicates.length > 0 ? { duplicates } : {}),
   };
+}
+
+async function duplicateHeaders(connection: DuckDBConnection, path: string, delimiter: string, quote: string, headers: readonly string[]): Promise<DuplicateHeader[]> {
+  let raw: unknown[];
+  try {
+    const row = (
+      await connection.runAndReadAll(
+        `SELECT * FROM read_csv(${sqlString(path)}, header = false, delim = ${sqlString(delimiter)}, quote = ${sqlString(quote)}, all_varchar = true, null_padding = true, ignore_errors = true) LIMIT 1`,
+      )
+    ).getRowsJS()[0];
+    raw = row ?? [];
+  } catch {
+    return [];
+  }
+  if (raw.length !== headers.length) return [];
+  const byName = new Map<string, number[]>();
+  raw.forEach((v, i) => {
+    const name = String(v ?? '').trim();
+    byName.set(name, [...(byName.get(name) ?? []), i]);
+  });
+  return [...byName.entries()]
+    .filter(([, at]) => at.length > 1)
+    .map(([header, at]) => ({ header, names: at.map((i) => headers[i]!), positions: at.map((i) => i + 1) }));
 }
 
 async function openParquet(connection: DuckDBConnection, path: string, file: string, kind: FileKind): Promise<FileSource> {

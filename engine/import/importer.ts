@@ -160,6 +160,16 @@ function checkMapping(table: TableName, src: FileSource, mapping: ColumnMapping)
       issues.push({ file, column: source, field: canonical, message: `${file}: the mapping takes ${canonical} from column "${source}", but the file has no such column. Columns found: ${found}.` });
     }
   }
+  for (const dup of src.duplicates ?? []) {
+    const used = def.columns.filter((c) => mapping[c.name] !== undefined && dup.names.includes(mapping[c.name]!));
+    if (used.length === 0) continue;
+    issues.push({
+      file,
+      column: dup.header,
+      field: used[0]!.name,
+      message: `${file} has ${dup.positions.length} columns called "${dup.header}" (columns ${dup.positions.join(', ').replace(/, (\d+)$/, ' and $1')}), so it is not clear which one holds ${used[0]!.name}. Remove or rename the extra ones.`,
+    });
+  }
   const kinds = new Map<string, string>();
   for (const col of def.columns) {
     const source = mapping[col.name];
@@ -177,13 +187,24 @@ function checkMapping(table: TableName, src: FileSource, mapping: ColumnMapping)
       src.kind.format === 'csv' && src.headers.length === 1
         ? ` Only one column was found, "${src.headers[0]}": the values are probably separated by a character other than comma, semicolon or tab. Save the file with one of those separators.`
         : '';
+    const dataLike = src.headers.filter(looksLikeValue);
+    const noHeader =
+      oneColumn === '' && dataLike.length > 0
+        ? ` The first line looks like data, not column names (${dataLike.slice(0, 2).map((h) => `"${h}"`).join(', ')}): the file probably has no header row. Add a first line naming the columns, such as ${def.columns.filter((c) => c.required).map((c) => c.name).join(',')}.`
+        : '';
     issues.push({
       file,
       field: missing[0]!.name,
-      message: `${file} has no column for ${wanted}, which the ${table} table needs.${oneColumn} Columns found: ${found || '(none)'}. Rename a column to ${missing[0]!.name} or map it when importing.`,
+      message: `${file} has no column for ${wanted}, which the ${table} table needs.${oneColumn}${noHeader} Columns found: ${found || '(none)'}. Rename a column to ${missing[0]!.name} or map it when importing.`,
     });
   }
   return issues;
+}
+
+/** A header that is a date, a number or an email address: a data row read as the header. */
+function looksLikeValue(header: string): boolean {
+  const h = header.trim();
+  return /^\d{4}-\d{2}-\d{2}([ T].*)?$/.test(h) || /^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/.test(h) || /^-?\d+([.,]\d+)?$/.test(h) || /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(h);
 }
 
 function checkTableSet(supplied: readonly { table: TableName; file: string }[]): ImportIssue[] {
