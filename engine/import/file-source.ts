@@ -43,7 +43,7 @@ export async function openFileSource(connection: DuckDBConnection, path: string)
   const kind = fileKind(path);
   if (!kind) throw single(file, `${file} is not a supported file type. Use ${SUPPORTED}.`);
   const head = firstBytes(path, 4096);
-  if (head.length === 0 || (head.length < 4096 && /^[\s\u0000]*$/.test(head.toString('latin1')))) {
+  if (head.length === 0 || (head.length < 4096 && head.toString('latin1').replaceAll('\0', '').trim() === '')) {
     throw single(file, `${file} is empty: it has no header row and no data. Export the table again, with a header row.`);
   }
   const disguised = disguisedAs(head, file, kind);
