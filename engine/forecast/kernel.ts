@@ -101,6 +101,15 @@ export function evaluate(
   const scenContact = st.sameQueue ? bc : simulateCohort(perturbPool(st.pool, draw), st.cohort, st.cohort.lead, session.seed, run);
   const cf = counterfactualContacts(session.hist, session.pool, st.pool, st.cohort, scenContact, session.baseRowOfLead, session.baseCohort, bc, session.repSchedules.fallback);
   const contact = Float64Array.from(st.rows, (k) => cf[k]!);
+  // New MQLs have only the simulation's time: put it on history's scale.
+  const { shared, rep, arrival } = st.inWindow;
+  for (let q = 0; q < contact.length; q++) {
+    if (shared[q] || !Number.isFinite(contact[q]!)) continue;
+    const r = rep[q]!;
+    const s = r >= 0 && r < st.pool.schedules.length ? st.pool.schedules[r]! : session.repSchedules.fallback;
+    const a = arrival[q]!;
+    contact[q] = s.addBusinessMs(a, session.delayCalibration.map(st.cohort.priority[st.rows[q]!]!, s.businessMsBetween(a, contact[q]!)));
+  }
   const trainEtas = models === session.models ? session.trainEtas : computeEtas(models, session.training.x, session.training.rows.length);
   return expectations(
     {

@@ -521,3 +521,59 @@ export function queueDraw(base: RepPoolState, u1: number, u2: number): QueueDraw
   if (!Number.isFinite(seI) || !Number.isFinite(seS)) return null;
   return { interceptShift: seI * u1, slopeShift: seS * u2 };
 }
+
+/**
+ * Maps a simulated delay onto history's scale, per tier rank: the simulation
+ * orders delays (who waits longer under the scenario), history says how long
+ * that is. A new MQL's simulated business delay takes its quantile among the
+ * baseline simulation's delays of the same rank and becomes that quantile of
+ * the observed delays (beyond the simulated maximum: the observed maximum plus
+ * the excess). Why: new MQLs have no observed contact to shift, and the
+ * simulation's absolute delays need not match history (whole leads per day,
+ * work starting at the day's first minute).
+ */
+export class DelayCalibration {
+  private readonly sim: Float64Array[];
+  private readonly obs: Float64Array[];
+  constructor(sim: number[][], obs: number[][]) {
+    this.sim = sim.map((v) => Float64Array.from(v).sort());
+    this.obs = obs.map((v) => Float64Array.from(v).sort());
+  }
+
+  static fromBaseline(hist: LeadHistory, cohort: QueueCohort, contact: Float64Array, schedules: readonly WorkSchedule[], fallback: WorkSchedule): DelayCalibration {
+    const ranks = cohort.priority.reduce((a, p) => Math.max(a, p + 1), 1);
+    const sim: number[][] = Array.from({ length: ranks }, () => []);
+    const obs: number[][] = Array.from({ length: ranks }, () => []);
+    for (let k = 0; k < cohort.lead.length; k++) {
+      const i = cohort.lead[k]!;
+      const p = Math.max(0, cohort.priority[k]!);
+      const r = cohort.rep[k]!;
+      const s = r >= 0 && r < schedules.length ? schedules[r]! : fallback;
+      const a = cohort.arrival[k]!;
+      if (Number.isFinite(contact[k]!)) sim[p]!.push(s.businessMsBetween(a, contact[k]!));
+      const c = hist.contactAt[i]!;
+      if (cohort.shared[k] && Number.isFinite(c) && c >= a) obs[p]!.push(s.businessMsBetween(a, c));
+    }
+    return new DelayCalibration(sim, obs);
+  }
+
+  /** Observed-scale business delay for a simulated one at tier rank p. */
+  map(p: number, simDelay: number): number {
+    const sim = this.sim[Math.min(Math.max(0, p), this.sim.length - 1)]!;
+    const obs = this.obs[Math.min(Math.max(0, p), this.obs.length - 1)]!;
+    if (sim.length < 20 || obs.length < 20) return simDelay; // too few to map: keep the simulation's own scale
+    const max = sim[sim.length - 1]!;
+    if (simDelay >= max) return obs[obs.length - 1]! + (simDelay - max);
+    let lo = 0;
+    let hi = sim.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sim[mid]! <= simDelay) lo = mid + 1;
+      else hi = mid;
+    }
+    const q = lo / sim.length;
+    const h = q * (obs.length - 1);
+    const f = Math.floor(h);
+    return obs[f]! + (h - f) * (obs[Math.min(obs.length - 1, f + 1)]! - obs[f]!);
+  }
+}

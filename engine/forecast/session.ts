@@ -23,6 +23,7 @@ import {
   assignReps,
   buildRepPool,
   calibrateService,
+  DelayCalibration,
   scenarioPool,
   simulateCohort,
   tierRanks,
@@ -74,6 +75,8 @@ export class ForecastSession {
   readonly trainEtas: Etas;
   /** SLA deadlines per lead, memoised by (arrival, SLA ms, rep schedule): most MQLs keep theirs across scenarios. */
   readonly deadlineCache: DeadlineCache;
+  /** Simulated-to-observed delay map for MQLs without an observed contact (queue-effects.ts). */
+  readonly delayCalibration: DelayCalibration;
   /** Service-time calibration of the baseline queue (queue-effects.ts calibrateService). */
   readonly calibration: ReturnType<typeof calibrateService> | null;
 
@@ -117,6 +120,7 @@ export class ForecastSession {
     }
     this.basePool = basePool;
     this.baseContact0 = simulateCohort(this.basePool, this.baseCohort, this.baseCohort.lead, seed, 0);
+    this.delayCalibration = DelayCalibration.fromBaseline(hist, this.baseCohort, this.baseContact0, basePool.schedules, repSchedules.fallback);
     this.baseRowOfLead = new Int32Array(hist.n).fill(-1);
     this.baseCohort.lead.forEach((i, k) => (this.baseRowOfLead[i] = k));
     this.fitMs = performance.now() - started;
