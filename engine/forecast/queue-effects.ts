@@ -238,7 +238,7 @@ export interface ScenarioPool {
 }
 
 /**
- * extra_reps > 0 adds copies of the median rep (queue/routing.ts addAverageReps).
+ * extra_reps > 0 adds reps to the busiest teams (addRepsToBusiestTeams).
  * extra_reps < 0 removes the reps with the most slack (capacity per MQL they
  * handled), among reps active all year: a team cutting heads keeps its busiest people.
  * rep_daily_capacity replaces every rep's capacity.
@@ -353,10 +353,10 @@ function addRepsToBusiestTeams(base: RepPoolState, k: number, loadPerRep: Float6
 /**
  * Assigns reps: a shared MQL keeps its historical rep (unless that rep was
  * removed); others are routed (account owner, territory, region, anyone;
- * round robin) among the pool's active reps. With added reps each MQL moves
- * to one of them with probability added / (active reps + added), decided by
- * a per-lead hash so the same lead moves in every run: new hires take an even
- * share of the flow.
+ * round robin) among the pool's active reps. With added reps each MQL of a
+ * team that got new reps moves to one of them with probability
+ * added / (team's reps + added), decided by a per-lead hash so the same lead
+ * moves in every run: new hires take an even share of their team's flow.
  */
 export function assignReps(
   cols: WorkspaceColumns,
