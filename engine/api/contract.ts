@@ -11,6 +11,7 @@ import {
   ImportFilesRequestSchema,
   PreviewFileRequestSchema,
 } from '../import/request-schemas';
+import type { ForecastResult } from '../forecast/types';
 import type { FilePreview, ImportSummary } from '../import/types';
 import { observedOptionsSchema } from '../metrics/options';
 import type { ObservedMetricsResult } from '../metrics/types';
@@ -34,6 +35,12 @@ export const REQUEST_SCHEMAS = {
   importFiles: ImportFilesRequestSchema.extend({ jobId }),
   /** The data-quality report and which questions the loaded data can answer. */
   quality: z.strictObject({}),
+  /**
+   * A scenario's forecast (forecast@1). The scenario body is checked by the
+   * scenario schema, which names the bad field. runs 0 = expected values only
+   * (the slider path); omitted = the scenario's simulation.runs.
+   */
+  forecast: z.strictObject({ scenario: z.unknown(), runs: z.number().int().min(0).max(10_000).optional(), jobId }),
   /** Observed handoff health over a window, overall and by segment (DATA_CONTRACT section 3). */
   metrics: observedOptionsSchema,
   /** Hours from MQL to first contact as a histogram, same window and filters as metrics. */
@@ -63,6 +70,7 @@ export interface EngineResults {
   importDirectory: ImportSummary;
   importFiles: ImportSummary;
   quality: { readonly report: QualityReport; readonly capabilities: DataCapabilities };
+  forecast: ForecastResult;
   metrics: ObservedMetricsResult;
   contactHistogram: ContactHistogramResult;
 }

@@ -5,6 +5,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { forecast } from '../forecast/forecast';
+import { ForecastSession } from '../forecast/session';
 import { importDirectory, importFiles } from '../import/importer';
 import { previewFile } from '../import/preview';
 import { dataCapabilities } from '../quality/capabilities';
@@ -41,6 +43,8 @@ export const DEFAULT_SAMPLE_DIR = fileURLToPath(new URL('../../sample-data/shipp
 
 export class Engine implements EngineApi {
   private workspace: Workspace | null = null;
+  /** Columns and fitted models of the open workspace, kept between forecasts; dropped when the history changes. */
+  private forecastSession: ForecastSession | null = null;
   private readonly jobs = new JobRegistry();
   /** Work on the open workspace runs one job at a time. */
   private readonly serial = new SerialQueue();
@@ -68,8 +72,7 @@ export class Engine implements EngineApi {
   async openWorkspace(params: { path: string }): Promise<WorkspaceInfo> {
     return this.serial.run(async () => {
       const next = await openWorkspace(params.path);
-      this.workspace?.close();
-      this.workspace = next;
+      this.replaceWorkspace(next);
       return this.describeWorkspace(next);
     });
   }
@@ -95,8 +98,7 @@ export class Engine implements EngineApi {
           next.close();
           throw err;
         }
-        this.workspace?.close();
-        this.workspace = next;
+        this.replaceWorkspace(next);
         return this.describeWorkspace(next);
       }),
     );
@@ -111,11 +113,11 @@ export class Engine implements EngineApi {
     const { jobId, dir, timezone } = params;
     return this.jobs.run(jobId, (job) =>
       this.serial.run(() =>
-        importDirectory(this.requireWorkspace(), dir, {
+        this.changingHistory(importDirectory(this.requireWorkspace(), dir, {
           signal: job.signal,
           onProgress: (p) => job.report(p.fraction, p.message),
           ...(timezone ? { timezone } : {}),
-        }),
+        })),
       ),
     );
   }
@@ -124,13 +126,40 @@ export class Engine implements EngineApi {
     const { jobId, files, timezone, scoringModelPath } = params;
     return this.jobs.run(jobId, (job) =>
       this.serial.run(() =>
-        importFiles(this.requireWorkspace(), files, {
+        this.changingHistory(importFiles(this.requireWorkspace(), files, {
           signal: job.signal,
           onProgress: (p) => job.report(p.fraction, p.message),
           ...(timezone ? { timezone } : {}),
           ...(scoringModelPath ? { scoringModelPath } : {}),
-        }),
+        })),
       ),
+    );
+  }
+
+  /** An import replaces the history: the forecast session must be rebuilt from the new one. */
+  private async changingHistory<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } finally {
+      this.forecastSession = null;
+    }
+  }
+
+  async forecast(params: EngineParams<'forecast'>): Promise<EngineResults['forecast']> {
+    const { jobId, scenario, runs } = params;
+    return this.jobs.run(jobId, (job) =>
+      this.serial.run(async () => {
+        job.signal.throwIfAborted();
+        if (!this.forecastSession) {
+          job.report(0.02, 'Loading the history and fitting the outcome models');
+          this.forecastSession = await ForecastSession.open(this.requireWorkspace());
+        }
+        return forecast(this.forecastSession, scenario, {
+          signal: job.signal,
+          onProgress: (done, total) => job.report(total > 0 ? done / total : 1, `Simulation run ${done} of ${total}`),
+          ...(runs !== undefined ? { runs } : {}),
+        });
+      }),
     );
   }
 
@@ -147,6 +176,12 @@ export class Engine implements EngineApi {
 
   async contactHistogram(params: ObservedOptions): Promise<EngineResults['contactHistogram']> {
     return this.serial.run(() => contactHistogram(this.requireWorkspace(), params));
+  }
+
+  private replaceWorkspace(next: Workspace): void {
+    this.workspace?.close();
+    this.workspace = next;
+    this.forecastSession = null;
   }
 
   /** The open workspace, or a message that says what to do. */
@@ -167,6 +202,7 @@ export class Engine implements EngineApi {
   close(): void {
     this.workspace?.close();
     this.workspace = null;
+    this.forecastSession = null;
   }
 }
 
@@ -184,6 +220,14 @@ export function toErrorInfo(err: unknown): EngineErrorInfo {
     if (typeof located.row === 'number') info.row = located.row;
     if (typeof located.column === 'string') info.column = located.column;
     if (typeof located.field === 'string') info.field = located.field;
+    // Scenario errors list field problems; the first one locates the error.
+    const problems = (err as { problems?: unknown }).problems;
+    if (info.field === undefined && Array.isArray(problems)) {
+      const first: unknown = problems[0];
+      if (first && typeof first === 'object' && typeof (first as { field?: unknown }).field === 'string') {
+        info.field = (first as { field: string }).field;
+      }
+    }
     return info;
   }
   return { message: String(err) };

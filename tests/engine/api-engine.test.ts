@@ -61,6 +61,29 @@ describe('Engine', () => {
     engine.close();
   });
 
+  it('forecasts scenarios on the open workspace, keeping the fitted session between calls', async () => {
+    const engine = new Engine({ dataDir: join(dir, 'data') });
+    await engine.openSample({});
+    const baseline = await invokeEngine(engine, 'forecast', { scenario: { version: 1 }, runs: 0 });
+    expect(baseline.ok).toBe(true);
+    if (!baseline.ok) return;
+    type Forecast = { schema: string; metrics: Record<string, { observed: number | null; forecast: number | null }> };
+    const base = baseline.value as Forecast;
+    expect(base.schema).toBe('handoff-lab/forecast@1');
+    // Identity: the policy in force forecasts the MQLs history shows.
+    expect(base.metrics.mql_count?.forecast).toBe(base.metrics.mql_count?.observed);
+    const raised = await invokeEngine(engine, 'forecast', { scenario: { version: 1, mql: { threshold: 75 } }, runs: 0 });
+    expect(raised.ok).toBe(true);
+    if (raised.ok) expect((raised.value as Forecast).metrics.mql_count?.forecast ?? Infinity).toBeLessThan(base.metrics.mql_count?.forecast ?? 0);
+    const bad = await invokeEngine(engine, 'forecast', { scenario: { version: 1, mql: { threshold: 'seventy' } } });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.error.field).toBe('mql.threshold');
+      expect(bad.error.message).toContain('mql.threshold');
+    }
+    engine.close();
+  });
+
   it('cancels a running import and leaves the sample workspace empty, ready to try again', async () => {
     const engine = new Engine({ dataDir: join(dir, 'cancel') });
     const running = invokeEngine(engine, 'openSample', { jobId: 'slow' });
