@@ -189,7 +189,8 @@ function checkMapping(table: TableName, src: FileSource, mapping: ColumnMapping)
         : '';
     const dataLike = src.headers.filter(looksLikeValue);
     const noHeader =
-      oneColumn === '' && dataLike.length > 0
+      // A header or two that are numbers (a year, a bucket) are normal; more than a quarter looking like values is not.
+      oneColumn === '' && dataLike.length * 4 > src.headers.length
         ? ` The first line looks like data, not column names (${dataLike.slice(0, 2).map((h) => `"${h}"`).join(', ')}): the file probably has no header row. Add a first line naming the columns, such as ${def.columns.filter((c) => c.required).map((c) => c.name).join(',')}.`
         : '';
     issues.push({

@@ -70,6 +70,15 @@ describe('bad-input corpus', () => {
       'leads.csv has no column for lead_id (lead id), created_at (created date), which the leads table needs. The first line looks like data, not column names ("2025-01-02 10:00", "ann@acme.com"): the file probably has no header row. Add a first line naming the columns, such as lead_id,created_at. Columns found: "L1", "2025-01-02 10:00", "ann@acme.com", "Ann", "Lee", "Acme", "50", "organic". Rename a column to lead_id or map it when importing.',
     );
     expect([err.file, err.field]).toEqual(['leads.csv', 'lead_id']);
+    // A real header with a year among its names gets no such hint.
+    await fails(
+      { 'leads.csv': 'lead_id,email,2024,company\nL1,a@x.com,5,Acme\n' },
+      'leads.csv has no column for created_at (created date), which the leads table needs. Columns found: "lead_id", "email", "2024", "company". Rename a column to created_at or map it when importing.',
+    );
+    await fails(
+      { 'leads.csv': 'L1,2025-01-02\nL2,2025-01-03\n' },
+      'leads.csv has no column for lead_id (lead id), created_at (created date), which the leads table needs. The first line looks like data, not column names ("2025-01-02"): the file probably has no header row. Add a first line naming the columns, such as lead_id,created_at. Columns found: "L1", "2025-01-02". Rename a column to lead_id or map it when importing.',
+    );
   });
 
   it('extra columns are ignored; a duplicated column that maps to a field is refused, an unmapped one ignored', async () => {
