@@ -153,4 +153,26 @@ describe('crash safety: SIGKILL during scenario saves', () => {
       again.close();
     }
   });
+
+  it('killed mid-way through renames (delete + insert in one transaction): the scenario is under exactly one name, whole', async () => {
+    const path = join(dir, 'rename.duckdb');
+    const ws = await openWorkspace(path);
+    const created = (await new ScenarioStore(ws).save('a', { version: 1, mql: { threshold: 64 } })).createdAt;
+    ws.close();
+
+    const run = await runChild(['renames', path, '5000'], (l) => l === 'RENAMED 30');
+    expect(run.killedAt).toBe('RENAMED 30');
+    const again = await openWorkspace(path);
+    try {
+      const store = new ScenarioStore(again);
+      const names = (await store.list()).map((s) => s.name);
+      expect(names).toHaveLength(1);
+      expect(['a', 'b']).toContain(names[0]);
+      const got = await store.getOrThrow(names[0]!);
+      expect(got.scenario).toEqual({ version: 1, name: names[0], mql: { threshold: 64 } });
+      expect(got.createdAt).toBe(created);
+    } finally {
+      again.close();
+    }
+  });
 });

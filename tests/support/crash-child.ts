@@ -3,7 +3,8 @@
 // parent can SIGKILL it at a known point. Run as:
 //   node --import tsx tests/support/crash-child.ts import <workspace> <dir>
 //   node --import tsx tests/support/crash-child.ts scenarios <workspace> <count>
-// Lines on stdout: "OPEN", "PROGRESS <stage> <file|->", "SAVED <i>", "DONE", "FAILED <message>".
+//   node --import tsx tests/support/crash-child.ts renames <workspace> <count>
+// Lines on stdout: "OPEN", "PROGRESS <stage> <file|->", "SAVED <i>", "RENAMED <i>", "DONE", "FAILED <message>".
 import { importDirectory } from '../../engine/import/importer';
 import { ScenarioStore } from '../../engine/scenario/store';
 import { openWorkspace } from '../../engine/workspace/database';
@@ -29,6 +30,13 @@ async function main(): Promise<void> {
     for (let i = 0; i < Number(arg); i++) {
       await store.save(`s${i}`, crashScenario(i));
       say(`SAVED ${i}`);
+    }
+  } else if (mode === 'renames') {
+    // Renames "a" to "b" and back, arg times: each is a delete and an insert in one transaction.
+    const store = new ScenarioStore(ws);
+    for (let i = 0; i < Number(arg); i++) {
+      await store.rename(i % 2 === 0 ? 'a' : 'b', i % 2 === 0 ? 'b' : 'a');
+      say(`RENAMED ${i}`);
     }
   } else {
     throw new Error(`unknown mode ${mode}`);
