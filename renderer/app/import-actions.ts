@@ -98,7 +98,9 @@ export async function runImport(platform: Platform, store: AppStore): Promise<vo
   } catch (err) {
     if (store.getState().importJobId !== jobId) return;
     const info = errorInfo(err);
-    if (isCancellation(info)) {
+    // After a Cancel any error means the import stopped (all or nothing: the workspace is unchanged). The engine
+    // sometimes words a read it aborted as a read failure; that is not a problem with the user's file.
+    if (isCancellation(info) || store.getState().importCancelling) {
       store.getState().importStopped();
       store.getState().notify('Import cancelled. The workspace is unchanged.');
     } else {

@@ -27,7 +27,7 @@ const day = (d: number, h = 10) => `2025-03-${String(d).padStart(2, '0')} ${Stri
 function contactsCsv(badRow: number | null): string {
   const lines = ['Record ID,Create Date,Email,First Name,Last Name,Company Name,Number of Employees,Original Source,Favourite Colour'];
   for (let i = 1; i <= LEADS; i++) {
-    const created = i === badRow ? 'next tuesday' : day(i);
+    const created = badRow !== null && (i === badRow || i === badRow + 5) ? (i === badRow ? 'next tuesday' : '31/02/2025') : day(i);
     lines.push(`C${i},${created},p${i}@${i % 3 ? 'acme.com' : 'gmail.com'},Pat${i},Lee,${i % 4 ? 'Acme' : ''},${i * 10},${i % 2 ? 'organic' : 'paid_search'},blue`);
   }
   return lines.join('\n');
@@ -159,10 +159,32 @@ describe('Import wizard in the browser', () => {
     expect(watched.problems).toEqual([]);
   });
 
-  it('a bad date fails with its file, row, column and value, and the workspace is unchanged', async () => {
+  it('a long folder import shows its progress, and Cancel leaves the workspace as it was', async () => {
     const { page } = watched;
     const before = (await engine.quality()).report;
     await page.getByRole('button', { name: 'Import other files' }).click();
+    // The shipped sample is a folder of canonical files big enough to take a few seconds.
+    await previewPaths([join(process.cwd(), 'sample-data', 'shipped')]);
+    expect(await page.locator('.folder-card').textContent()).toContain('sample-data/shipped');
+    await page.getByTestId('run-import').click();
+    const bar = page.getByRole('progressbar', { name: 'Import progress' });
+    await bar.waitFor();
+    // The import screen shows its own bar; the corner jobs panel does not repeat it.
+    expect(await page.locator('.jobs').count()).toBe(0);
+    // Quickly, while the engine is still reading: a window-sized picture, then Cancel.
+    await screenshot(page, 'import-03a-progress');
+    await page.getByTestId('cancel-import').click();
+    await page.getByTestId('run-import').waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('status').filter({ hasText: 'Import cancelled. The workspace is unchanged.' }).count()).toBe(1);
+    const after = (await engine.quality()).report;
+    expect([after.leads, after.handoffs, after.dispositions]).toEqual([before.leads, before.handoffs, before.dispositions]);
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
+    expect(watched.problems).toEqual([]);
+  });
+
+  it('a bad date fails with its file, row, column and value, and the workspace is unchanged', async () => {
+    const { page } = watched;
+    const before = (await engine.quality()).report;
     await previewPaths([files.broken, files.handoffs, files.dispositions]);
     await page.getByTestId('run-import').click();
     const failure = page.getByTestId('import-failure');
@@ -172,6 +194,8 @@ describe('Import wizard in the browser', () => {
     expect(text).toContain('data row 4');
     expect(text).toContain('Create Date');
     expect(await failure.locator('code.value').first().textContent()).toBe('next tuesday');
+    expect(text).toContain('data row 9');
+    expect(await failure.locator('code.value').nth(1).textContent()).toBe('31/02/2025');
     expect(text).toContain('The workspace is unchanged.');
     const after = (await engine.quality()).report;
     expect([after.leads, after.handoffs, after.dispositions]).toEqual([before.leads, before.handoffs, before.dispositions]);

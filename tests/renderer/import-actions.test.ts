@@ -150,6 +150,17 @@ describe('runImport', () => {
     expect(store.getState().jobs[jobId]).toBeUndefined();
   });
 
+  it('an error after Cancel is the cancellation, not a problem with the files', async () => {
+    let answer: (r: Result<unknown>) => void = () => undefined;
+    const { store, platform } = await previewed(engine(() => new Promise<Result<unknown>>((r) => (answer = r))));
+    const running = runImport(platform, store);
+    await cancelImport(platform, store);
+    answer({ ok: false, error: { message: 'leads.csv.gz could not be read as CSV.', file: 'leads.csv.gz' } });
+    await running;
+    expect(store.getState().importStep).toBe('mapping');
+    expect(store.getState().importFailure).toBeNull();
+  });
+
   it('an import that finished before the cancel arrived is shown as done, and says so', async () => {
     let answer: (r: Result<unknown>) => void = () => undefined;
     const { store, platform } = await previewed(engine(() => new Promise<Result<unknown>>((r) => (answer = r))));

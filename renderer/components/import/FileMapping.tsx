@@ -57,6 +57,7 @@ export function FileMapping({ entry, onTable, onMap, onRemove }: Props) {
             <tr>
               <th scope="col">{IMPORT_TABLES[entry.table].label} column</th>
               <th scope="col">From the file’s column</th>
+              <th scope="col">First value</th>
               <th scope="col">Match</th>
             </tr>
           </thead>
@@ -85,6 +86,9 @@ export function FileMapping({ entry, onTable, onMap, onRemove }: Props) {
                         </option>
                       ))}
                     </select>
+                  </td>
+                  <td className="example" title={example(p, value)}>
+                    {example(p, value)}
                   </td>
                   <td>
                     {missing ? (
@@ -124,6 +128,13 @@ export function FileMapping({ entry, onTable, onMap, onRemove }: Props) {
       </div>
     </section>
   );
+}
+
+/** The chosen column's value in the first row, so a wrong choice shows at a glance. */
+function example(p: ImportFileEntry['preview'], header: string): string {
+  if (header === '') return '';
+  const i = p.headers.indexOf(header);
+  return i < 0 ? '' : (p.rows[0]?.[i] ?? '');
 }
 
 /** The first rows as the engine read them; every cell is text (React escapes it). */

@@ -11,7 +11,12 @@ export function ImportSummaryCard({ summary }: { readonly summary: ImportSummary
   return (
     <section className="card import-summary" aria-labelledby="import-done-title" data-testid="import-summary">
       <div className="card-head">
-        <h3 id="import-done-title">Imported</h3>
+        <h3 id="import-done-title" className="done-title">
+          <span className="done-mark" aria-hidden="true">
+            ✓
+          </span>
+          Imported into the workspace
+        </h3>
         <span className="muted small">
           Times read in {summary.timezone} · {(summary.durationMs / 1000).toFixed(1)} s
         </span>
