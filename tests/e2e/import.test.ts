@@ -154,8 +154,13 @@ describe('Import wizard in the browser', () => {
       const item = page.getByTestId(`cap-${c.key}`);
       expect(await item.getAttribute('class')).toBe(c.available ? 'cap-yes' : 'cap-no');
     }
-    // The top bar's workspace knows the new rows too.
     await shoot('import-03-done');
+    // On to Handoff health, which measures the imported handoffs; the wizard keeps its place meanwhile.
+    await page.getByTestId('go-health').click();
+    await page.getByRole('heading', { level: 1, name: 'Handoff health' }).waitFor();
+    await expect.poll(() => page.getByTestId('metric-mql_count').locator('.metric-value').textContent(), { timeout: 30_000 }).toBe(String(report.handoffs));
+    await page.keyboard.press('Control+2');
+    await page.getByTestId('import-summary').waitFor();
     expect(watched.problems).toEqual([]);
   });
 
@@ -179,6 +184,7 @@ describe('Import wizard in the browser', () => {
     const after = (await engine.quality()).report;
     expect([after.leads, after.handoffs, after.dispositions]).toEqual([before.leads, before.handoffs, before.dispositions]);
     await page.getByRole('button', { name: 'Back', exact: true }).click();
+    await page.locator('.toast').waitFor({ state: 'detached', timeout: 10_000 });
     expect(watched.problems).toEqual([]);
   });
 
