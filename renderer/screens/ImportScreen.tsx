@@ -63,7 +63,8 @@ export function ImportScreen() {
           ) : null}
           {v.folder !== null ? (
             <section className="card folder-card">
-              <h3>Folder {v.folder}</h3>
+              <h3>Import a folder</h3>
+              <p className="folder-path">{v.folder}</p>
               <p className="muted">
                 The engine takes leads, activities, handoffs, dispositions and reps from files named after them in this folder, and maps
                 their columns by name and known CRM headers. To review a file’s columns first, go back and list the files instead.
@@ -83,7 +84,12 @@ export function ImportScreen() {
               ) : null}
             </>
           )}
-          <ImportSetup timezone={v.timezone} blockers={blockers} what={what} onTimezone={(tz) => s().setImportTimezone(tz)} onImport={() => void runImport(platform, store)} onBack={() => s().importBack()} />
+          <ImportSetup
+            timezone={v.timezone}
+            blockers={blockers}
+            what={what}
+            existingRows={Object.values(v.workspace.rowCounts).reduce((a, b) => a + b, 0)}
+            onTimezone={(tz) => s().setImportTimezone(tz)} onImport={() => void runImport(platform, store)} onBack={() => s().importBack()} />
         </>
       ) : null}
 

@@ -171,6 +171,8 @@ describe('Import wizard in the browser', () => {
     // The shipped sample is a folder of canonical files big enough to take a few seconds.
     await previewPaths([join(process.cwd(), 'sample-data', 'shipped')]);
     expect(await page.locator('.folder-card').textContent()).toContain('sample-data/shipped');
+    expect(await page.getByTestId('replace-note').textContent()).toContain('importing replaces them');
+    await shoot('import-02c-folder');
     await page.getByTestId('run-import').click();
     const bar = page.getByRole('progressbar', { name: 'Import progress' });
     await bar.waitFor();
@@ -218,6 +220,19 @@ describe('Import wizard in the browser', () => {
     await page.getByTestId('run-import').waitFor();
     await page.getByTestId('tab-hubspot-contacts-march.csv').click();
     await shoot('import-02-mapping-dark');
+    // A small window: the mapping stacks under the table, and nothing scrolls sideways but the preview rows.
+    const size = page.viewportSize() ?? { width: 1360, height: 900 };
+    await page.setViewportSize({ width: 980, height: 760 });
+    try {
+      const overflow = await page.evaluate(() => {
+        const el = document.querySelector('.content');
+        return el ? el.scrollWidth - el.clientWidth : -1;
+      });
+      expect(overflow).toBe(0);
+      await shoot('import-05-small-window-dark');
+    } finally {
+      await page.setViewportSize(size);
+    }
     expect(watched.problems).toEqual([]);
   });
 });

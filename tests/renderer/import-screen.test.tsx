@@ -109,6 +109,14 @@ describe('<ImportScreen>', () => {
     expect(card?.querySelector('.preview-table')?.textContent).toContain(EVIL);
     expect(byTestId('tab-hubspot-contacts.csv')?.textContent).toContain('Leads · 1 to confirm');
     expect(byTestId('run-import')?.textContent).toBe('Import 3 files');
+    expect(byTestId('replace-note')?.textContent).toBe('All or nothing: the import fills this workspace only if every file checks out.');
+  });
+
+  it('says the import replaces the history a workspace already holds', async () => {
+    store.getState().workspaceOpened({ path: '/data/team.duckdb', rowCounts: { leads: 1200, handoffs: 300 } });
+    await mount();
+    await toMapping();
+    expect(byTestId('replace-note')?.textContent).toContain('holds 1,500 rows of history; importing replaces them');
   });
 
   it('flags a required column without a source and an invalid time zone, and keeps Import disabled', async () => {
@@ -200,5 +208,18 @@ describe('<ImportScreen>', () => {
     expect(container.querySelector('.drop-note')?.textContent).toContain('a dropped file does not tell the app where it lives on disk');
     expect(container.querySelector('.drop-note')?.textContent).toContain('leads.csv');
     expect(byTestId<HTMLTextAreaElement>('import-paths')?.value).toBe('');
+  });
+
+  it('in a shell that gives dropped files their path, a drop adds the paths', async () => {
+    store.getState().workspaceOpened(WS);
+    await mount();
+    await type(byTestId<HTMLTextAreaElement>('import-paths'), '/data/leads.csv');
+    const file = new File(['lead_id\n1'], 'handoffs.csv', { type: 'text/csv' });
+    Object.defineProperty(file, 'path', { value: '/data/handoffs.csv' });
+    const drop = new Event('drop', { bubbles: true, cancelable: true });
+    Object.defineProperty(drop, 'dataTransfer', { value: { files: [file] } });
+    await act(async () => byTestId('drop-zone')?.dispatchEvent(drop));
+    expect(byTestId<HTMLTextAreaElement>('import-paths')?.value).toBe('/data/leads.csv\n/data/handoffs.csv');
+    expect(container.querySelector('.drop-note')).toBeNull();
   });
 });

@@ -8,12 +8,14 @@ interface SetupProps {
   readonly timezone: string;
   readonly blockers: readonly string[];
   readonly what: string;
+  /** Rows the workspace holds now: the import replaces them. */
+  readonly existingRows: number;
   readonly onTimezone: (tz: string) => void;
   readonly onImport: () => void;
   readonly onBack: () => void;
 }
 
-export function ImportSetup({ timezone, blockers, what, onTimezone, onImport, onBack }: SetupProps) {
+export function ImportSetup({ timezone, blockers, what, existingRows, onTimezone, onImport, onBack }: SetupProps) {
   const id = useId();
   const tzProblem = timezoneProblem(timezone);
   return (
@@ -59,7 +61,11 @@ export function ImportSetup({ timezone, blockers, what, onTimezone, onImport, on
           ))}
         </ul>
       ) : (
-        <p className="muted small run-note">All or nothing: the import replaces this workspace’s history only if every file checks out.</p>
+        <p className="muted small run-note" data-testid="replace-note">
+          {existingRows > 0
+            ? `This workspace holds ${existingRows.toLocaleString('en-US')} rows of history; importing replaces them, and only if every file checks out.`
+            : 'All or nothing: the import fills this workspace only if every file checks out.'}
+        </p>
       )}
     </section>
   );
