@@ -1,7 +1,10 @@
 // Opening a user's file with DuckDB's own readers (read_csv, read_parquet,
 // read_json_objects): what format it is, its headers and their types, and the
 // SQL that reads it. No bytes are parsed in JavaScript.
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, readSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
 import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
@@ -54,8 +57,28 @@ export async function openFileSource(connection: DuckDBConnection, path: string)
     return await openJson(connection, path, file, kind);
   } catch (err) {
     if (err instanceof ImportError) throw err;
+    if (kind.gzip && !(await gzipIsComplete(path))) throw single(file, brokenGzipMessage(file));
     throw translateReadError(err, file, kind);
   }
+}
+
+/**
+ * Whether a .gz file unpacks to its end. DuckDB reads a truncated gzip file up
+ * to the break without an error: its headers can be nonsense, or the rows after
+ * the break are silently missing. One streaming pass, nothing kept.
+ */
+export async function gzipIsComplete(path: string): Promise<boolean> {
+  try {
+    await pipeline(createReadStream(path), createGunzip(), new Writable({ write: (_chunk, _enc, done) => done() }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The message for a .gz file that does not unpack. */
+export function brokenGzipMessage(file: string): string {
+  return `${file} could not be unpacked: it ends in .gz but is not a complete gzip file. Compress it again or use the plain CSV.`;
 }
 
 function firstBytes(path: string, n: number): Buffer {
@@ -257,7 +280,7 @@ export function translateReadError(err: unknown, file: string, kind: FileKind): 
     return single(file, `${file} is not valid JSON Lines${at}: each line must be one JSON object, like {"lead_id": "L1", "created_at": "2025-03-14T09:30:00Z"}.`, line);
   }
   if (/gzip|zlib|decompress|compress/i.test(text)) {
-    return single(file, `${file} could not be unpacked: it ends in .gz but is not a complete gzip file. Compress it again or use the plain CSV.`);
+    return single(file, brokenGzipMessage(file));
   }
   return single(
     file,

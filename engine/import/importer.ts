@@ -10,7 +10,7 @@ import { TABLE_NAMES, TABLES, type TableName } from '../workspace/tables';
 import { crossCheck } from './cross-checks';
 import { ImportError, plural, type ImportIssue } from './errors';
 import { fileKind, fileStem } from './file-format';
-import { openFileSource, rawSelectSql, type FileSource } from './file-source';
+import { brokenGzipMessage, gzipIsComplete, openFileSource, rawSelectSql, type FileSource } from './file-source';
 import { loadSavedMapping, saveMappingWith, suggestMapping, type ColumnMapping } from './mapping';
 import { readScoringModel, type ScoringModelValidator } from './scoring-model';
 import { stageTable, stageTableName, type StagePlan } from './stage';
@@ -71,6 +71,11 @@ export async function importFiles(ws: Workspace, files: readonly ImportFileSpec[
         throw err;
       }
       const mapping = spec.mapping ?? suggestMapping(spec.table, src.headers, await loadSavedMapping(ws, spec.table)).mapping;
+      // DuckDB reads a truncated .gz up to the break without a word: rows would be lost silently.
+      if (src.kind.gzip && !(await gzipIsComplete(src.path))) {
+        issues.push({ file: src.file, message: brokenGzipMessage(src.file) });
+        continue;
+      }
       const problems = checkMapping(spec.table, src, mapping);
       if (problems.length > 0) {
         issues.push(...problems);

@@ -154,7 +154,11 @@ async function stageTyped(
   const parsed = (col: ColumnDef, source: string): string => {
     const type = input.types.get(source) ?? 'VARCHAR';
     if (!parsedByReader(col.kind) || type === STAGE_TYPE[col.kind]) return col.kind === 'string' ? sqlIdent(source) : value(source);
-    return `TRY_CAST(${value(source)} AS ${STAGE_TYPE[col.kind]})`;
+    const cast = `TRY_CAST(${value(source)} AS ${STAGE_TYPE[col.kind]})`;
+    // DuckDB also reads 'infinity', 'epoch', 'NaN' and 'inf': none is a date or an amount a CRM exports.
+    if ((col.kind === 'timestamp' || col.kind === 'date') && type === 'VARCHAR') return `(CASE WHEN regexp_matches(${value(source)}, '^[0-9]') THEN ${cast} END)`;
+    if (col.kind === 'integer' || col.kind === 'number') return `(CASE WHEN isfinite(${cast}) THEN ${cast} END)`;
+    return cast;
   };
   const checked = columns.filter((col) => {
     const source = plan.mapping[col.name];

@@ -9,8 +9,9 @@
 //     negative amounts (warning); a 10 MB single field; 5,000 columns; a
 //     whitespace-only file; a truncated Parquet file; a JSON Lines file with one
 //     broken line in the middle; a ZIP, an old .xls, a PNG, a gzip and a UTF-16
-//     file named .csv; Latin-1 bytes (exact message); a path with unicode and
-//     spaces; formula-looking cells kept as plain text.
+//     file named .csv; a truncated .gz; "infinity"/"epoch"/"NaN" values;
+//     Latin-1 bytes (exact message); a path with unicode and spaces;
+//     formula-looking cells kept as plain text.
 //   tests/engine/import-errors.test.ts: wrong delimiter ("empty file, header-only
 //     leads, wrong delimiter, ..."); missing required column; unparseable dates
 //     ("unparseable timestamp", "collects several errors"); text in numeric
@@ -188,6 +189,34 @@ describe('bad-input corpus', () => {
     await fails(
       { 'leads.csv': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(LEADS_CSV, 'utf16le')]) },
       'leads.csv is saved as UTF-16 text. Save it as UTF-8: in Excel choose "CSV UTF-8 (Comma delimited)", in Google Sheets use File > Download > CSV.',
+    );
+  });
+
+  it('a truncated .gz file is refused, not read up to the break (rows would be lost silently)', async () => {
+    const acts = `lead_id,occurred_at,activity_type\n${Array.from({ length: 20_000 }, (_, i) => `L${1 + (i % 3)},2025-01-02 10:${String(i % 60).padStart(2, '0')},visit_${i}`).join('\n')}\n`;
+    const gz = gzipSync(acts);
+    await fails(
+      { 'activities.csv.gz': gz.subarray(0, Math.floor(gz.length * 0.6)) },
+      'activities.csv.gz could not be unpacked: it ends in .gz but is not a complete gzip file. Compress it again or use the plain CSV.',
+    );
+    await fails(
+      { 'leads.csv': null, 'leads.csv.gz': gzipSync(LEADS_CSV).subarray(0, 30) },
+      'leads.csv.gz could not be unpacked: it ends in .gz but is not a complete gzip file. Compress it again or use the plain CSV.',
+    );
+    // The whole file imports every row.
+    const { summary, ok } = await imports({ 'activities.csv.gz': gz });
+    expect(summary.tables.activities.rows).toBe(20_000);
+    ok.close();
+  });
+
+  it('"infinity", "epoch" and "NaN" are not dates or numbers', async () => {
+    await fails(
+      { 'leads.csv': 'lead_id,created_at\nL1,infinity\nL2,epoch\nL3,2025-01-04\n' },
+      'The import found 2 problems:\n- leads.csv, data row 1, column "created_at" (created date): "infinity" is not a date and time. Write it in ISO 8601, for example 2025-03-14 09:30 or 2025-03-14T09:30:00+01:00 (a value without an offset is read in the workspace time zone, Europe/Berlin).\n- leads.csv, data row 2, column "created_at" (created date): "epoch" is not a date and time. Write it in ISO 8601, for example 2025-03-14 09:30 or 2025-03-14T09:30:00+01:00 (a value without an offset is read in the workspace time zone, Europe/Berlin).',
+    );
+    await fails(
+      { 'handoffs.csv': 'lead_id,mql_at,score_at_mql\nL1,2025-01-05,NaN\n' },
+      'handoffs.csv, data row 1, column "score_at_mql" (score at MQL): "NaN" is not a number. Use digits with a dot for decimals and no currency sign or thousands separator, for example 1250.50.',
     );
   });
 
