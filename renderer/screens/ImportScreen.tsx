@@ -39,6 +39,7 @@ export function ImportScreen() {
           busy={v.previewing}
           problems={v.problems}
           canChooseFolder={platform.canChooseFiles}
+          shell={platform.kind}
           onPaths={(t) => s().setImportPaths(t)}
           onChooseFolder={() =>
             void platform.chooseFile('import-data').then((dir) => {

@@ -11,6 +11,8 @@ interface Props {
   readonly busy: boolean;
   readonly problems: readonly PreviewProblem[];
   readonly canChooseFolder: boolean;
+  /** Which shell: the drop message says why a path is missing in words that fit it. */
+  readonly shell: 'desktop' | 'browser';
   readonly onPaths: (text: string) => void;
   readonly onChooseFolder: () => void;
   readonly onPreview: () => void;
@@ -22,7 +24,7 @@ export function droppedPath(file: File): string | null {
   return typeof path === 'string' && path !== '' ? path : null;
 }
 
-export function PathPicker({ paths, busy, problems, canChooseFolder, onPaths, onChooseFolder, onPreview }: Props) {
+export function PathPicker({ paths, busy, problems, canChooseFolder, shell, onPaths, onChooseFolder, onPreview }: Props) {
   const id = useId();
   const [dragging, setDragging] = useState(false);
   const [dropNote, setDropNote] = useState<string | null>(null);
@@ -41,7 +43,9 @@ export function PathPicker({ paths, busy, problems, canChooseFolder, onPaths, on
     }
     const names = files.map((f) => f.name).join(', ');
     setDropNote(
-      `Thanks: ${names}. In the browser, a dropped file does not tell the app where it lives on disk, and the engine reads files from disk. Paste the full path of each file (or of their folder) below.`,
+      shell === 'browser'
+        ? `Thanks: ${names}. In the browser, a dropped file does not tell the app where it lives on disk, and the engine reads files from disk. Paste the full path of each file (or of their folder) below.`
+        : `Thanks: ${names}. The app could not learn where ${files.length === 1 ? 'this file lives' : 'these files live'} on disk. Use Choose folder…, or paste the full path of each file below.`,
     );
   };
 
