@@ -31,8 +31,8 @@ describe('createEngineClient', () => {
     const client = createEngineClient(transport);
     expect(client.knows('health')).toBe(true);
     expect(client.knows('openSample')).toBe(true);
-    expect(client.knows('forecast')).toBe(false);
-    await expect(client.invokeByName('forecast', {})).rejects.toThrow('Unknown engine request "forecast"');
+    expect(client.knows('exportReport')).toBe(false);
+    await expect(client.invokeByName('exportReport', {})).rejects.toThrow('Unknown engine request "exportReport"');
   });
 
   it('passes progress subscriptions and cancels to the transport', async () => {
