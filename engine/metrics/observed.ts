@@ -6,6 +6,7 @@
 import type { WorkSchedule } from '../calendar/business-hours';
 import { readRepSchedules, type RepSchedules } from '../calendar/rep-schedules';
 import { getWorkspaceTimezone } from '../workspace/settings';
+import { withReadSnapshot } from '../workspace/snapshot';
 import { readBaselinePolicy, type BaselinePolicy } from '../policy/baseline';
 import type { Workspace } from '../workspace/database';
 import { groupMetrics } from './aggregate';
@@ -36,11 +37,17 @@ export async function observedMetrics(ws: Workspace, options: ObservedOptions = 
     throw new MetricsInputError(`${field ? `${field}: ` : ''}${issue?.message ?? 'invalid metrics options'}`, field);
   }
   const opts = parsed.data;
-  const timezone = await getWorkspaceTimezone(ws);
-  const policy = await readBaselinePolicy(ws);
-  const schedules = await readRepSchedules(ws, timezone);
-  const dataEnd = await fetchDataEndMs(ws);
-  const facts = await fetchHandoffFacts(ws, { timezone, from: opts.from, to: opts.to, filters: opts.filters });
+  // Five reads, one snapshot: an import committing meanwhile shows wholly or not at all.
+  const { timezone, policy, schedules, dataEnd, facts } = await withReadSnapshot(ws, async (snap) => {
+    const timezone = await getWorkspaceTimezone(snap);
+    return {
+      timezone,
+      policy: await readBaselinePolicy(snap),
+      schedules: await readRepSchedules(snap, timezone),
+      dataEnd: await fetchDataEndMs(snap),
+      facts: await fetchHandoffFacts(snap, { timezone, from: opts.from, to: opts.to, filters: opts.filters }),
+    };
+  });
 
   if (policy.businessHours) prepareCalendars(facts, policy, schedules);
 

@@ -8,6 +8,7 @@ import { Engine, invokeEngine } from '../../engine/api/engine';
 import { ImportError } from '../../engine/import/errors';
 import { importDirectory } from '../../engine/import/importer';
 import type { Result } from '../../engine/api/contract';
+import { observedMetrics } from '../../engine/metrics/observed';
 import { openWorkspace } from '../../engine/workspace/database';
 import { writeBigHistory } from '../support/big-history';
 import { HANDOFFS_CSV, writeHistory } from '../support/history-files';
@@ -92,8 +93,7 @@ describe('concurrency on one workspace', () => {
   it('a read on the workspace during a direct import (no queue) sees one whole history at every step', async () => {
     const ws = await openWorkspace(join(dir, 'direct.duckdb'));
     // One statement is one snapshot: the swap's single COMMIT is all a reader can ever see.
-    // (observedMetrics itself reads in several statements, so outside the Engine's queue a swap
-    // can land between them: the Engine test above is the app's path.)
+    // observedMetrics reads in several statements inside one read snapshot (see the next test).
     const counts = async (): Promise<string> =>
       JSON.stringify(
         (
@@ -124,6 +124,23 @@ describe('concurrency on one workspace', () => {
       for (const a of answers) expect([old, fresh]).toContain(a);
       // Reads asked before the swap began saw the old history: staging is invisible.
       expect(answers[0]).toBe(old);
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('observedMetrics during a direct import (no queue) answers wholly from the old or the new history', async () => {
+    const ws = await openWorkspace(join(dir, 'direct-metrics.duckdb'));
+    try {
+      await importDirectory(ws, small);
+      const old = await observedMetrics(ws);
+      const seen: Promise<Awaited<ReturnType<typeof observedMetrics>>>[] = [];
+      await importDirectory(ws, medium, { onProgress: () => seen.push(observedMetrics(ws)) });
+      const fresh = await observedMetrics(ws);
+      expect(fresh.metrics.mql_count.observed).toBe(2000);
+      const answers = await Promise.all(seen);
+      expect(answers.length).toBeGreaterThan(3);
+      for (const a of answers) expect([old, fresh]).toContainEqual(a);
     } finally {
       ws.close();
     }
