@@ -20,11 +20,16 @@ export async function previewPaths(platform: Platform, store: AppStore): Promise
   } else if (list.folders.length > 1) {
     problems.push({ path: list.folders[1] ?? '', message: 'Give one folder at a time.' });
   }
-  if (problems.length > 0 || (list.files.length === 0 && list.folders.length === 0)) {
+  const mixed = problems.length > list.relative.length;
+  if (mixed || (list.files.length === 0 && list.folders.length === 0)) {
     store.getState().importPreviewed([], problems.length > 0 ? problems : [{ path: '', message: 'Type or paste at least one file path.' }], null);
     return;
   }
   if (list.folders.length === 1) {
+    if (problems.length > 0) {
+      store.getState().importPreviewed([], problems, null);
+      return;
+    }
     store.getState().importPreviewed([], [], list.folders[0] ?? null);
     return;
   }

@@ -12,7 +12,7 @@ import { FileTabs } from '../components/import/FileTabs';
 import { DataQuality, ImportSummaryCard } from '../components/import/ImportDone';
 import { ImportFailure } from '../components/import/ImportFailure';
 import { ImportProgress, ImportSetup } from '../components/import/ImportRun';
-import { PathPicker } from '../components/import/PathPicker';
+import { PathPicker, PreviewProblems } from '../components/import/PathPicker';
 import { EmptyState, ErrorNote } from '../components/states';
 import type { ImportStep } from '../store/import-slice';
 import { selectImportView, selectShellActions, selectWorkspaceView } from '../store/selectors';
@@ -52,16 +52,7 @@ export function ImportScreen() {
 
       {v.step === 'mapping' ? (
         <>
-          {v.problems.length > 0 ? (
-            <ul className="pick-problems" role="alert" aria-label="Files that could not be read">
-              {v.problems.map((p, i) => (
-                <li key={`${p.path}-${i}`}>
-                  <code>{p.path}</code>
-                  <span>{p.message}</span>
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <PreviewProblems problems={v.problems} />
           {v.folder !== null ? (
             <section className="card folder-card">
               <h3>Import a folder</h3>

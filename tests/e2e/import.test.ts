@@ -106,6 +106,14 @@ describe('Import wizard in the browser', () => {
 
   it('previews typed paths and suggests the mapping, HubSpot headers included', async () => {
     const { page } = watched;
+    // Paths the engine cannot read are named, with the reason, and the wizard stays here.
+    await page.getByTestId('import-paths').fill([join(dir, 'no-such-file.csv'), 'exports/leads.csv'].join('\n'));
+    await page.getByTestId('preview-files').click();
+    const problems = page.getByRole('list', { name: 'Files that could not be read' });
+    await problems.waitFor();
+    expect(await problems.locator('li').count()).toBe(2);
+    expect(await problems.textContent()).toContain('not a full path');
+    await shoot('import-01b-pick-problems');
     await page.getByTestId('import-paths').fill([files.contacts, files.activities, files.handoffs, files.dispositions].join('\n'));
     await shoot('import-01-pick');
     await page.getByTestId('preview-files').click();

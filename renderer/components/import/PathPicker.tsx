@@ -99,21 +99,29 @@ export function PathPicker({ paths, busy, problems, canChooseFolder, shell, onPa
         A folder is imported by file name (leads.csv, activities.csv, handoffs.csv, dispositions.csv, reps.csv) with columns mapped
         automatically. List the files to review each one’s columns first.
       </p>
-      {problems.length > 0 ? (
-        <ul className="pick-problems" role="alert" aria-label="Files that could not be read">
-          {problems.map((p, i) => (
-            <li key={`${p.path}-${i}`}>
-              {p.path ? <code>{p.path}</code> : null}
-              <span>{p.message}</span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <PreviewProblems problems={problems} />
       <div className="card-actions">
         <button type="button" className="btn btn-primary" data-testid="preview-files" disabled={busy || paths.trim() === ''} onClick={onPreview}>
           {busy ? 'Reading files…' : 'Preview files'}
         </button>
       </div>
     </section>
+  );
+}
+
+/** Paths that could not be previewed, each with the engine's reason. */
+export function PreviewProblems({ problems }: { readonly problems: readonly PreviewProblem[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <div role="alert" className="pick-problems">
+      <ul aria-label="Files that could not be read">
+        {problems.map((p, i) => (
+          <li key={`${p.path}-${i}`}>
+            {p.path ? <code>{p.path}</code> : null}
+            <span>{p.message}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
