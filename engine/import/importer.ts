@@ -321,8 +321,9 @@ async function runClaimedImport(
       }
     });
   } catch (err) {
-    if (err instanceof ImportError) throw err;
+    // A cancel interrupts DuckDB mid-read; the reader then reports a broken file, but the truth is the cancel.
     if (signal?.aborted) throw cancelled();
+    if (err instanceof ImportError) throw err;
     throw new ImportError([{ message: `The import failed unexpectedly: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}. The workspace is unchanged.` }]);
   } finally {
     signal?.removeEventListener('abort', onAbort);

@@ -231,6 +231,10 @@ describe('import: broken input gives plain messages and changes nothing', () => 
     const mid = new AbortController();
     const e2 = await failing({}, { signal: mid.signal, onProgress: (p) => { if (p.stage === 'checking') mid.abort(); } });
     expect(e2.cancelled).toBe(true);
+    // Cancelled while file headers are read: the interrupted reader must not be reported as a broken file.
+    const reading = new AbortController();
+    const e3 = await failing({}, { signal: reading.signal, onProgress: (p) => { if (p.stage === 'reading' && !p.table) reading.abort(); } });
+    expect([e3.cancelled, e3.message]).toEqual([true, 'The import was cancelled. The workspace is unchanged.']);
   });
 });
 
