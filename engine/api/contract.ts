@@ -86,6 +86,20 @@ export interface EngineErrorInfo {
   readonly row?: number;
   readonly column?: string;
   readonly field?: string;
+  /** Every located problem, when there are several (a failed import lists each bad row). */
+  readonly issues?: readonly EngineIssue[];
+}
+
+/** One located problem of a failed request, e.g. one bad value in an imported file. */
+export interface EngineIssue {
+  readonly message: string;
+  readonly file?: string;
+  readonly row?: number;
+  /** 'line': counted in the file, header = line 1; 'data_row': the first row after the header is 1. */
+  readonly rowKind?: 'line' | 'data_row';
+  readonly column?: string;
+  readonly field?: string;
+  readonly value?: string;
 }
 
 /** Progress of a long job, streamed to the UI. fraction in [0, 1]. */

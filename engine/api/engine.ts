@@ -21,6 +21,7 @@ import {
   REQUEST_SCHEMAS,
   type EngineApi,
   type EngineErrorInfo,
+  type EngineIssue,
   type EngineMethod,
   type EngineParams,
   type EngineResults,
@@ -220,6 +221,9 @@ export function toErrorInfo(err: unknown): EngineErrorInfo {
     if (typeof located.row === 'number') info.row = located.row;
     if (typeof located.column === 'string') info.column = located.column;
     if (typeof located.field === 'string') info.field = located.field;
+    // Import errors list every bad row: the UI groups them by file.
+    const issues = (err as { issues?: unknown }).issues;
+    if (Array.isArray(issues) && issues.length > 0) info.issues = issues.flatMap(toIssue);
     // Scenario errors list field problems; the first one locates the error.
     const problems = (err as { problems?: unknown }).problems;
     if (info.field === undefined && Array.isArray(problems)) {
@@ -231,6 +235,20 @@ export function toErrorInfo(err: unknown): EngineErrorInfo {
     return info;
   }
   return { message: String(err) };
+}
+
+function toIssue(raw: unknown): EngineIssue[] {
+  if (!raw || typeof raw !== 'object') return [];
+  const r = raw as Record<string, unknown>;
+  if (typeof r.message !== 'string') return [];
+  const issue: { -readonly [K in keyof EngineIssue]: EngineIssue[K] } = { message: r.message };
+  if (typeof r.file === 'string') issue.file = r.file;
+  if (typeof r.row === 'number') issue.row = r.row;
+  if (r.rowKind === 'line' || r.rowKind === 'data_row') issue.rowKind = r.rowKind;
+  if (typeof r.column === 'string') issue.column = r.column;
+  if (typeof r.field === 'string') issue.field = r.field;
+  if (typeof r.value === 'string') issue.value = r.value;
+  return [issue];
 }
 
 /**

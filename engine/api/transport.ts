@@ -35,12 +35,23 @@ export interface Cancellable {
 export const METHOD_NAME = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, 'not a method name');
 export const JOB_ID = z.string().min(1).max(128);
 
+const issueSchema = z.object({
+  message: z.string(),
+  file: z.string().optional(),
+  row: z.number().optional(),
+  rowKind: z.enum(['line', 'data_row']).optional(),
+  column: z.string().optional(),
+  field: z.string().optional(),
+  value: z.string().optional(),
+});
+
 const errorInfoSchema = z.object({
   message: z.string(),
   file: z.string().optional(),
   row: z.number().optional(),
   column: z.string().optional(),
   field: z.string().optional(),
+  issues: z.array(issueSchema).max(1000).optional(),
 });
 
 /** A Result as it arrives over the wire: the value stays unknown until the typed client hands it out. */

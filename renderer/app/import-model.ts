@@ -1,7 +1,7 @@
 // The import wizard's logic without React or an engine: which paths the user
 // gave, the column mapping per file and its check before import, the request
 // the engine gets, and a failed import's problems grouped by file.
-import type { EngineErrorInfo, EngineParams, EngineResults } from '../../engine/api/contract';
+import type { EngineErrorInfo, EngineIssue, EngineParams, EngineResults } from '../../engine/api/contract';
 import { IMPORT_TABLE_NAMES, IMPORT_TABLES, type TableName } from './import-columns';
 
 export type FilePreview = EngineResults['previewFile'];
@@ -223,6 +223,7 @@ function parseIssueLine(line: string): { file: string | null; issue: IssueRow } 
  * first problem's file, row and column; each line names its own location.
  */
 export function groupIssues(error: EngineErrorInfo): IssueGroup[] {
+  if (error.issues && error.issues.length > 0) return groupStructured(error.issues);
   const lines = error.message.split('\n');
   const body = lines.length > 1 && /^The import found \d+ problems:?$/.test(lines[0] ?? '') ? lines.slice(1).map((l) => l.replace(/^- /, '')) : [error.message];
   const groups: { file: string | null; issues: IssueRow[] }[] = [];
@@ -239,6 +240,26 @@ export function groupIssues(error: EngineErrorInfo): IssueGroup[] {
     if (group) group.issues.push(issue);
     else groups.push({ file, issues: [issue] });
   });
+  return groups;
+}
+
+/** The engine's own list of located problems: exact, no text parsing needed. */
+function groupStructured(issues: readonly EngineIssue[]): IssueGroup[] {
+  const groups: { file: string | null; issues: IssueRow[] }[] = [];
+  for (const raw of issues) {
+    const parsed = parseIssueLine(raw.message.trim());
+    const issue: IssueRow = {
+      ...parsed.issue,
+      row: raw.row ?? null,
+      rowKind: raw.rowKind ?? (raw.row !== undefined ? 'data_row' : null),
+      column: raw.column ?? null,
+      value: raw.value ?? null,
+    };
+    const file = raw.file ?? parsed.file;
+    const group = groups.find((g) => g.file === file);
+    if (group) group.issues.push(issue);
+    else groups.push({ file, issues: [issue] });
+  }
   return groups;
 }
 

@@ -116,6 +116,7 @@ describe('Engine', () => {
     if (!failed.ok) {
       expect(failed.error).toMatchObject({ file: 'leads.csv', row: 2, column: 'created_at' });
       expect(failed.error.message).toContain('2025-02-30');
+      expect(failed.error.issues?.[0]).toMatchObject({ file: 'leads.csv', row: 2, rowKind: 'data_row', column: 'created_at', value: '2025-02-30' });
     }
     const quality = await invokeEngine(engine, 'quality', {});
     // The failed import changed nothing: still the three leads of the good history.

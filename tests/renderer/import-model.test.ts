@@ -123,6 +123,21 @@ describe('groupIssues', () => {
     expect(groups[0]?.issues[0]?.row).toBeNull();
   });
 
+  it('uses the engine\'s structured issue list when it sends one, even where the text would not parse', () => {
+    const groups = groupIssues({
+      message: 'The import found 2 problems',
+      issues: [
+        { message: 'a value that will not parse', file: 'leads.csv', row: 3, rowKind: 'line', column: 'Created', value: 'soon' },
+        { message: 'another', file: 'handoffs.csv', row: 8, column: 'mql_at', value: '' },
+      ],
+    });
+    expect(groups.map((g) => g.file)).toEqual(['leads.csv', 'handoffs.csv']);
+    const first = groups[0]?.issues[0];
+    expect([first && rowText(first), first?.column, first?.value]).toEqual(['line 3', 'Created', 'soon']);
+    const second = groups[1]?.issues[0];
+    expect([second && rowText(second), second?.value]).toEqual(['data row 8', '']);
+  });
+
   it('tells a cancellation from a failure', () => {
     expect(isCancellation({ message: 'The import was cancelled. The workspace is unchanged.' })).toBe(true);
     expect(isCancellation(MULTI_FAILURE)).toBe(false);
