@@ -18,6 +18,10 @@ import type { ObservedMetricsResult } from '../metrics/types';
 import type { DataCapabilities } from '../quality/capabilities';
 import type { QualityReport } from '../quality/report';
 
+// The canonical tables (DATA_CONTRACT section 1) are part of the contract: the
+// import screen shows their columns. tables.ts imports nothing, so the renderer may use it.
+export { TABLES, TABLE_NAMES, type ColumnDef, type TableDef, type TableName } from '../workspace/tables';
+
 /** Long jobs take an id the UI chooses: progress events carry it, and cancel names it. */
 const jobId = z.string().min(1).max(128).optional();
 import type { ContactHistogramResult } from '../metrics/contact-histogram-types';

@@ -2,8 +2,6 @@
 // checks, the request the engine gets, a failure's problems grouped by file,
 // and the canonical column list kept in step with the engine's.
 import { describe, expect, it } from 'vitest';
-import { TABLES, TABLE_NAMES } from '../../engine/workspace/tables';
-import { IMPORT_TABLE_NAMES, IMPORT_TABLES } from '../../renderer/app/import-columns';
 import {
   badgeFor,
   checkMapping,
@@ -19,16 +17,6 @@ import {
   timezoneProblem,
 } from '../../renderer/app/import-model';
 import { contactsPreview, dispositionsPreview, handoffsPreview, importSummary, MULTI_FAILURE } from './import-fixture';
-
-describe('canonical columns', () => {
-  it('match the engine’s tables: names, labels and required marks', () => {
-    expect(IMPORT_TABLE_NAMES).toEqual(TABLE_NAMES);
-    for (const t of TABLE_NAMES) {
-      expect(IMPORT_TABLES[t].required).toBe(TABLES[t].required);
-      expect(IMPORT_TABLES[t].columns).toEqual(TABLES[t].columns.map((c) => ({ name: c.name, label: c.label, required: c.required })));
-    }
-  });
-});
 
 describe('parsePathList', () => {
   it('splits lines into files and folders, drops quotes, blanks and repeats, and flags relative paths', () => {
