@@ -105,7 +105,12 @@ function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function inferTiers(facts: InferredFacts, threshold: number): Tier[] {
+/**
+ * Tiers when no scoring model gives them: the names seen in handoffs, ordered by
+ * their lowest score; A/B/C get the contract's 1/4/24 h, other names 1/4/24 h by position.
+ * Observed metrics and the forecast both use this, so their SLAs agree.
+ */
+export function inferTiers(facts: Pick<InferredFacts, 'tiers'>, threshold: number): Tier[] {
   if (facts.tiers.length === 0) {
     return [{ name: 'All', min_score: Math.min(0, threshold), first_contact_sla_hours: FALLBACK_TIER_SLA_HOURS }];
   }
@@ -125,35 +130,54 @@ function inferTiers(facts: InferredFacts, threshold: number): Tier[] {
   return tiers;
 }
 
-export async function inferFacts(conn: DuckDBConnection): Promise<InferredFacts> {
-  const one = async (sql: string, params: (string | number)[] = []): Promise<Record<string, unknown>[]> =>
-    (await conn.runAndReadAll(sql, params)).getRowObjectsJS() as Record<string, unknown>[];
+type Rows = Record<string, unknown>[];
 
-  const trig = `lower(trim("trigger"))`;
-  const thr = await one(
-    `SELECT min(score_at_mql) FILTER (WHERE ${trig} = 'score_threshold') AS by_trigger,
-            count(*) FILTER (WHERE "trigger" IS NOT NULL AND trim("trigger") <> '')::INTEGER AS with_trigger,
-            quantile_disc(score_at_mql, $1) AS low_quantile
-       FROM handoffs`,
-    [THRESHOLD_QUANTILE_WITHOUT_TRIGGERS],
-  );
-  const row = thr[0] ?? {};
-  let threshold: number | null = null;
-  let thresholdHow = '';
+async function rowsOf(conn: DuckDBConnection, sql: string, params: (string | number)[] = []): Promise<Rows> {
+  return (await conn.runAndReadAll(sql, params)).getRowObjectsJS() as Rows;
+}
+
+const TRIGGER = `lower(trim("trigger"))`;
+
+/** The MQL threshold the handoffs imply, and how it was found (two cheap reads of handoffs). */
+export async function inferThreshold(conn: DuckDBConnection): Promise<Pick<InferredFacts, 'threshold' | 'thresholdHow'>> {
+  const row =
+    (
+      await rowsOf(
+        conn,
+        `SELECT min(score_at_mql) FILTER (WHERE ${TRIGGER} = 'score_threshold') AS by_trigger,
+                quantile_disc(score_at_mql, $1) AS low_quantile
+           FROM handoffs`,
+        [THRESHOLD_QUANTILE_WITHOUT_TRIGGERS],
+      )
+    )[0] ?? {};
   if (typeof row.by_trigger === 'number') {
-    threshold = row.by_trigger;
-    thresholdHow = 'the lowest score_at_mql of handoffs with trigger score_threshold';
-  } else if (typeof row.low_quantile === 'number') {
-    threshold = row.low_quantile;
-    thresholdHow = `the ${THRESHOLD_QUANTILE_WITHOUT_TRIGGERS * 100}% quantile of score_at_mql (no handoff says it was score-triggered)`;
+    return { threshold: row.by_trigger, thresholdHow: 'the lowest score_at_mql of handoffs with trigger score_threshold' };
   }
+  if (typeof row.low_quantile === 'number') {
+    return {
+      threshold: row.low_quantile,
+      thresholdHow: `the ${THRESHOLD_QUANTILE_WITHOUT_TRIGGERS * 100}% quantile of score_at_mql (no handoff says it was score-triggered)`,
+    };
+  }
+  return { threshold: null, thresholdHow: '' };
+}
 
-  const tierRows = await one(
-    `SELECT trim(tier) AS name, min(score_at_mql) FILTER (WHERE ${trig} IS DISTINCT FROM 'high_intent') AS min_score
+/** Tier names seen in handoffs.tier, highest minimum score first. */
+export async function inferTierFacts(conn: DuckDBConnection): Promise<InferredFacts['tiers']> {
+  const tierRows = await rowsOf(
+    conn,
+    `SELECT trim(tier) AS name, min(score_at_mql) FILTER (WHERE ${TRIGGER} IS DISTINCT FROM 'high_intent') AS min_score
        FROM handoffs WHERE tier IS NOT NULL AND trim(tier) <> ''
       GROUP BY 1 ORDER BY 2 DESC NULLS LAST, 1`,
   );
-  const tiers = tierRows.map((r) => ({ name: String(r.name), minScore: typeof r.min_score === 'number' ? r.min_score : null }));
+  return tierRows.map((r) => ({ name: String(r.name), minScore: typeof r.min_score === 'number' ? r.min_score : null }));
+}
+
+export async function inferFacts(conn: DuckDBConnection): Promise<InferredFacts> {
+  const { threshold, thresholdHow } = await inferThreshold(conn);
+  const tiers = await inferTierFacts(conn);
+  const trig = TRIGGER;
+  const one = (sql: string): Promise<Rows> => rowsOf(conn, sql);
 
   const hi = await one(
     `WITH hi AS (SELECT DISTINCT lead_id, mql_at FROM handoffs WHERE ${trig} = 'high_intent')

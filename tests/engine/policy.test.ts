@@ -1,63 +1,12 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  inferTiers,
-  parseScoringModel,
-  PolicyError,
-  readBaselinePolicy,
-  resolveTier,
-  type BaselinePolicy,
-} from '../../engine/policy/baseline';
+import { readBaselinePolicy, resolveTier, type BaselinePolicy } from '../../engine/policy/baseline';
+import { loadBaseline } from '../../engine/scenario/baseline';
+import { tierOrder } from '../../engine/scenario/policy';
 import { openWorkspace, type Workspace } from '../../engine/workspace/database';
 import { scratchDir } from '../support/tmp';
 
-describe('parseScoringModel', () => {
-  it('reads tiers (sorted by min_score, highest first) and sla.business_hours, ignoring other blocks', () => {
-    const model = parseScoringModel(
-      JSON.stringify({
-        version: 1,
-        scoring: { activity_points: { email_open: 1 } },
-        tiers: [
-          { name: 'C', min_score: 0, first_contact_sla_hours: 48 },
-          { name: 'A', min_score: 90, first_contact_sla_hours: 0.5 },
-          { name: 'B', min_score: 70, first_contact_sla_hours: 8 },
-        ],
-        sla: { business_hours: false, acceptance_sla_hours: 4 },
-      }),
-    );
-    expect(model.tiers).toEqual([
-      { name: 'A', minScore: 90, slaHours: 0.5 },
-      { name: 'B', minScore: 70, slaHours: 8 },
-      { name: 'C', minScore: 0, slaHours: 48 },
-    ]);
-    expect(model.businessHours).toBe(false);
-  });
-
-  it('leaves absent blocks as null', () => {
-    expect(parseScoringModel('{"mql": {"threshold": 60}}')).toEqual({ tiers: null, businessHours: null });
-  });
-
-  it('names the bad field in plain words', () => {
-    expect(() => parseScoringModel('{"tiers": [{"name": "A", "min_score": 90, "first_contact_sla_hours": "soon"}]}')).toThrow(
-      /at "tiers\.0\.first_contact_sla_hours"/,
-    );
-    expect(() => parseScoringModel('{"sla": {"business_hours": "yes"}}')).toThrow(/"sla\.business_hours"/);
-    expect(() => parseScoringModel('{"tiers": []}')).toThrow(PolicyError);
-    expect(() => parseScoringModel('not json')).toThrow(/not valid JSON/);
-  });
-});
-
-describe('inferTiers and resolveTier', () => {
-  it('gives A/B/C the default 1/4/24 h and other names 24 h, after them', () => {
-    expect(inferTiers(['C', 'Hot', 'A', 'B', ' A '])).toEqual([
-      { name: 'A', minScore: null, slaHours: 1 },
-      { name: 'B', minScore: null, slaHours: 4 },
-      { name: 'C', minScore: null, slaHours: 24 },
-      { name: 'Hot', minScore: null, slaHours: 24 },
-    ]);
-    expect(inferTiers([]).map((t) => t.name)).toEqual(['A', 'B', 'C']);
-  });
-
+describe('resolveTier', () => {
   it('matches a tier by name (trimmed, any case); a missing or unknown tier gets the last tier', () => {
     const policy: BaselinePolicy = {
       source: 'scoring_model',
@@ -108,6 +57,30 @@ describe('readBaselinePolicy', () => {
 
   it('refuses a malformed stored model with a plain message', async () => {
     await ws.connection.run(`INSERT OR REPLACE INTO hl_meta VALUES ('scoring_model', '{"tiers": "A,B,C"}')`);
-    await expect(readBaselinePolicy(ws)).rejects.toThrow(/scoring model has a bad value at "tiers"/);
+    await expect(readBaselinePolicy(ws)).rejects.toThrow(/^scoring_model\.json \(saved in the workspace\): tiers: /);
+  });
+});
+
+describe('inferred tiers agree with the forecast baseline', () => {
+  const dir = scratchDir('hl-policy-infer-');
+  let ws: Workspace;
+  beforeAll(async () => {
+    ws = await openWorkspace(join(dir, 'p.duckdb'));
+    // Tier names outside A/B/C, ordered by their lowest score: Hot 81, Warm 62, Cold 40.
+    await ws.connection.run(`INSERT INTO handoffs (lead_id, mql_at, "trigger", score_at_mql, tier) VALUES
+      ('L1', '2025-01-01 10:00:00+00', 'score_threshold', 95, 'Hot'), ('L2', '2025-01-01 11:00:00+00', 'score_threshold', 81, 'Hot'),
+      ('L3', '2025-01-02 10:00:00+00', 'score_threshold', 62, 'Warm'), ('L4', '2025-01-02 11:00:00+00', 'score_threshold', 40, 'Cold'),
+      ('L5', '2025-01-03 10:00:00+00', 'high_intent', 12, 'Hot')`);
+  });
+  afterAll(() => ws.close());
+
+  it('gives names outside A/B/C the 1/4/24 h SLAs by score order, as the forecast does', async () => {
+    const observed = await readBaselinePolicy(ws);
+    expect(observed.source).toBe('inferred');
+    // The high-intent handoff's score 12 does not lower Hot's minimum (81).
+    expect(observed.tiers.map((t) => [t.name, t.slaHours])).toEqual([['Hot', 1], ['Warm', 4], ['Cold', 24]]);
+    const forecast = await loadBaseline(ws);
+    const ordered = tierOrder(forecast.tiers).map((i) => forecast.tiers[i]);
+    expect(ordered.map((t) => [t?.name, t?.first_contact_sla_hours])).toEqual(observed.tiers.map((t) => [t.name, t.slaHours]));
   });
 });
