@@ -11,6 +11,7 @@ interface CallFrame {
 interface ProfileNode {
   readonly id: number;
   readonly callFrame: CallFrame;
+  readonly children?: readonly number[];
 }
 interface CpuProfile {
   readonly nodes: readonly ProfileNode[];
@@ -24,6 +25,10 @@ function main(): void {
   if (!file) throw new Error('usage: cpuprofile-summary FILE.cpuprofile [--top N]');
   const prof = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const keyOf = (f: CallFrame): string => `${f.functionName || '(anonymous)'}  ${f.url.replace(/^.*\/work\/main\//, '').replace(/^file:\/\//, '')}`;
+  const inclusive = new Map<string, number>();
   const self = new Map<string, number>();
   const perFile = new Map<string, number>();
   let total = 0;
@@ -34,6 +39,15 @@ function main(): void {
     const where = f ? f.url.replace(/^.*\/work\/main\//, '').replace(/^file:\/\//, '') : '?';
     const key = f ? `${f.functionName || '(anonymous)'}  ${where}:${f.lineNumber + 1}` : '?';
     self.set(key, (self.get(key) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const cf = byId.get(at)?.callFrame;
+      if (!cf || cf.functionName === '(root)') continue;
+      const k = keyOf(cf);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      inclusive.set(k, (inclusive.get(k) ?? 0) + dt);
+    }
     perFile.set(where || '(native)', (perFile.get(where || '(native)') ?? 0) + dt);
   });
   const top = Number(values.top);
@@ -43,6 +57,7 @@ function main(): void {
   };
   show(self, 'self time by function');
   show(perFile, 'self time by file');
+  show(inclusive, 'total (inclusive) time by function');
 }
 
 main();

@@ -1,6 +1,9 @@
-// Profiles one step on a benchmark world's workspace (made by npm run bench):
-//   node --cpu-prof --cpu-prof-dir=bench/data/prof --import tsx bench/profile.ts --size S --step forecast|intervals [--runs 20]
-// then: npx tsx bench/cpuprofile-summary.ts bench/data/prof/<file>.cpuprofile
+// Profiles one step (not the session open) on a benchmark world's workspace (made by npm run bench):
+//   npx tsx bench/profile.ts --size S --step forecast|intervals [--runs 20]
+// writes bench/data/prof/<step>-<size>.cpuprofile; then:
+//   npx tsx bench/cpuprofile-summary.ts bench/data/prof/<step>-<size>.cpuprofile
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openWorkspace } from '../engine/workspace/database';
@@ -19,6 +22,10 @@ async function main(): Promise<void> {
     const base = session.baseline;
     const scenario = { version: 1, mql: { ...base.mql, threshold: base.mql.threshold + 5 }, window: { from: '2025-01-01', to: '2025-12-31' } };
     const n = Number(values.runs);
+    const inspector = new Session();
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.start');
     t0 = performance.now();
     if (values.step === 'forecast') {
       for (let i = 0; i < n; i++) await forecast(session, scenario, { runs: 0 });
@@ -30,6 +37,13 @@ async function main(): Promise<void> {
       await forecast(session, scenario, { runs: n });
       console.error(`intervals, ${n} runs, warm: ${(performance.now() - t0).toFixed(0)} ms`);
     }
+    const { profile } = await inspector.post('Profiler.stop');
+    inspector.disconnect();
+    const dir = join('bench', 'data', 'prof');
+    mkdirSync(dir, { recursive: true });
+    const out = join(dir, `${values.step}-${values.size}.cpuprofile`);
+    writeFileSync(out, JSON.stringify(profile));
+    console.error(`wrote ${out}`);
   } finally {
     ws.close();
   }
