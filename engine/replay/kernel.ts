@@ -10,6 +10,7 @@
 // Leads whose span is so long against the half-life that g would overflow
 // (2^600) take scanLeadExact, the direct formula, which is also the reference
 // the tests hold the fast scan to.
+import { TRIGGER_HIGH_INTENT, TRIGGER_NONE, TRIGGER_SCORE } from '../columns/types';
 import type { CompiledRules } from './compile';
 import { slack } from './compile';
 
@@ -97,7 +98,7 @@ export function scanLead(inp: ScanInputs, s: ScanScratch, i: number, fit: number
   const a0 = inp.leadOffsets[i];
   const a1 = inp.leadOffsets[i + 1];
   out.mqlRow = -1;
-  out.trigger = 0;
+  out.trigger = TRIGGER_NONE;
   out.score = NaN;
   out.best = -Infinity;
   if (a0 === a1) return;
@@ -163,18 +164,7 @@ export function scanLead(inp: ScanInputs, s: ScanScratch, i: number, fit: number
       best = score;
       if (records !== null) records.push(score, j);
     }
-    if (score >= thr) {
-      out.mqlRow = j;
-      out.trigger = 1;
-      out.score = score;
-      break;
-    }
-    if (highIntent[k] === 1) {
-      out.mqlRow = j;
-      out.trigger = 2;
-      out.score = score;
-      break;
-    }
+    if (isMqlMoment(out, j, score, thr, highIntent[k] === 1)) break;
   }
   out.best = best;
   for (let q = 0; q < nTouched; q++) {
@@ -182,6 +172,20 @@ export function scanLead(inp: ScanInputs, s: ScanScratch, i: number, fit: number
     grown[kk] = 0;
     seen[kk] = 0;
   }
+}
+
+/**
+ * Whether activity j is the MQL moment: the threshold is reached (that wins a
+ * tie with a bypass), or the activity is a high-intent bypass. Records it in out.
+ */
+function isMqlMoment(out: LeadScan, j: number, score: number, thr: number, highIntent: boolean): boolean {
+  // Written as >= so a NaN threshold (the sweep passes Infinity, minus its slack) never matches.
+  const reached = score >= thr;
+  if (!reached && !highIntent) return false;
+  out.mqlRow = j;
+  out.trigger = reached ? TRIGGER_SCORE : TRIGGER_HIGH_INTENT;
+  out.score = score;
+  return true;
 }
 
 /**
@@ -198,7 +202,7 @@ export function scanLeadExact(inp: ScanInputs, i: number, fit: number, threshold
   const thr = threshold - slack(threshold);
   const totals = new Float64Array(nTypes); // rare path: allocation is fine here
   out.mqlRow = -1;
-  out.trigger = 0;
+  out.trigger = TRIGGER_NONE;
   out.score = NaN;
   let best = -Infinity;
   for (let j = a0; j < a1; j++) {
@@ -217,19 +221,7 @@ export function scanLeadExact(inp: ScanInputs, i: number, fit: number, threshold
       best = score;
       if (records !== null) records.push(score, j);
     }
-    const k = typeCode[j];
-    if (score >= thr) {
-      out.mqlRow = j;
-      out.trigger = 1;
-      out.score = score;
-      break;
-    }
-    if (highIntent[k] === 1) {
-      out.mqlRow = j;
-      out.trigger = 2;
-      out.score = score;
-      break;
-    }
+    if (isMqlMoment(out, j, score, thr, highIntent[typeCode[j]] === 1)) break;
   }
   out.best = best;
 }
