@@ -3,63 +3,37 @@
 // engine.metrics() computed here in the test process, formatted the way the UI
 // formats them (renderer/charts/format.ts).
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'vite';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { Engine } from '../../engine/api/engine';
 import { openWorkspace } from '../../engine/workspace/database';
-import { startServer, type RunningServer } from '../../engine/server/server';
 import { formatHours, formatPercent } from '../../renderer/charts/format';
 import { scratchDir } from '../support/tmp';
-import { launchChromium, openWatchedPage, screenshot, type WatchedPage } from './browser';
+import { screenshot, screenshotWhole, useBrowserApp } from './browser';
 
 const dir = scratchDir('hl-e2e-health-');
 const staticDir = join(dir, 'renderer');
 // A scratch dataDir: the sample workspace is imported here, never into the home folder.
 const engine = new Engine({ dataDir: join(dir, 'data') });
-let server: RunningServer;
-let browser: Browser;
-let watched: WatchedPage;
 
-beforeAll(async () => {
-  await build({ configFile: join(process.cwd(), 'vite.config.ts'), logLevel: 'warn', build: { outDir: staticDir, emptyOutDir: true } });
-  server = await startServer({ engine, staticDir });
-  browser = await launchChromium();
-  watched = await openWatchedPage(browser, { width: 1360, height: 900 });
-});
+const app = useBrowserApp(engine, staticDir, { width: 1360, height: 900 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  engine.close();
-});
+const cardValue = (name: string) => app.watched.page.getByTestId(`metric-${name}`).locator('.metric-value');
 
-const cardValue = (name: string) => watched.page.getByTestId(`metric-${name}`).locator('.metric-value');
-
-/**
- * The app scrolls inside its content pane, so a full-page screenshot would stop
- * at the window: grow the window to the content's height for the picture.
- */
+/** A whole-screen picture, charts given time to follow the taller window. */
 async function shoot(name: string): Promise<void> {
-  const { page } = watched;
-  const size = page.viewportSize() ?? { width: 1360, height: 900 };
-  const height = await page.evaluate(() => document.querySelector('.content')?.scrollHeight ?? 900);
-  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
-  await page.waitForTimeout(600); // charts follow their container's new size
-  await screenshot(page, name);
-  await page.setViewportSize(size);
+  await screenshotWhole(app.watched.page, name, 600);
 }
 
 /** Wait for charts to finish their entry animation before a screenshot. */
 async function settle(): Promise<void> {
-  await watched.page.locator('.health-body:not(.updating) .echart canvas').first().waitFor();
-  await watched.page.waitForTimeout(700);
+  await app.watched.page.locator('.health-body:not(.updating) .echart canvas').first().waitFor();
+  await app.watched.page.waitForTimeout(700);
 }
 
 describe('Handoff health in the browser', () => {
   it('opens the sample from Welcome with import progress, and lands on Handoff health', async () => {
-    const { page } = watched;
-    await page.goto(server.url);
+    const { page } = app.watched;
+    await page.goto(app.server.url);
     await page.getByTestId('engine-status').getByText(/connected/).waitFor();
     await page.getByTestId('open-sample').click();
     // The first open imports the sample: the jobs panel shows the engine's progress for our job id.
@@ -67,40 +41,40 @@ describe('Handoff health in the browser', () => {
     await screenshot(page, 'health-00-import-progress');
     await page.getByRole('heading', { level: 1, name: 'Handoff health' }).waitFor({ timeout: 60_000 });
     await page.getByRole('progressbar').waitFor({ state: 'detached' });
-    expect(watched.problems).toEqual([]);
+    expect(app.watched.problems).toEqual([]);
   });
 
   it('shows the acceptance rate the engine computes, with its basis', async () => {
     const all = await engine.metrics({});
     const acceptance = all.metrics.acceptance_rate;
     await expect.poll(() => cardValue('acceptance_rate').textContent(), { timeout: 30_000 }).toBe(formatPercent(acceptance.observed));
-    const card = watched.page.getByTestId('metric-acceptance_rate');
+    const card = app.watched.page.getByTestId('metric-acceptance_rate');
     expect(await card.textContent()).toContain(`${acceptance.numerator?.toLocaleString('en-US')} of ${acceptance.denominator?.toLocaleString('en-US')} MQLs`);
     expect(await card.textContent()).toContain('Target 50–70%');
     expect(await cardValue('median_hours_to_first_contact').textContent()).toBe(formatHours(all.metrics.median_hours_to_first_contact.observed));
     // Every chart drew something.
     for (const id of ['chart-funnel', 'chart-contact', 'chart-weekly', 'chart-score', 'chart-tiers', 'chart-rejections', 'chart-reps']) {
-      await watched.page.getByTestId(id).locator('canvas').first().waitFor();
+      await app.watched.page.getByTestId(id).locator('canvas').first().waitFor();
     }
     await settle();
     await shoot('health-01-light');
     // Tooltips are wired to the data: hovering a week names it and gives its numbers.
-    const weekly = watched.page.getByTestId('chart-weekly').locator('canvas').first();
+    const weekly = app.watched.page.getByTestId('chart-weekly').locator('canvas').first();
     await weekly.scrollIntoViewIfNeeded();
     const box = await weekly.boundingBox();
     if (!box) throw new Error('the weekly chart has no canvas');
-    await watched.page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.55);
-    const tip = watched.page.getByTestId('chart-weekly').locator('.tt-title');
+    await app.watched.page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.55);
+    const tip = app.watched.page.getByTestId('chart-weekly').locator('.tt-title');
     await tip.waitFor();
     expect(await tip.textContent()).toMatch(/^Week of [A-Z][a-z]{2} \d{1,2}, 2025$/);
-    expect(await watched.page.getByTestId('chart-weekly').locator('.tt-row').count()).toBe(3);
-    await screenshot(watched.page, 'health-01a-tooltip');
-    await watched.page.mouse.move(5, 5);
-    expect(watched.problems).toEqual([]);
+    expect(await app.watched.page.getByTestId('chart-weekly').locator('.tt-row').count()).toBe(3);
+    await screenshot(app.watched.page, 'health-01a-tooltip');
+    await app.watched.page.mouse.move(5, 5);
+    expect(app.watched.problems).toEqual([]);
   });
 
   it('follows the window filter: the cards change to the engine value for that window', async () => {
-    const { page } = watched;
+    const { page } = app.watched;
     const window = { from: '2025-07-01', to: '2025-09-30' };
     const [all, part] = await Promise.all([engine.metrics({}), engine.metrics(window)]);
     // The check means something only if the window changes the number.
@@ -112,11 +86,11 @@ describe('Handoff health in the browser', () => {
     await expect.poll(() => cardValue('mql_count').textContent()).toBe(part.metrics.mql_count.observed?.toLocaleString('en-US'));
     await settle();
     await shoot('health-02-window-light');
-    expect(watched.problems).toEqual([]);
+    expect(app.watched.problems).toEqual([]);
   });
 
   it('follows a source filter chosen from the menu', async () => {
-    const { page } = watched;
+    const { page } = app.watched;
     const window = { from: '2025-07-01', to: '2025-09-30' };
     const source = (await engine.metrics({})).segments.source[0]!.key;
     const expected = await engine.metrics({ ...window, filters: { source: [source] } });
@@ -126,11 +100,11 @@ describe('Handoff health in the browser', () => {
     await page.getByRole('button', { name: 'Reset filters' }).click();
     const all = await engine.metrics({});
     await expect.poll(() => cardValue('mql_count').textContent(), { timeout: 30_000 }).toBe(all.metrics.mql_count.observed?.toLocaleString('en-US'));
-    expect(watched.problems).toEqual([]);
+    expect(app.watched.problems).toEqual([]);
   });
 
   it('reads well in dark theme and in presenter mode', async () => {
-    const { page } = watched;
+    const { page } = app.watched;
     await page.getByTitle('Switch to dark theme').click();
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
     await settle();
@@ -139,11 +113,11 @@ describe('Handoff health in the browser', () => {
     await settle();
     await shoot('health-04-presenter-dark');
     await page.keyboard.press('F11');
-    expect(watched.problems).toEqual([]);
+    expect(app.watched.problems).toEqual([]);
   });
 
   it('fits a small window: cards and charts reflow to fewer columns', async () => {
-    const { page } = watched;
+    const { page } = app.watched;
     const size = page.viewportSize() ?? { width: 1360, height: 900 };
     await page.setViewportSize({ width: 980, height: 760 });
     try {
@@ -158,11 +132,11 @@ describe('Handoff health in the browser', () => {
     } finally {
       await page.setViewportSize(size);
     }
-    expect(watched.problems).toEqual([]);
+    expect(app.watched.problems).toEqual([]);
   });
 
   it('shows hostile names from data as text: no script runs from a source, rep or reason name', async () => {
-    const { page } = watched;
+    const { page } = app.watched;
     const evil = '<img src=x onerror=alert(1)>';
     const path = join(dir, 'hostile.duckdb');
     const ws = await openWorkspace(path);
@@ -209,6 +183,6 @@ describe('Handoff health in the browser', () => {
     expect(await page.locator('.content img').count()).toBe(0);
     expect(dialogs).toEqual([]);
     await shoot('health-05-hostile-names');
-    expect(watched.problems).toEqual([]);
+    expect(app.watched.problems).toEqual([]);
   });
 });

@@ -6,20 +6,14 @@
 // value, and the workspace keeps what it had.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'vite';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { Engine } from '../../engine/api/engine';
-import { startServer, type RunningServer } from '../../engine/server/server';
 import { scratchDir } from '../support/tmp';
-import { launchChromium, openWatchedPage, screenshot, type WatchedPage } from './browser';
+import { screenshot, screenshotWhole, useBrowserApp } from './browser';
 
 const dir = scratchDir('hl-e2e-import-');
 const staticDir = join(dir, 'renderer');
 const engine = new Engine({ dataDir: join(dir, 'data') });
-let server: RunningServer;
-let browser: Browser;
-let watched: WatchedPage;
 
 const LEADS = 12;
 const day = (d: number, h = 10) => `2025-03-${String(d).padStart(2, '0')} ${String(h).padStart(2, '0')}:00`;
@@ -57,43 +51,26 @@ function writeFixture(): { contacts: string; broken: string; handoffs: string; d
 
 const files = writeFixture();
 
-beforeAll(async () => {
-  await build({ configFile: join(process.cwd(), 'vite.config.ts'), logLevel: 'warn', build: { outDir: staticDir, emptyOutDir: true } });
-  server = await startServer({ engine, staticDir });
-  browser = await launchChromium();
-  watched = await openWatchedPage(browser, { width: 1360, height: 900 });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  engine.close();
-});
+const app = useBrowserApp(engine, staticDir, { width: 1360, height: 900 });
 
 /** The app scrolls inside its content pane: grow the window to the content for a whole-screen picture. */
 async function shoot(name: string): Promise<void> {
-  const { page } = watched;
-  const size = page.viewportSize() ?? { width: 1360, height: 900 };
-  const height = await page.evaluate(() => document.querySelector('.content')?.scrollHeight ?? 900);
-  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
-  await page.waitForTimeout(300);
-  await screenshot(page, name);
-  await page.setViewportSize(size);
+  await screenshotWhole(app.watched.page, name, 300);
 }
 
 async function previewPaths(paths: readonly string[]): Promise<void> {
-  const { page } = watched;
+  const { page } = app.watched;
   await page.getByTestId('import-paths').fill(paths.join('\n'));
   await page.getByTestId('preview-files').click();
   await page.getByTestId('run-import').waitFor();
 }
 
-const mappingRow = (file: string, canonical: string) => watched.page.getByTestId(`file-${file}`).getByTestId(`map-${canonical}`);
+const mappingRow = (file: string, canonical: string) => app.watched.page.getByTestId(`file-${file}`).getByTestId(`map-${canonical}`);
 
 describe('Import wizard in the browser', () => {
   it('asks for a workspace first, and creates one at a typed path', async () => {
-    const { page } = watched;
-    await page.goto(server.url);
+    const { page } = app.watched;
+    await page.goto(app.server.url);
     await page.getByTestId('engine-status').getByText(/connected/).waitFor();
     await page.keyboard.press('Control+2');
     await page.getByRole('heading', { name: 'Import goes into a workspace' }).waitFor();
@@ -101,11 +78,11 @@ describe('Import wizard in the browser', () => {
     await page.getByTestId('workspace-path').fill(join(dir, 'team.duckdb'));
     await page.getByRole('button', { name: 'Create / open' }).click();
     await page.getByTestId('import-paths').waitFor();
-    expect(watched.problems).toEqual([]);
+    expect(app.watched.problems).toEqual([]);
   });
 
   it('previews typed paths and suggests the mapping, HubSpot headers included', async () => {
-    const { page } = watched;
+    const { page } = app.watched;
     // Paths the engine cannot read are named, with the reason, and the wizard stays here.
     await page.getByTestId('import-paths').fill([join(dir, 'no-such-file.csv'), 'exports/leads.csv'].join('\n'));
     await page.getByTestId('preview-files').click();
@@ -141,11 +118,11 @@ describe('Import wizard in the browser', () => {
     await page.getByTestId('tab-handoffs.csv').click();
     expect(await mappingRow('handoffs.csv', 'mql_at').locator('.badge').textContent()).toBe('exact');
     expect(await page.getByTestId('tab-handoffs.csv').textContent()).toContain('Handoffs · ready');
-    expect(watched.problems).toEqual([]);
+    expect(app.watched.problems).toEqual([]);
   });
 
   it('imports, and the summary counts are the ones the engine reports for the workspace', async () => {
-    const { page } = watched;
+    const { page } = app.watched;
     await page.getByTestId('run-import').click();
     await page.getByTestId('import-summary').waitFor({ timeout: 30_000 });
     await page.getByTestId('data-quality').waitFor({ timeout: 30_000 });
@@ -169,11 +146,11 @@ describe('Import wizard in the browser', () => {
     await expect.poll(() => page.getByTestId('metric-mql_count').locator('.metric-value').textContent(), { timeout: 30_000 }).toBe(String(report.handoffs));
     await page.keyboard.press('Control+2');
     await page.getByTestId('import-summary').waitFor();
-    expect(watched.problems).toEqual([]);
+    expect(app.watched.problems).toEqual([]);
   });
 
   it('a long folder import shows its progress, and Cancel leaves the workspace as it was', async () => {
-    const { page } = watched;
+    const { page } = app.watched;
     const before = (await engine.quality()).report;
     await page.getByRole('button', { name: 'Import other files' }).click();
     // The shipped sample is a folder of canonical files big enough to take a few seconds.
@@ -195,11 +172,11 @@ describe('Import wizard in the browser', () => {
     expect([after.leads, after.handoffs, after.dispositions]).toEqual([before.leads, before.handoffs, before.dispositions]);
     await page.getByRole('button', { name: 'Back', exact: true }).click();
     await page.locator('.toast').waitFor({ state: 'detached', timeout: 10_000 });
-    expect(watched.problems).toEqual([]);
+    expect(app.watched.problems).toEqual([]);
   });
 
   it('a bad date fails with its file, row, column and value, and the workspace is unchanged', async () => {
-    const { page } = watched;
+    const { page } = app.watched;
     const before = (await engine.quality()).report;
     await previewPaths([files.broken, files.handoffs, files.dispositions]);
     await page.getByTestId('run-import').click();
@@ -216,11 +193,11 @@ describe('Import wizard in the browser', () => {
     const after = (await engine.quality()).report;
     expect([after.leads, after.handoffs, after.dispositions]).toEqual([before.leads, before.handoffs, before.dispositions]);
     await shoot('import-04-error');
-    expect(watched.problems).toEqual([]);
+    expect(app.watched.problems).toEqual([]);
   });
 
   it('reads well in dark theme', async () => {
-    const { page } = watched;
+    const { page } = app.watched;
     await page.getByTitle('Switch to dark theme').click();
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
     await shoot('import-04-error-dark');
@@ -241,6 +218,6 @@ describe('Import wizard in the browser', () => {
     } finally {
       await page.setViewportSize(size);
     }
-    expect(watched.problems).toEqual([]);
+    expect(app.watched.problems).toEqual([]);
   });
 });

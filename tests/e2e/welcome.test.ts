@@ -1,16 +1,13 @@
 // The workbench in a real browser against the real server and a real Engine:
 // the same path a user takes with `npm run web`.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'vite';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../engine/api/contract';
 import { Engine } from '../../engine/api/engine';
 import type { ProgressListener } from '../../engine/api/transport';
 import { openWorkspace } from '../../engine/workspace/database';
-import { startServer, type RunningServer } from '../../engine/server/server';
 import { scratchDir } from '../support/tmp';
-import { launchChromium, openWatchedPage, screenshot, type WatchedPage } from './browser';
+import { screenshot, useBrowserApp } from './browser';
 
 /** The real Engine plus the progress stream and cancel the jobs will use. */
 class StreamingEngine extends Engine {
@@ -32,22 +29,8 @@ const dir = scratchDir('hl-e2e-');
 const staticDir = join(dir, 'renderer');
 // A scratch dataDir: the sample is imported here, never into the home folder.
 const engine = new StreamingEngine({ dataDir: join(dir, 'data') });
-let server: RunningServer;
-let browser: Browser;
-let watched: WatchedPage;
 
-beforeAll(async () => {
-  await build({ configFile: join(process.cwd(), 'vite.config.ts'), logLevel: 'warn', build: { outDir: staticDir, emptyOutDir: true } });
-  server = await startServer({ engine, staticDir });
-  browser = await launchChromium();
-  watched = await openWatchedPage(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  engine.close();
-});
+const app = useBrowserApp(engine, staticDir);
 
 /** Rows of nothing in particular: enough for the workspace card to have something to draw. */
 async function seedWorkspace(path: string, rows: Record<string, number>): Promise<void> {
@@ -64,37 +47,37 @@ async function seedWorkspace(path: string, rows: Record<string, number>): Promis
 
 describe('browser mode', () => {
   it('renders the Welcome screen and reaches /api/health through the UI client', async () => {
-    const { page } = watched;
-    await page.goto(server.url);
+    const { page } = app.watched;
+    await page.goto(app.server.url);
     await page.getByRole('heading', { name: 'Welcome' }).waitFor();
     await page.getByTestId('engine-status').getByText(/Engine .* connected/).waitFor();
     expect(await page.getByTestId('open-sample').isVisible()).toBe(true);
     await screenshot(page, '01-welcome-light');
-    expect(watched.problems).toEqual([]);
+    expect(app.watched.problems).toEqual([]);
   });
 
   it('opens the sample in one click and lands on Handoff health', async () => {
-    const { page } = watched;
+    const { page } = app.watched;
     await page.getByTestId('open-sample').click();
     await page.getByRole('heading', { level: 1, name: 'Handoff health' }).waitFor({ timeout: 60_000 });
     await page.getByTestId('metric-acceptance_rate').locator('.metric-value').getByText(/%$/).waitFor({ timeout: 30_000 });
     await screenshot(page, '02-open-sample');
     await page.keyboard.press('Control+1');
     await page.getByRole('heading', { level: 1, name: 'Welcome' }).waitFor();
-    expect(watched.problems).toEqual([]);
+    expect(app.watched.problems).toEqual([]);
   });
 
   it('opens an empty workspace by path and says it is empty', async () => {
-    const { page } = watched;
+    const { page } = app.watched;
     await page.getByLabel('Or open a workspace file on this computer').fill(join(dir, 'empty.duckdb'));
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await page.getByRole('heading', { level: 3, name: 'empty.duckdb' }).waitFor();
     await page.getByText('This workspace is empty').waitFor();
-    expect(watched.problems).toEqual([]);
+    expect(app.watched.problems).toEqual([]);
   });
 
   it('opens a workspace with rows and draws its chart', async () => {
-    const { page } = watched;
+    const { page } = app.watched;
     const path = join(dir, 'team.duckdb');
     await seedWorkspace(path, { leads: 1200, activities: 9600, handoffs: 240, dispositions: 180, reps: 12 });
     await page.getByLabel('Or open a workspace file on this computer').fill(path);
@@ -104,11 +87,11 @@ describe('browser mode', () => {
     await page.waitForTimeout(500); // let the bar animation finish before the screenshot
     expect(await page.getByRole('button', { name: /team\.duckdb/ }).count()).toBeGreaterThan(0);
     await screenshot(page, '03-workspace-open');
-    expect(watched.problems).toEqual([]);
+    expect(app.watched.problems).toEqual([]);
   });
 
   it('streams job progress over the WebSocket (allowed by the CSP) and cancels through the API', async () => {
-    const { page } = watched;
+    const { page } = app.watched;
     // The socket opens asynchronously after load; keep emitting until the panel shows it.
     let fraction = 0.2;
     const timer = setInterval(() => {
@@ -124,11 +107,11 @@ describe('browser mode', () => {
       clearInterval(timer);
     }
     await page.getByRole('progressbar').waitFor({ state: 'detached' });
-    expect(watched.problems).toEqual([]);
+    expect(app.watched.problems).toEqual([]);
   });
 
   it('switches screens with Ctrl+number and themes with the top bar', async () => {
-    const { page } = watched;
+    const { page } = app.watched;
     await page.keyboard.press('Control+3');
     await page.getByRole('heading', { level: 1, name: 'Handoff health' }).waitFor();
     await page.getByTitle('Switch to dark theme').click();
@@ -137,23 +120,23 @@ describe('browser mode', () => {
     await page.keyboard.press('Control+1');
     await page.getByRole('heading', { level: 1, name: 'Welcome' }).waitFor();
     await screenshot(page, '05-welcome-dark');
-    expect(watched.problems).toEqual([]);
+    expect(app.watched.problems).toEqual([]);
   });
 
   it('presenter mode enlarges the UI for a projector', async () => {
-    const { page } = watched;
+    const { page } = app.watched;
     await page.keyboard.press('F11');
     expect(await page.locator('html').getAttribute('data-presenter')).toBe('true');
     const size = await page.evaluate(() => getComputedStyle(document.body).fontSize);
     expect(size).toBe('17px');
     await screenshot(page, '06-presenter-dark');
     await page.keyboard.press('F11');
-    expect(watched.problems).toEqual([]);
+    expect(app.watched.problems).toEqual([]);
   });
 
   it('stays usable in a small window', async () => {
-    const { page, problems } = await openWatchedPage(browser, { width: 900, height: 700 });
-    await page.goto(server.url);
+    const { page, problems } = await app.openPage({ width: 900, height: 700 });
+    await page.goto(app.server.url);
     await page.getByTestId('engine-status').getByText(/connected/).waitFor();
     await screenshot(page, '07-small-window');
     expect(problems).toEqual([]);
@@ -161,8 +144,8 @@ describe('browser mode', () => {
   });
 
   it('refuses the page without the token: the UI says so instead of failing silently', async () => {
-    const { page, problems } = await openWatchedPage(browser);
-    await page.goto(`http://127.0.0.1:${server.port}/`);
+    const { page, problems } = await app.openPage();
+    await page.goto(`http://127.0.0.1:${app.server.port}/`);
     await page.getByTestId('engine-status').getByText('Engine unreachable').waitFor();
     expect(await page.getByTestId('engine-banner').textContent()).toContain('no valid access token');
     await screenshot(page, '08-no-token');
