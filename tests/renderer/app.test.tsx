@@ -2,38 +2,24 @@
 // The shell rendered in a DOM with a fake engine: navigation, the Welcome
 // screen's sample button and its error state, shortcuts and the error boundary.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../renderer/App';
 import { AppServicesProvider } from '../../renderer/app/context';
 import { ErrorBoundary } from '../../renderer/components/ErrorBoundary';
 import { createAppStore, type AppStore } from '../../renderer/store/app-store';
 import { fakePlatform } from './fake-platform';
 import { FakeTransport, unknownMethod } from './fake-transport';
+import { useDomRoot } from './dom-root';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLDivElement;
-let root: Root;
+const dom = useDomRoot();
 let store: AppStore;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
 
 async function mount(transport: FakeTransport, sendMenu?: { current: ((c: { command: 'toggle-theme' }) => void) | null }) {
   store = createAppStore();
   const fake = fakePlatform(transport);
   if (sendMenu) sendMenu.current = fake.sendMenu;
   await act(async () => {
-    root.render(
+    dom.root.render(
       <AppServicesProvider platform={fake.platform} store={store}>
         <App isMac={false} />
       </AppServicesProvider>,
@@ -41,9 +27,9 @@ async function mount(transport: FakeTransport, sendMenu?: { current: ((c: { comm
   });
 }
 
-const text = () => container.textContent ?? '';
+const text = () => dom.container.textContent ?? '';
 const button = (label: string) => {
-  const found = [...container.querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
+  const found = [...dom.container.querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
   if (!found) throw new Error(`no button "${label}"`);
   return found;
 };
@@ -53,8 +39,8 @@ const healthy = (m: string) => (m === 'health' ? { ok: true as const, value: { a
 describe('<App>', () => {
   it('shows the Welcome screen, the navigation and the engine status from health', async () => {
     await mount(new FakeTransport(healthy));
-    expect(container.querySelector('h1')?.textContent).toBe('Welcome');
-    const nav = [...container.querySelectorAll('.nav-label')].map((n) => n.textContent);
+    expect(dom.container.querySelector('h1')?.textContent).toBe('Welcome');
+    const nav = [...dom.container.querySelectorAll('.nav-label')].map((n) => n.textContent);
     expect(nav).toEqual(['Welcome', 'Import', 'Handoff health', 'Scenarios', 'Compare', 'Frontier', 'Trust']);
     expect(text()).toContain('Engine 0.1.0 · connected');
     expect(text()).toContain('Workspaces you open appear here.');
@@ -63,7 +49,7 @@ describe('<App>', () => {
   it('says the engine is unreachable when health fails', async () => {
     await mount(new FakeTransport(() => ({ ok: false, error: { message: 'Cannot reach' } })));
     expect(text()).toContain('Engine unreachable');
-    expect(container.querySelector('[data-testid="engine-banner"]')?.textContent).toContain('Cannot reach');
+    expect(dom.container.querySelector('[data-testid="engine-banner"]')?.textContent).toContain('Cannot reach');
   });
 
   it('calls openSample through the client and shows the engine error it gets back, dismissably', async () => {
@@ -71,20 +57,20 @@ describe('<App>', () => {
     await mount(transport);
     await act(async () => button('Open the sample workspace').click());
     expect(transport.calls.map((c) => c.method)).toContain('openSample');
-    expect(container.querySelector('[role="alert"]')?.textContent).toContain('The sample could not be imported.');
+    expect(dom.container.querySelector('[role="alert"]')?.textContent).toContain('The sample could not be imported.');
     await act(async () => button('Dismiss').click());
-    expect(container.querySelector('[role="alert"]')).toBeNull();
+    expect(dom.container.querySelector('[role="alert"]')).toBeNull();
   });
 
   it('switches screens from the navigation and with Ctrl+number', async () => {
     await mount(new FakeTransport(healthy));
     await act(async () => button('Trust7').click());
-    expect(container.querySelector('h1')?.textContent).toBe('Trust');
+    expect(dom.container.querySelector('h1')?.textContent).toBe('Trust');
     expect(text()).toContain('Open a workspace to begin');
     await act(async () => {
       window.dispatchEvent(new KeyboardEvent('keydown', { key: '2', ctrlKey: true }));
     });
-    expect(container.querySelector('h1')?.textContent).toBe('Import');
+    expect(dom.container.querySelector('h1')?.textContent).toBe('Import');
   });
 
   it('applies theme and presenter mode to the document and obeys menu commands', async () => {
@@ -104,17 +90,17 @@ describe('running jobs', () => {
   it('shows engine progress as it streams and cancels through the client', async () => {
     const transport = new FakeTransport(healthy);
     await mount(transport);
-    expect(container.querySelector('[role="progressbar"]')).toBeNull();
+    expect(dom.container.querySelector('[role="progressbar"]')).toBeNull();
     await act(async () => transport.emit({ jobId: 'boot-1', fraction: 0.4, message: 'Bootstrapping intervals' }));
-    const bar = container.querySelector('[role="progressbar"]');
+    const bar = dom.container.querySelector('[role="progressbar"]');
     expect(bar?.getAttribute('aria-valuenow')).toBe('40');
     expect(text()).toContain('Bootstrapping intervals');
     await act(async () => button('Cancel').click());
     expect(transport.cancelled).toEqual(['boot-1']);
-    expect(container.querySelector('[role="progressbar"]')).toBeNull();
+    expect(dom.container.querySelector('[role="progressbar"]')).toBeNull();
     // An event already on its way when the user cancelled must not resurrect the job.
     await act(async () => transport.emit({ jobId: 'boot-1', fraction: 0.5, message: 'Bootstrapping intervals' }));
-    expect(container.querySelector('[role="progressbar"]')).toBeNull();
+    expect(dom.container.querySelector('[role="progressbar"]')).toBeNull();
   });
 
   it('removes a job when it completes', async () => {
@@ -122,7 +108,7 @@ describe('running jobs', () => {
     await mount(transport);
     await act(async () => transport.emit({ jobId: 'j', fraction: 0.9, message: 'Almost' }));
     await act(async () => transport.emit({ jobId: 'j', fraction: 1, message: 'Done' }));
-    expect(container.querySelector('[role="progressbar"]')).toBeNull();
+    expect(dom.container.querySelector('[role="progressbar"]')).toBeNull();
   });
 });
 
@@ -133,15 +119,15 @@ describe('<ErrorBoundary>', () => {
       throw new Error('chart data was undefined');
     }
     await act(async () => {
-      root.render(
+      dom.root.render(
         <ErrorBoundary resetKey="a">
           <Broken />
         </ErrorBoundary>,
       );
     });
-    expect(container.querySelector('[role="alert"]')?.textContent).toContain('chart data was undefined');
+    expect(dom.container.querySelector('[role="alert"]')?.textContent).toContain('chart data was undefined');
     await act(async () => {
-      root.render(
+      dom.root.render(
         <ErrorBoundary resetKey="b">
           <p>fine</p>
         </ErrorBoundary>,

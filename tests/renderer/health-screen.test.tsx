@@ -2,8 +2,7 @@
 // The Handoff health screen with a fake engine: what it asks for, which answer
 // it keeps when answers arrive out of order, and what it shows in each state.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../engine/api/contract';
 import { choicesFrom, loadHealth, metricsRequest, windowPreset } from '../../renderer/app/health-actions';
 import { AppServicesProvider } from '../../renderer/app/context';
@@ -13,8 +12,7 @@ import { NO_FILTERS } from '../../renderer/store/health-slice';
 import { fakePlatform } from './fake-platform';
 import { FakeTransport } from './fake-transport';
 import { EVIL, healthMetrics, histogram, metricSet } from './health-fixture';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { useDomRoot } from './dom-root';
 
 // happy-dom has no canvas: each chart renders as a box carrying its series, so the test sees what would be drawn.
 vi.mock('../../renderer/components/EChart', () => ({
@@ -110,25 +108,16 @@ describe('health requests', () => {
 });
 
 describe('<HealthScreen>', () => {
-  let container: HTMLDivElement;
-  let root: Root;
+  const dom = useDomRoot();
   let store: AppStore;
 
   beforeEach(() => {
-    container = document.createElement('div');
-    document.body.appendChild(container);
-    root = createRoot(container);
     store = createAppStore();
-  });
-
-  afterEach(() => {
-    act(() => root.unmount());
-    container.remove();
   });
 
   async function mount(transport: FakeTransport) {
     await act(async () => {
-      root.render(
+      dom.root.render(
         <AppServicesProvider platform={fakePlatform(transport).platform} store={store}>
           <HealthScreen />
         </AppServicesProvider>,
@@ -136,13 +125,13 @@ describe('<HealthScreen>', () => {
     });
   }
 
-  const cardValue = (name: string) => container.querySelector(`[data-testid="metric-${name}"] .metric-value`)?.textContent;
+  const cardValue = (name: string) => dom.container.querySelector(`[data-testid="metric-${name}"] .metric-value`)?.textContent;
   const flush = () => act(async () => new Promise((r) => setTimeout(r, 20)));
 
   it('without a workspace, says what to do and offers the sample and import', async () => {
     await mount(new FakeTransport(() => ({ ok: true, value: null })));
-    expect(container.textContent).toContain('Open a workspace to see its handoff health');
-    const labels = [...container.querySelectorAll('button')].map((b) => b.textContent);
+    expect(dom.container.textContent).toContain('Open a workspace to see its handoff health');
+    const labels = [...dom.container.querySelectorAll('button')].map((b) => b.textContent);
     expect(labels).toEqual(['Open the sample', 'Import your data']);
   });
 
@@ -151,8 +140,8 @@ describe('<HealthScreen>', () => {
     store.getState().workspaceOpened(WS);
     await mount(transport);
     await flush();
-    expect(container.querySelector('[aria-label="Loading handoff health"]')).not.toBeNull();
-    expect(container.querySelectorAll('.skeleton').length).toBeGreaterThan(0);
+    expect(dom.container.querySelector('[aria-label="Loading handoff health"]')).not.toBeNull();
+    expect(dom.container.querySelectorAll('.skeleton').length).toBeGreaterThan(0);
     await act(async () => {
       pending[0]?.release({ ok: true, value: healthMetrics() });
       pending[1]?.release({ ok: true, value: histogram() });
@@ -164,29 +153,29 @@ describe('<HealthScreen>', () => {
     expect(cardValue('p90_hours_to_first_contact')).toBe('30.0 h');
     expect(cardValue('mql_count')).toBe('1,200');
     expect(cardValue('pipeline_amount')).toBe('$2.5M');
-    expect(container.querySelectorAll('.metric-card').length).toBe(11);
-    const sla = container.querySelector('[data-testid="metric-sla_compliance_rate"]');
+    expect(dom.container.querySelectorAll('.metric-card').length).toBe(11);
+    const sla = dom.container.querySelector('[data-testid="metric-sla_compliance_rate"]');
     expect(sla?.className).toContain('status-good');
     expect(sla?.textContent).toContain('1,040 of 1,190 MQLs');
     expect(sla?.textContent).toContain('10 too recent to judge');
     expect(sla?.textContent).toContain('Target > 85%');
-    expect(container.querySelector('[data-testid="metric-acceptance_rate"]')?.className).toContain('status-good');
-    expect(container.querySelector('[data-testid="metric-black_hole_rate"]')?.textContent).toContain('8.1%Target < 10%');
+    expect(dom.container.querySelector('[data-testid="metric-acceptance_rate"]')?.className).toContain('status-good');
+    expect(dom.container.querySelector('[data-testid="metric-black_hole_rate"]')?.textContent).toContain('8.1%Target < 10%');
     // The charts got the fixture's numbers: the funnel's counts, the tier bars in percent.
-    const seriesOf = (id: string) => container.querySelector(`[data-testid="${id}"] .echart-stub`)?.getAttribute('data-series') ?? '';
+    const seriesOf = (id: string) => dom.container.querySelector(`[data-testid="${id}"] .echart-stub`)?.getAttribute('data-series') ?? '';
     expect(seriesOf('chart-funnel')).toContain('"value":732');
     expect(JSON.parse(seriesOf('chart-tiers'))).toEqual([[25, 90], [5, 30]]);
     expect(seriesOf('chart-contact')).toContain('"value":19');
-    expect(container.textContent).toContain('SLAs from the imported scoring model: A 1 h, B 4 h, C 24 h (business hours).');
-    expect(container.textContent).toContain('measured against tier C’s 24 h SLA');
+    expect(dom.container.textContent).toContain('SLAs from the imported scoring model: A 1 h, B 4 h, C 24 h (business hours).');
+    expect(dom.container.textContent).toContain('measured against tier C’s 24 h SLA');
   });
 
   it('renders names from data as text, never as HTML', async () => {
     store.getState().workspaceOpened(WS);
     await mount(new FakeTransport((m) => ({ ok: true, value: m === 'contactHistogram' ? histogram() : healthMetrics() })));
     await flush();
-    expect(container.querySelector('img')).toBeNull();
-    const options = [...container.querySelectorAll('[data-testid="filter-source"] option')].map((o) => o.textContent);
+    expect(dom.container.querySelector('img')).toBeNull();
+    const options = [...dom.container.querySelectorAll('[data-testid="filter-source"] option')].map((o) => o.textContent);
     expect(options).toContain(EVIL.replace(/_/g, ' '));
   });
 
@@ -198,12 +187,12 @@ describe('<HealthScreen>', () => {
     store.getState().workspaceOpened(WS);
     await mount(transport);
     await flush();
-    expect(container.querySelector('[role="alert"]')?.textContent).toContain('locked by another program');
+    expect(dom.container.querySelector('[role="alert"]')?.textContent).toContain('locked by another program');
     fail = false;
-    const retry = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Retry');
+    const retry = [...dom.container.querySelectorAll('button')].find((b) => b.textContent === 'Retry');
     await act(async () => retry?.click());
     await flush();
-    expect(container.querySelector('[role="alert"]')).toBeNull();
+    expect(dom.container.querySelector('[role="alert"]')).toBeNull();
     expect(cardValue('acceptance_rate')).toBe('61.0%');
   });
 
@@ -220,7 +209,7 @@ describe('<HealthScreen>', () => {
     await act(async () => store.getState().setHealthFilters({ from: '2025-06-01', to: '2025-05-01' }));
     await act(async () => new Promise((r) => setTimeout(r, 350)));
     expect(transport.calls.length).toBe(after);
-    expect(container.textContent).toContain('The window starts after it ends');
+    expect(dom.container.textContent).toContain('The window starts after it ends');
   });
 
   it('says plainly when no MQL matches, with the way out', async () => {
@@ -228,12 +217,12 @@ describe('<HealthScreen>', () => {
     store.getState().workspaceOpened(WS);
     await mount(new FakeTransport((m) => ({ ok: true, value: m === 'contactHistogram' ? histogram() : empty })));
     await flush();
-    expect(container.textContent).toContain('This workspace has no handoffs yet');
-    expect(container.querySelectorAll('.metric-card').length).toBe(0);
+    expect(dom.container.textContent).toContain('This workspace has no handoffs yet');
+    expect(dom.container.querySelectorAll('.metric-card').length).toBe(0);
     await act(async () => store.getState().setHealthFilters({ source: 'organic' }));
     await act(async () => new Promise((r) => setTimeout(r, 350)));
-    expect(container.textContent).toContain('No MQLs match these filters');
-    const reset = [...container.querySelectorAll<HTMLButtonElement>('.state-empty button')].find((b) => b.textContent === 'Reset filters');
+    expect(dom.container.textContent).toContain('No MQLs match these filters');
+    const reset = [...dom.container.querySelectorAll<HTMLButtonElement>('.state-empty button')].find((b) => b.textContent === 'Reset filters');
     await act(async () => reset?.click());
     expect(store.getState().healthFilters.source).toBeNull();
   });

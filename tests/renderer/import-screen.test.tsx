@@ -2,8 +2,7 @@
 // The Import screen with a fake engine: each step of the wizard as a user
 // sees it, the states in between, and data rendered as text.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../engine/api/contract';
 import { AppServicesProvider } from '../../renderer/app/context';
 import { ImportScreen } from '../../renderer/screens/ImportScreen';
@@ -11,8 +10,7 @@ import { createAppStore, type AppStore } from '../../renderer/store/app-store';
 import { fakePlatform } from './fake-platform';
 import { FakeTransport } from './fake-transport';
 import { contactsPreview, dispositionsPreview, EVIL, handoffsPreview, importSummary, MULTI_FAILURE, qualityResult } from './import-fixture';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { useDomRoot } from './dom-root';
 
 const WS = { path: '/data/team.duckdb', rowCounts: { leads: 0 } };
 const PATHS = '/data/hubspot-contacts.csv\n/data/handoffs.csv\n/data/dispositions.csv';
@@ -30,20 +28,11 @@ function answer(method: string, params: unknown, importResult: () => Result<unkn
 }
 
 describe('<ImportScreen>', () => {
-  let container: HTMLDivElement;
-  let root: Root;
+  const dom = useDomRoot();
   let store: AppStore;
 
   beforeEach(() => {
-    container = document.createElement('div');
-    document.body.appendChild(container);
-    root = createRoot(container);
     store = createAppStore();
-  });
-
-  afterEach(() => {
-    act(() => root.unmount());
-    container.remove();
   });
 
   async function mount(importResult: () => Result<unknown> | Promise<Result<unknown>> = () => ({ ok: true, value: importSummary() })) {
@@ -51,7 +40,7 @@ describe('<ImportScreen>', () => {
     const { platform } = fakePlatform(transport);
     platform.client.onProgress((e) => store.getState().progressReceived(e));
     await act(async () => {
-      root.render(
+      dom.root.render(
         <AppServicesProvider platform={platform} store={store}>
           <ImportScreen />
         </AppServicesProvider>,
@@ -61,8 +50,8 @@ describe('<ImportScreen>', () => {
   }
 
   const flush = () => act(async () => new Promise((r) => setTimeout(r, 10)));
-  const byTestId = <T extends Element = HTMLElement>(id: string) => container.querySelector<T>(`[data-testid="${id}"]`);
-  const button = (label: string) => [...container.querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
+  const byTestId = <T extends Element = HTMLElement>(id: string) => dom.container.querySelector<T>(`[data-testid="${id}"]`);
+  const button = (label: string) => [...dom.container.querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
 
   /** Set a controlled field's value the way a user's typing does. */
   async function type(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null, value: string) {
@@ -82,7 +71,7 @@ describe('<ImportScreen>', () => {
 
   it('without a workspace, explains and creates one at a typed path', async () => {
     const transport = await mount();
-    expect(container.textContent).toContain('Import goes into a workspace');
+    expect(dom.container.textContent).toContain('Import goes into a workspace');
     expect(button('Create / open')?.disabled).toBe(true);
     await type(byTestId<HTMLInputElement>('workspace-path'), '/data/new.duckdb');
     await act(async () => button('Create / open')?.click());
@@ -103,9 +92,9 @@ describe('<ImportScreen>', () => {
     expect(leadId?.querySelector('.badge')?.textContent).toBe('CRM synonym');
     expect(leadId?.textContent).toContain('required');
     expect(byTestId('map-email')?.querySelector('.badge')?.textContent).toBe('partial: confirm');
-    expect(container.querySelector('[aria-label="Columns not imported"]')?.textContent).toBe('Favourite Colour');
+    expect(dom.container.querySelector('[aria-label="Columns not imported"]')?.textContent).toBe('Favourite Colour');
     // The hostile cell is shown as text, never parsed.
-    expect(container.querySelector('img')).toBeNull();
+    expect(dom.container.querySelector('img')).toBeNull();
     expect(card?.querySelector('.preview-table')?.textContent).toContain(EVIL);
     expect(byTestId('tab-hubspot-contacts.csv')?.textContent).toContain('Leads · 1 to confirm');
     expect(byTestId('run-import')?.textContent).toBe('Import 3 files');
@@ -125,14 +114,14 @@ describe('<ImportScreen>', () => {
     await toMapping();
     await type(byTestId('map-created_at')?.querySelector('select') ?? null, '');
     expect(byTestId('map-created_at')?.querySelector('.badge')?.textContent).toBe('missing');
-    expect(container.textContent).toContain('Required without a column: created_at.');
-    expect(container.querySelector('[aria-label="Before importing"]')?.textContent).toContain('choose a column for created date');
+    expect(dom.container.textContent).toContain('Required without a column: created_at.');
+    expect(dom.container.querySelector('[aria-label="Before importing"]')?.textContent).toContain('choose a column for created date');
     expect(byTestId<HTMLButtonElement>('run-import')?.disabled).toBe(true);
     await type(byTestId('map-created_at')?.querySelector('select') ?? null, 'Create Date');
     expect(byTestId<HTMLButtonElement>('run-import')?.disabled).toBe(false);
     await type(byTestId<HTMLInputElement>('import-timezone'), 'Berlin');
     expect(byTestId('import-timezone')?.getAttribute('aria-invalid')).toBe('true');
-    expect(container.textContent).toContain('“Berlin” is not a time zone name');
+    expect(dom.container.textContent).toContain('“Berlin” is not a time zone name');
     expect(byTestId<HTMLButtonElement>('run-import')?.disabled).toBe(true);
   });
 
@@ -144,12 +133,12 @@ describe('<ImportScreen>', () => {
     await act(async () => byTestId<HTMLButtonElement>('run-import')?.click());
     const jobId = store.getState().importJobId ?? '';
     await act(async () => transport.emit({ jobId, fraction: 0.62, message: 'Checking ids and dates across tables' }));
-    const bar = container.querySelector('[role="progressbar"]');
+    const bar = dom.container.querySelector('[role="progressbar"]');
     expect(bar?.getAttribute('aria-valuenow')).toBe('62');
-    expect(container.textContent).toContain('Checking ids and dates across tables');
+    expect(dom.container.textContent).toContain('Checking ids and dates across tables');
     await act(async () => byTestId<HTMLButtonElement>('cancel-import')?.click());
     expect(transport.cancelled).toEqual([jobId]);
-    expect(container.textContent).toContain('Cancelling…');
+    expect(dom.container.textContent).toContain('Cancelling…');
     await act(async () => release({ ok: false, error: { message: 'The import was cancelled. The workspace is unchanged.' } }));
     await flush();
     expect(byTestId('run-import')).not.toBeNull();
@@ -182,10 +171,10 @@ describe('<ImportScreen>', () => {
     await flush();
     expect(byTestId('count-leads')?.querySelector('.count-value')?.textContent).toBe('1,234');
     expect(byTestId('count-reps')?.textContent).toContain('not supplied');
-    const warning = container.querySelector('[aria-label="Import warnings"] li');
+    const warning = dom.container.querySelector('[aria-label="Import warnings"] li');
     expect(warning?.querySelector('.warn-count')?.textContent).toBe('7');
     expect(warning?.textContent).toContain(EVIL);
-    expect(container.querySelector('img')).toBeNull();
+    expect(dom.container.querySelector('img')).toBeNull();
     const quality = byTestId('data-quality');
     const noEmail = [...(quality?.querySelectorAll('tbody tr') ?? [])].find((tr) => tr.textContent?.startsWith('No email address'));
     expect(noEmail?.textContent).toContain('234 / 1,234');
@@ -205,8 +194,8 @@ describe('<ImportScreen>', () => {
     const drop = new Event('drop', { bubbles: true, cancelable: true });
     Object.defineProperty(drop, 'dataTransfer', { value: { files: [file] } });
     await act(async () => zone?.dispatchEvent(drop));
-    expect(container.querySelector('.drop-note')?.textContent).toContain('a dropped file does not tell the app where it lives on disk');
-    expect(container.querySelector('.drop-note')?.textContent).toContain('leads.csv');
+    expect(dom.container.querySelector('.drop-note')?.textContent).toContain('a dropped file does not tell the app where it lives on disk');
+    expect(dom.container.querySelector('.drop-note')?.textContent).toContain('leads.csv');
     expect(byTestId<HTMLTextAreaElement>('import-paths')?.value).toBe('');
   });
 
@@ -220,6 +209,6 @@ describe('<ImportScreen>', () => {
     Object.defineProperty(drop, 'dataTransfer', { value: { files: [file] } });
     await act(async () => byTestId('drop-zone')?.dispatchEvent(drop));
     expect(byTestId<HTMLTextAreaElement>('import-paths')?.value).toBe('/data/leads.csv\n/data/handoffs.csv');
-    expect(container.querySelector('.drop-note')).toBeNull();
+    expect(dom.container.querySelector('.drop-note')).toBeNull();
   });
 });
