@@ -17,14 +17,19 @@ import { observedOptionsSchema } from '../metrics/options';
 import type { ObservedMetricsResult } from '../metrics/types';
 import type { DataCapabilities } from '../quality/capabilities';
 import type { QualityReport } from '../quality/report';
+import type { ContactHistogramResult } from '../metrics/contact-histogram-types';
+import type { DiffCounts, DiffKind, DiffPage } from '../replay/diff';
+import type { Scenario } from '../scenario/schema';
+import type { SavedScenario, ScenarioListing } from '../scenario/store';
 
 // The canonical tables (DATA_CONTRACT section 1) are part of the contract: the
 // import screen shows their columns. tables.ts imports nothing, so the renderer may use it.
 export { TABLES, TABLE_NAMES, type ColumnDef, type TableDef, type TableName } from '../workspace/tables';
 
+const scenarioName = z.string().min(1).max(200);
+
 /** Long jobs take an id the UI chooses: progress events carry it, and cancel names it. */
 const jobId = z.string().min(1).max(128).optional();
-import type { ContactHistogramResult } from '../metrics/contact-histogram-types';
 
 export const REQUEST_SCHEMAS = {
   health: z.strictObject({}),
@@ -49,8 +54,28 @@ export const REQUEST_SCHEMAS = {
   metrics: observedOptionsSchema,
   /** Hours from MQL to first contact as a histogram, same window and filters as metrics. */
   contactHistogram: observedOptionsSchema,
-  // More methods join here as their engine modules land (import, quality,
-  // metrics, scenarios, forecast, sweep, backtest).
+  /** The policy in force as a complete scenario, and whether any of it was inferred from the data. */
+  baselineScenario: z.strictObject({}),
+  /** Saved scenarios of the open workspace, by name (bodies are checked by the scenario schema, field by field). */
+  listScenarios: z.strictObject({}),
+  getScenario: z.strictObject({ name: scenarioName }),
+  /** Creates or replaces (overwrite: false refuses to replace an existing name). */
+  saveScenario: z.strictObject({ name: scenarioName, scenario: z.unknown(), overwrite: z.boolean().optional() }),
+  renameScenario: z.strictObject({ from: scenarioName, to: scenarioName }),
+  duplicateScenario: z.strictObject({ from: scenarioName, to: scenarioName }),
+  deleteScenario: z.strictObject({ name: scenarioName }),
+  /**
+   * Leads that enter or leave the MQL set (or change tier or MQL time) under a
+   * scenario, against history, in the scenario's window: counts, and one page
+   * of one list with the reason per lead.
+   */
+  leadDiff: z.strictObject({
+    scenario: z.unknown(),
+    kind: z.enum(['entered', 'left', 'tier_changed', 'time_moved']),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(0).max(100_000).optional(),
+  }),
+  // More methods join here as their engine modules land (sweep, trust, model health).
 } as const;
 
 export type EngineMethod = keyof typeof REQUEST_SCHEMAS;
@@ -77,7 +102,32 @@ export interface EngineResults {
   forecast: ForecastResult;
   metrics: ObservedMetricsResult;
   contactHistogram: ContactHistogramResult;
+  baselineScenario: BaselineScenario;
+  listScenarios: readonly ScenarioListing[];
+  getScenario: SavedScenario;
+  saveScenario: SavedScenario;
+  renameScenario: SavedScenario;
+  duplicateScenario: SavedScenario;
+  deleteScenario: { readonly deleted: boolean };
+  leadDiff: LeadDiffResult;
 }
+
+export interface BaselineScenario {
+  readonly scenario: Scenario;
+  /** True when part of the baseline was inferred from the history (no scoring_model.json). */
+  readonly inferred: boolean;
+  /** One plain-words line per inferred field. */
+  readonly notes: readonly string[];
+  /** True when activity points are unknown: only the threshold can be replayed. */
+  readonly thresholdOnly: boolean;
+}
+
+export interface LeadDiffResult {
+  readonly counts: DiffCounts;
+  readonly page: DiffPage;
+}
+
+export type { DiffCounts, DiffKind, DiffPage, Scenario, SavedScenario, ScenarioListing };
 
 /** A reply is data: Ok or Err, never a thrown exception across a transport. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: EngineErrorInfo };

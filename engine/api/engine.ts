@@ -13,7 +13,12 @@ import { dataCapabilities } from '../quality/capabilities';
 import { qualityReport } from '../quality/report';
 import { observedMetrics, type ObservedOptions } from '../metrics/observed';
 import { contactHistogram } from '../metrics/contact-histogram';
-import { JobRegistry, type ProgressListener } from '../jobs/registry';
+import { JobRegistry, type JobHandle, type ProgressListener } from '../jobs/registry';
+import { diffAgainstHistory, diffPage } from '../replay/diff';
+import { scenarioFromPolicy } from '../scenario/from-policy';
+import { resolvePolicy } from '../scenario/resolve';
+import { parseScenario } from '../scenario/schema';
+import { ScenarioStore, ScenarioStoreError, checkScenarioName } from '../scenario/store';
 import { SerialQueue } from '../jobs/serial-queue';
 import { openWorkspace, type Workspace } from '../workspace/database';
 import { TABLE_NAMES } from '../workspace/tables';
@@ -146,22 +151,81 @@ export class Engine implements EngineApi {
     }
   }
 
+  /** The open workspace's forecast session, built on first use (seconds on a large history). Call inside serial.run. */
+  private async session(job?: JobHandle): Promise<ForecastSession> {
+    if (!this.forecastSession) {
+      job?.report(0.02, 'Loading the history and fitting the outcome models');
+      this.forecastSession = await ForecastSession.open(this.requireWorkspace());
+    }
+    return this.forecastSession;
+  }
+
   async forecast(params: EngineParams<'forecast'>): Promise<EngineResults['forecast']> {
     const { jobId, scenario, runs } = params;
     return this.jobs.run(jobId, (job) =>
       this.serial.run(async () => {
         job.signal.throwIfAborted();
-        if (!this.forecastSession) {
-          job.report(0.02, 'Loading the history and fitting the outcome models');
-          this.forecastSession = await ForecastSession.open(this.requireWorkspace());
-        }
-        return forecast(this.forecastSession, scenario, {
+        return forecast(await this.session(job), scenario, {
           signal: job.signal,
           onProgress: (done, total) => job.report(total > 0 ? done / total : 1, `Simulation run ${done} of ${total}`),
           ...(runs !== undefined ? { runs } : {}),
         });
       }),
     );
+  }
+
+  async baselineScenario(): Promise<EngineResults['baselineScenario']> {
+    return this.serial.run(async () => {
+      const { baseline } = await this.session();
+      const { inferred, notes, thresholdOnly } = baseline.provenance;
+      return { scenario: scenarioFromPolicy(baseline), inferred, notes, thresholdOnly };
+    });
+  }
+
+  async listScenarios(): Promise<EngineResults['listScenarios']> {
+    return this.serial.run(() => this.scenarios().list());
+  }
+
+  async getScenario(params: EngineParams<'getScenario'>): Promise<EngineResults['getScenario']> {
+    return this.serial.run(() => this.scenarios().getOrThrow(params.name));
+  }
+
+  async saveScenario(params: EngineParams<'saveScenario'>): Promise<EngineResults['saveScenario']> {
+    const { name, scenario, overwrite } = params;
+    return this.serial.run(async () => {
+      const store = this.scenarios();
+      if (overwrite === false && (await store.get(name)) !== null) {
+        throw new ScenarioStoreError(`name: a scenario called "${checkScenarioName(name)}" already exists; pick another name`, 'name');
+      }
+      return store.save(name, scenario);
+    });
+  }
+
+  async renameScenario(params: EngineParams<'renameScenario'>): Promise<EngineResults['renameScenario']> {
+    return this.serial.run(() => this.scenarios().rename(params.from, params.to));
+  }
+
+  async duplicateScenario(params: EngineParams<'duplicateScenario'>): Promise<EngineResults['duplicateScenario']> {
+    return this.serial.run(() => this.scenarios().duplicate(params.from, params.to));
+  }
+
+  async deleteScenario(params: EngineParams<'deleteScenario'>): Promise<EngineResults['deleteScenario']> {
+    return this.serial.run(async () => ({ deleted: await this.scenarios().delete(params.name) }));
+  }
+
+  async leadDiff(params: EngineParams<'leadDiff'>): Promise<EngineResults['leadDiff']> {
+    const { scenario, kind, offset, limit } = params;
+    return this.serial.run(async () => {
+      const session = await this.session();
+      const policy = resolvePolicy(session.baseline, parseScenario(scenario, 'scenario'));
+      // The session's replayer is shared with the forecast; the serial queue keeps this replay ours until the page is read.
+      const diff = diffAgainstHistory(session.cols, session.replayer.rescore(policy));
+      return { counts: diff.counts, page: diffPage(session.replayer, diff, kind, offset ?? 0, limit ?? 50) };
+    });
+  }
+
+  private scenarios(): ScenarioStore {
+    return new ScenarioStore(this.requireWorkspace());
   }
 
   async quality(): Promise<EngineResults['quality']> {
