@@ -1,5 +1,5 @@
 // `npm run e2e`: Chromium against the real browser-mode server. Kept out of
-// the default `vitest run` because CI does not install Chromium yet.
+// `npm test` so unit runs need no browser; .ci/run runs both.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
