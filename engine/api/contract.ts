@@ -21,6 +21,8 @@ import type { ContactHistogramResult } from '../metrics/contact-histogram-types'
 import type { DiffCounts, DiffKind, DiffPage } from '../replay/diff';
 import type { Scenario } from '../scenario/schema';
 import type { SavedScenario, ScenarioListing } from '../scenario/store';
+import type { ModelHealthReport, SuggestedWeights, ThresholdSweepResult } from '../analysis/types';
+import type { TrustReport } from '../trust/types';
 
 // The canonical tables (DATA_CONTRACT section 1) are part of the contract: the
 // import screen shows their columns. tables.ts imports nothing, so the renderer may use it.
@@ -75,7 +77,27 @@ export const REQUEST_SCHEMAS = {
     offset: z.number().int().min(0).optional(),
     limit: z.number().int().min(0).max(100_000).optional(),
   }),
-  // More methods join here as their engine modules land (sweep, trust, model health).
+  /**
+   * Every metric as a function of the MQL threshold (the frontier chart), the
+   * scenario's other blocks held: `steps` thresholds evenly from `from` to `to`
+   * (default: the scores seen, 101 points).
+   */
+  sweep: z
+    .strictObject({
+      scenario: z.unknown(),
+      from: z.number().finite().optional(),
+      to: z.number().finite().optional(),
+      steps: z.number().int().min(100).max(1000).optional(),
+      jobId,
+    })
+    .refine((p) => p.from === undefined || p.to === undefined || p.to > p.from, { message: 'must be above from', path: ['to'] }),
+  /** Identity replay, time-split backtest and the policy-change test; warnings for the scenario when one is given. */
+  trust: z.strictObject({ scenario: z.unknown().optional(), jobId }),
+  /** Calibration, lift and ROC AUC of a scoring (the scenario's, default the policy in force) for acceptance and opportunity. */
+  modelHealth: z.strictObject({ scenario: z.unknown().optional() }),
+  /** Activity and fit points fitted from which leads became opportunities, as a scenario the editor can load. */
+  suggestWeights: z.strictObject({ jobId }),
+  // More methods join here as their engine modules land.
 } as const;
 
 export type EngineMethod = keyof typeof REQUEST_SCHEMAS;
@@ -110,6 +132,10 @@ export interface EngineResults {
   duplicateScenario: SavedScenario;
   deleteScenario: { readonly deleted: boolean };
   leadDiff: LeadDiffResult;
+  sweep: ThresholdSweepResult;
+  trust: TrustReport;
+  modelHealth: ModelHealthReport;
+  suggestWeights: SuggestedWeights;
 }
 
 export interface BaselineScenario {
@@ -128,6 +154,8 @@ export interface LeadDiffResult {
 }
 
 export type { DiffCounts, DiffKind, DiffPage, Scenario, SavedScenario, ScenarioListing };
+export type * from '../analysis/types';
+export type * from '../trust/types';
 
 /** A reply is data: Ok or Err, never a thrown exception across a transport. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: EngineErrorInfo };

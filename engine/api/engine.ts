@@ -224,6 +224,22 @@ export class Engine implements EngineApi {
     });
   }
 
+  async sweep(_params: EngineParams<'sweep'>): Promise<EngineResults['sweep']> {
+    throw new Error('The threshold sweep is not built yet.');
+  }
+
+  async trust(_params: EngineParams<'trust'>): Promise<EngineResults['trust']> {
+    throw new Error('The trust checks are not built yet.');
+  }
+
+  async modelHealth(_params: EngineParams<'modelHealth'>): Promise<EngineResults['modelHealth']> {
+    throw new Error('Model health is not built yet.');
+  }
+
+  async suggestWeights(_params: EngineParams<'suggestWeights'>): Promise<EngineResults['suggestWeights']> {
+    throw new Error('Suggested weights are not built yet.');
+  }
+
   private scenarios(): ScenarioStore {
     return new ScenarioStore(this.requireWorkspace());
   }
