@@ -27,6 +27,8 @@ import type { TrustReport } from '../trust/types';
 // The canonical tables (DATA_CONTRACT section 1) are part of the contract: the
 // import screen shows their columns. tables.ts imports nothing, so the renderer may use it.
 export { TABLES, TABLE_NAMES, type ColumnDef, type TableDef, type TableName } from '../workspace/tables';
+// CSV, file-name and report helpers for exports (Node-free), shared by the UI and the desktop shell.
+export * from '../export/index';
 
 const scenarioName = z.string().min(1).max(200);
 
