@@ -223,6 +223,10 @@ export interface ScenarioPool {
   readonly schedules: readonly WorkSchedule[];
   readonly capacity: Float64Array;
   readonly serviceMs: Float64Array;
+  /** Mean business ms between an idle rep's looks at the queue (queue/estimate.ts pickup). */
+  readonly pickupMeanMs: Float64Array;
+  /** Daily limit for first-tier leads (queue/estimate.ts urgent capacity). */
+  readonly urgentCapacity: Float64Array;
   readonly activeFrom: Float64Array;
   readonly activeTo: Float64Array;
   readonly regions: readonly (readonly number[])[];
@@ -272,6 +276,9 @@ export function scenarioPool(base: RepPoolState, policy: Policy, loadPerRep: Flo
     schedules: ext.schedules,
     capacity: calibrated ? Float64Array.from(capacity, () => Number.POSITIVE_INFINITY) : capacity,
     serviceMs,
+    pickupMeanMs: calibrated ? new Float64Array(ext.templateOf.length) : Float64Array.from(ext.templateOf, (r) => base.estimate.pickupMeanMs[r]!),
+    // The urgent room scales with the capacity a scenario sets.
+    urgentCapacity: Float64Array.from(ext.templateOf, (r, k) => (base.estimate.urgentCapacity[r]! * capacity[k]!) / Math.max(1e-9, base.capacity[r]!)),
     activeFrom: ext.activeFrom,
     activeTo: Float64Array.from(ext.activeTo, (v, r) => (removed[r] ? -Infinity : v)),
     regions: ext.regions,
@@ -437,7 +444,7 @@ function removedOwners(owner: Int32Array, removed: Uint8Array): Int32Array {
 /** Simulated first touch per cohort row (NaN never), one run. */
 export function simulateCohort(pool: ScenarioPool, c: QueueCohort, lead: Int32Array, seed: number, run: number): Float64Array {
   return simulateQueues(
-    { schedules: pool.schedules, dailyCapacity: pool.capacity, serviceMs: pool.serviceMs, activeFrom: pool.activeFrom, activeTo: pool.activeTo },
+    { schedules: pool.schedules, dailyCapacity: pool.capacity, serviceMs: pool.serviceMs, pickupMeanMs: pool.pickupMeanMs, urgentCapacity: pool.urgentCapacity, activeFrom: pool.activeFrom, activeTo: pool.activeTo },
     { arrival: c.arrival, rep: c.rep, priority: c.priority, key: lead },
     { seed, run, blackHoles: pool.blackHoles },
   ).contactAt;

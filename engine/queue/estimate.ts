@@ -13,6 +13,16 @@
 //   daily_capacity wins over both.
 // - Service time: the median gap between consecutive contacts on the same
 //   working day when the later lead was already waiting (back-to-back work).
+// - Pickup: an idle rep notices a new lead at its next look at the queue. For
+//   MQLs that arrived to an empty backlog and were contacted, the business
+//   time to contact is the wait for that look; if looks are Poisson moments
+//   the wait is exponential, so the mean is the first quartile / ln(4/3)
+//   (a low quantile resists the waits that met a full day or a busy rep).
+//   Reps with fewer than 20 such MQLs get the pooled value.
+// - Urgent capacity: on saturated days (a lower-tier lead waited past the
+//   day's end) a rep that still started more leads than its capacity did so
+//   for first-tier leads; the high quantile of starts on such days, when
+//   above the capacity, is the rep's daily limit for first-tier leads.
 // - Black holes (no decision and no contact within the horizon): logistic on
 //   backlog in days of the rep's capacity plus tier dummies, with per-rep
 //   intercept shifts shrunk towards the pooled one (penalised, by backfitting
@@ -59,6 +69,10 @@ export interface QueueEstimate {
   readonly capacitySource: CapacitySource[];
   readonly saturatedDays: Int32Array;
   readonly serviceMs: Float64Array;
+  /** Mean business ms from an idle rep's MQL arrival to its pickup (simulate.ts pickupMeanMs); 0 when nothing was seen. */
+  readonly pickupMeanMs: Float64Array;
+  /** Daily limit for first-tier leads (simulate.ts urgentCapacity), >= capacity. */
+  readonly urgentCapacity: Float64Array;
   readonly blackHoles: BlackHoleModel;
   /** The pooled fit (features: backlog days, tier dummies); null when there was nothing to fit. */
   readonly blackHoleFit: LogisticFit | null;
@@ -106,6 +120,8 @@ export function estimateQueue(history: QueueHistory, options: EstimateOptions): 
   const capacitySource: CapacitySource[] = new Array<CapacitySource>(nr).fill('pooled');
   const saturatedDays = new Int32Array(nr);
   const serviceMs = new Float64Array(nr).fill(Number.NaN);
+  const idleDelays: number[][] = Array.from({ length: nr }, () => []);
+  const urgentCapacity = new Float64Array(nr).fill(Number.NaN);
 
   for (let r = 0; r < nr; r++) {
     const ids = byRep[r]!.sort((x, y) => arrival[x]! - arrival[y]! || x - y);
@@ -124,6 +140,7 @@ export function estimateQueue(history: QueueHistory, options: EstimateOptions): 
 
     // Contacts per working day and saturated days.
     const sched = options.schedules[r]!;
+    for (const i of ids) if (contacted[i] && backlogAtArrival[i] === 0) idleDelays[r]!.push(sched.businessMsBetween(arrival[i]!, leave[i]!));
     const span0 = arrival[ids[0]!]!;
     const span1 = arrival[ids[m - 1]!]! + horizon;
     const days = workingDays(sched, span0, span1);
@@ -154,6 +171,7 @@ export function estimateQueue(history: QueueHistory, options: EstimateOptions): 
       if (run > 0 && perDay[d]! > 0) satCounts.push(perDay[d]!);
     }
     saturatedDays[r] = satCounts.length;
+    if (satCounts.length >= 5) urgentCapacity[r] = quantileSorted(Float64Array.from(satCounts).sort(), q);
     const given = options.dailyCapacity ? options.dailyCapacity[r]! : Number.NaN;
     if (Number.isFinite(given) && given > 0) {
       capacity[r] = given;
@@ -192,12 +210,16 @@ export function estimateQueue(history: QueueHistory, options: EstimateOptions): 
     }
   }
 
+  const pickupMeanMs = pickupMeans(idleDelays);
+  for (let r = 0; r < nr; r++) if (!(urgentCapacity[r]! > capacity[r]!)) urgentCapacity[r] = capacity[r]!;
   const { fit, intercept, tierEffect, slope } = fitBlackHoles(history, backlogAtArrival, blackHole, capacity, options);
   return {
     capacity,
     capacitySource,
     saturatedDays,
     serviceMs,
+    pickupMeanMs,
+    urgentCapacity,
     blackHoles: { intercept, slope, backlogScale: Float64Array.from(capacity), tierEffect },
     blackHoleFit: fit,
     backlogAtArrival,
@@ -285,6 +307,15 @@ function fitBlackHoles(
   for (let r = 0; r < nr; r++) intercept[r] = f.intercept + shift[r]!;
   for (let t = 1; t < tiers; t++) tierEffect[t] = f.coefficients[t]!;
   return { fit: f, intercept, tierEffect, slope: f.coefficients[0]! };
+}
+
+/** Per rep: first quartile of idle delays / ln(4/3) (the mean of an exponential wait), pooled below 20 delays. */
+function pickupMeans(delays: readonly number[][]): Float64Array {
+  const MIN = 20;
+  const q1 = (v: number[]): number => quantileSorted(Float64Array.from(v).sort(), 0.25) / Math.log(4 / 3);
+  const all = delays.flat();
+  const pooled = all.length > 0 ? q1(all) : 0;
+  return Float64Array.from(delays, (v) => (v.length >= MIN ? q1(v) : pooled));
 }
 
 function upperBound(sorted: Float64Array, v: number): number {

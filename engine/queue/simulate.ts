@@ -10,10 +10,14 @@
 //   hashUniform(seed, run, key): the same lead meets the same dice in the
 //   baseline and in the scenario (common random numbers).
 // - Work: a rep works only inside working days, at most `dailyCapacity` new
-//   leads per working day, each taking `serviceMs` of business time (a contact
+//   leads per working day (a fractional capacity c gives floor(c) or floor(c)+1
+//   a day, the extra one with probability frac(c), drawn per rep and day), each taking `serviceMs` of business time (a contact
 //   running past the day's end finishes the next working day). The rep takes
 //   the most urgent lead first (lowest priority index), then the oldest MQL.
-//   The first contact is logged when the rep starts on the lead.
+//   The first contact is logged when the rep starts on the lead. With
+//   pickupMeanMs an idle rep notices new leads only at its next look at the
+//   queue: looks are Poisson moments in working time, drawn per (rep, day) so
+//   baseline and scenario reps look at the same moments.
 // - Escalation (escalateAfterHours business hours of the assigned rep after
 //   the MQL): a lead still queued moves ahead of every tier (priority -1).
 // - Reassignment (reassignAfterHours): a lead still waiting, queued or ignored,
@@ -32,6 +36,9 @@ import { dayEndingAfterFrom, workingDays, WorkingDays } from './working-days';
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 export const DEFAULT_HORIZON_MS = 14 * DAY_MS;
+/** hashUniform streams of the per-(rep, day) draws (looks, fractional capacity). */
+const STREAM_LOOKS = 0x100c5;
+const STREAM_CAPACITY = 0xca9;
 
 export interface QueueReps {
   readonly schedules: readonly WorkSchedule[];
@@ -44,6 +51,18 @@ export interface QueueReps {
   readonly activeTo?: ArrayLike<number>;
   /** Reps may take each other's leads on reassignment only within a team; default one team. */
   readonly team?: ArrayLike<number>;
+  /**
+   * Mean business ms between an idle rep's looks at the queue (Poisson moments
+   * per working day); 0 or absent: the rep starts the moment a lead arrives.
+   * A rep already working through leads takes the next one without a look.
+   */
+  readonly pickupMeanMs?: ArrayLike<number>;
+  /**
+   * Leads a rep may start in a day for first-tier (priority <= 0) leads, when
+   * that exceeds dailyCapacity: reps squeeze hot leads in after the day's
+   * quota. Absent: dailyCapacity for every tier.
+   */
+  readonly urgentCapacity?: ArrayLike<number>;
 }
 
 export interface QueueMqls {
@@ -156,8 +175,51 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
   const wakePending = new Uint8Array(nr);
   const capacity = Float64Array.from({ length: nr }, (_, r) => {
     const c = reps.dailyCapacity[r]!;
-    return c >= 1 ? Math.floor(c) : c > 0 ? 1 : 0;
+    return c > 0 ? c : 0;
   });
+  const urgentCap = Float64Array.from({ length: nr }, (_, r) => {
+    const u = reps.urgentCapacity ? reps.urgentCapacity[r]! : 0;
+    return Number.isFinite(u) && u > capacity[r]! ? u : capacity[r]!;
+  });
+  // The day's limit that applies to rep r's next lead: the urgent one while its most urgent waiting lead is first-tier.
+  const urgentNext = new Uint8Array(nr);
+  /** Whole leads rep r may start on working day d: floor(c), plus one with probability frac(c). */
+  const capOn = (r: number, d: number): number => {
+    const c = urgentNext[r] ? urgentCap[r]! : capacity[r]!;
+    if (c === Number.POSITIVE_INFINITY) return c;
+    const f = Math.floor(c);
+    return f + (c > f && hashUniform(seed, STREAM_CAPACITY ^ run, r, d) < c - f ? 1 : 0);
+  };
+  const pickup = Float64Array.from({ length: nr }, (_, r) => {
+    const v = reps.pickupMeanMs ? reps.pickupMeanMs[r]! : 0;
+    return Number.isFinite(v) && v > 0 ? v : 0;
+  });
+  // Each rep's looks on its current day (generated on demand, day by day).
+  const lookDay = new Int32Array(nr).fill(-1);
+  const looks: number[][] = Array.from({ length: nr }, () => []);
+  /** First look of rep r at or after t (Infinity: none within the table). */
+  const nextLook = (r: number, t: number): number => {
+    const dd = days[r]!;
+    let d = dayEndingAfterFrom(dd, t, workHint[r]!);
+    for (; d < dd.starts.length; d++) {
+      if (lookDay[r] !== d) {
+        lookDay[r] = d;
+        const list = looks[r]!;
+        list.length = 0;
+        const start = dd.starts[d]!;
+        const end = dd.ends[d]!;
+        let at = start;
+        for (let k = 0; ; k++) {
+          at += -Math.log(hashUniform(seed, STREAM_LOOKS ^ run, r, d * 4096 + k)) * pickup[r]!;
+          if (at >= end || k > 4000) break;
+          list.push(at);
+        }
+      }
+      const list = looks[r]!;
+      for (let k = 0; k < list.length; k++) if (list[k]! >= t) return list[k]!;
+    }
+    return Number.POSITIVE_INFINITY;
+  };
 
   // Rep heaps hold entry ids; entry -> (lead, version at push, priority at push). A lead gets at most
   // three entries (arrival, escalation, reassignment), so the arrays never grow.
@@ -207,7 +269,7 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
     workHint[r] = d;
     for (;;) {
       if (d >= dd.starts.length || capacity[r] === 0) return Number.POSITIVE_INFINITY;
-      if (d === countDay[r] && countToday[r]! >= capacity[r]!) {
+      if (d === countDay[r] && countToday[r]! >= capOn(r, d)) {
         d++;
         continue;
       }
@@ -233,9 +295,39 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
     return Number.POSITIVE_INFINITY;
   };
 
-  const wake = (r: number, t: number): void => {
+  /** Schedules rep r's next start at or after t; `look`: an idle rep first has to notice the queue. */
+  /** 1 when rep r's most urgent live queued lead is first-tier (or escalated). */
+  const topUrgent = (r: number): number => {
+    if (urgentCap[r] === capacity[r]) return 0;
+    const q = queues[r]!;
+    while (q.size > 0) {
+      const e = q.peek();
+      const lead = entLead[e]!;
+      if (entVersion[e] !== version[lead] || state[lead] !== QUEUED || holder[lead] !== r) {
+        q.pop(); // stale: drop it now
+        continue;
+      }
+      return prio[lead]! <= 0 ? 1 : 0;
+    }
+    return 0;
+  };
+
+  const wake = (r: number, t: number, look = true): void => {
     if (wakePending[r]) return;
-    const w = earliestStart(r, t);
+    urgentNext[r] = topUrgent(r);
+    let w = earliestStart(r, t);
+    if (look && pickup[r]! > 0 && !(freeAt[r]! > t)) {
+      // Idle: the next look at or after the earliest start, on a day with room left.
+      for (let guard = 0; Number.isFinite(w) && guard < 1000; guard++) {
+        const l = nextLook(r, w);
+        const w2 = earliestStart(r, l);
+        if (w2 === l) {
+          w = l;
+          break;
+        }
+        w = w2;
+      }
+    }
     if (Number.isFinite(w)) {
       wakePending[r] = 1;
       schedule(w, EV_WAKE, r);
@@ -274,6 +366,9 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
     } else {
       state[lead] = QUEUED;
       pushEntry(r, lead);
+      // A first-tier lead may fit today's urgent room although the rep's next start waits for tomorrow:
+      // plan again (a superseded wake that fires later only re-checks the start).
+      if (wakePending[r] && !urgentNext[r] && urgentCap[r] !== capacity[r] && prio[lead]! <= 0) wakePending[r] = 0;
       wake(r, t);
     }
   };
@@ -329,10 +424,11 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
         const lead = entLead[e]!;
         if (entVersion[e] !== version[lead] || state[lead] !== QUEUED || holder[lead] !== r) continue; // stale
         // The rep may have been woken for a day that turned out full: re-check the start.
+        urgentNext[r] = urgentCap[r] !== capacity[r] && prio[lead]! <= 0 ? 1 : 0;
         const start = earliestStart(r, tEv);
         if (start > tEv) {
           q.push(e);
-          wake(r, start);
+          wake(r, start); // a new day: the rep looks at the queue again
           break;
         }
         contactAt[lead] = tEv;
@@ -345,7 +441,7 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
         }
         countToday[r] = countToday[r]! + 1;
         freeAt[r] = addWork(r, tEv, reps.serviceMs[r]!, workHint);
-        if (q.size > 0) wake(r, freeAt[r]!);
+        if (q.size > 0) wake(r, freeAt[r]!, false); // working through the queue: no look needed
         break;
       }
       continue;
