@@ -1,5 +1,5 @@
 // Profiles one step (not the session open) on a benchmark world's workspace (made by npm run bench):
-//   npx tsx bench/profile.ts --size S --step forecast|intervals [--runs 20]
+//   npx tsx bench/profile.ts --size S --step forecast|intervals [--runs 20] [--workspace W.duckdb (a copy, so a running bench keeps its file)]
 // writes bench/data/prof/<step>-<size>.cpuprofile; then:
 //   npx tsx bench/cpuprofile-summary.ts bench/data/prof/<step>-<size>.cpuprofile
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,9 +12,9 @@ import { ForecastSession } from '../engine/forecast/session';
 import { isSize, worldDir } from './worlds';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { size: { type: 'string', default: 'S' }, step: { type: 'string', default: 'forecast' }, runs: { type: 'string', default: '20' } } });
+  const { values } = parseArgs({ options: { size: { type: 'string', default: 'S' }, step: { type: 'string', default: 'forecast' }, runs: { type: 'string', default: '20' }, workspace: { type: 'string' } } });
   if (!isSize(values.size)) throw new Error('--size S|M|L');
-  const ws = await openWorkspace(join(worldDir(values.size), 'workspace.duckdb'));
+  const ws = await openWorkspace(values.workspace ?? join(worldDir(values.size), 'workspace.duckdb'));
   try {
     let t0 = performance.now();
     const session = await ForecastSession.open(ws);

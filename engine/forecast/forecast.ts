@@ -2,16 +2,17 @@
 // The expected values come from one evaluation (kernel.ts, run 0); with
 // runs > 0 the 90% intervals come from that many bootstrap/simulation runs
 // (intervals.ts), with progress and cancellation.
-import { DateTime } from 'luxon';
-import { METRIC_NAMES, NO_VALUE, type MetricName, type ObservedMetricsResult, type SegmentEntry } from '../metrics/types';
+import { METRIC_NAMES, type MetricName, type ObservedMetricsResult, type SegmentEntry } from '../metrics/types';
 import { resolvePolicy } from '../scenario/resolve';
 import { parseScenario } from '../scenario/schema';
 import type { Workspace } from '../workspace/database';
-import { metricValues, type MetricValues } from './assemble';
-import { HOUR_MS, SCORE_SUPPORT } from './history';
+import type { MetricValues } from './assemble';
+import { groupMetricValues } from './group-metrics';
+import { SCORE_SUPPORT } from './history';
 import { bootstrapModels, extrapolationShift, interval90, leadWeights, runQueueDraw } from './intervals';
 import { evaluate, prepareScenario, type ScenarioState } from './kernel';
 import type { OutcomeModels } from './outcome-models';
+import { segmentGroups as segmentGroupsOf } from './segment-groups';
 import { ForecastSession } from './session';
 import { FORECAST_SCHEMA, type ForecastMetric, type ForecastMetrics, type ForecastResult, type ForecastSegment, type LeadExpectations } from './types';
 
@@ -60,8 +61,9 @@ export async function forecast(source: Workspace | ForecastSession, scenario: un
       const e = evaluate(session, st, models, run, extrapolationShift(seed, r), runQueueDraw(session, seed, r));
       const lw = leadWeights(seed, r, session.hist.n);
       const w = Float64Array.from(e.lead, (i) => lw[i]!);
-      overallReps.push(metricValues(e, null, w));
-      groups.forEach((g, gi) => reps[gi]!.push(metricValues(e, g.rows, w)));
+      const values = groupMetricValues(e, groups, w);
+      overallReps.push(values.overall);
+      values.groups.forEach((v, gi) => reps[gi]!.push(v));
       options.onProgress?.(r, runs);
       // Yield so progress messages go out and an abort can arrive.
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -69,12 +71,12 @@ export async function forecast(source: Workspace | ForecastSession, scenario: un
   }
 
   const observed = observedP ? await observedP : null;
-  const pointValues = metricValues(point, null, null);
-  const metrics = combine(pointValues, overallReps, observed?.metrics ?? null);
+  const pointValues = groupMetricValues(point, groups, null);
+  const metrics = combine(pointValues.overall, overallReps, observed?.metrics ?? null);
   const segments: Record<Dim, ForecastSegment[]> = { tier: [], source: [], week: [] };
   groups.forEach((g, gi) => {
     const obs = observed ? findSegment(observed, g.dim, g.key) : null;
-    segments[g.dim].push({ key: g.key, metrics: combine(metricValues(point, g.rows, null), reps[gi]!, obs) });
+    segments[g.dim].push({ key: g.key, metrics: combine(pointValues.groups[gi]!, reps[gi]!, obs) });
   });
   for (const d of DIMS) segments[d].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
@@ -143,38 +145,5 @@ interface Group {
 
 /** Rows of the window's MQLs per tier (scenario tier names), source and week (Monday, workspace time zone). */
 function segmentGroups(session: ForecastSession, st: ScenarioState, e: LeadExpectations): Group[] {
-  const tz = session.cols.timezone;
-  const source = session.cols.leads.strings.source;
-  const weekOfHour = new Map<number, string>();
-  const keyOf: Record<Dim, (k: number) => string> = {
-    tier: (k) => {
-      const t = e.tier[k]!;
-      return t >= 0 ? st.policy.tiers[t]!.name : NO_VALUE.tier;
-    },
-    source: (k) => {
-      const c = source.codes[e.lead[k]!]!;
-      return c >= 0 ? source.values[c]! : NO_VALUE.source;
-    },
-    week: (k) => {
-      const h = Math.floor(e.arrival[k]! / HOUR_MS);
-      let w = weekOfHour.get(h);
-      if (w === undefined) {
-        w = DateTime.fromMillis(h * HOUR_MS, { zone: tz }).startOf('week').toISODate() ?? '';
-        weekOfHour.set(h, w);
-      }
-      return w;
-    },
-  };
-  const groups: Group[] = [];
-  for (const dim of DIMS) {
-    const byKey = new Map<string, number[]>();
-    for (let k = 0; k < e.n; k++) {
-      const key = keyOf[dim](k);
-      let list = byKey.get(key);
-      if (!list) byKey.set(key, (list = []));
-      list.push(k);
-    }
-    for (const [key, list] of byKey) groups.push({ dim, key, rows: Int32Array.from(list) });
-  }
-  return groups;
+  return segmentGroupsOf(st.policy, session.cols.leads.strings.source, session.cols.timezone, e);
 }
