@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { forecast } from '../forecast/forecast';
+import { thresholdSweep } from '../analysis/threshold-sweep';
 import { ForecastSession } from '../forecast/session';
 import { importDirectory, importFiles } from '../import/importer';
 import { previewFile } from '../import/preview';
@@ -224,8 +225,21 @@ export class Engine implements EngineApi {
     });
   }
 
-  async sweep(_params: EngineParams<'sweep'>): Promise<EngineResults['sweep']> {
-    throw new Error('The threshold sweep is not built yet.');
+  async sweep(params: EngineParams<'sweep'>): Promise<EngineResults['sweep']> {
+    const { jobId, scenario, from, to, steps } = params;
+    return this.jobs.run(jobId, (job) =>
+      this.serial.run(async () => {
+        job.signal.throwIfAborted();
+        const session = await this.session(job);
+        job.report(0.5, 'Sweeping thresholds');
+        return thresholdSweep(session, scenario, {
+          signal: job.signal,
+          ...(from !== undefined ? { from } : {}),
+          ...(to !== undefined ? { to } : {}),
+          ...(steps !== undefined ? { steps } : {}),
+        });
+      }),
+    );
   }
 
   async trust(_params: EngineParams<'trust'>): Promise<EngineResults['trust']> {
