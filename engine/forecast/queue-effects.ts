@@ -12,7 +12,7 @@ import type { WorkSchedule } from '../calendar/business-hours';
 import { counterfactualContactTimes } from '../queue/counterfactual';
 import { estimateQueue, type QueueEstimate } from '../queue/estimate';
 import { accountOwnersFromHistory, addAverageReps, routeMqls } from '../queue/routing';
-import { simulateQueues, type BlackHoleModel } from '../queue/simulate';
+import { DAY_MS, DEFAULT_HORIZON_MS, simulateQueues, type BlackHoleModel } from '../queue/simulate';
 import { hashUniform } from '../stats/rng';
 import type { Policy } from '../scenario/policy';
 import { tierOrder } from '../scenario/policy';
@@ -47,6 +47,8 @@ export interface RepPoolState {
   readonly repOfCode: Int32Array;
   readonly accountOwner: Int32Array;
   readonly estimate: QueueEstimate;
+  /** Wall-clock ms after which a waiting lead is never worked (the longest wait history shows, 1 to 14 days). */
+  readonly horizonMs: number;
   /**
    * Queue model 'calibrated': per rep, business ms per lead that makes the simulated baseline reproduce
    * the rep's observed median delay (calibrateService), with no daily cap. null: model 'capacity'
@@ -102,6 +104,14 @@ export function buildRepPool(
   const arrival = Float64Array.from(leads, (i) => hist.mqlAt[i]!);
   const rep = Int32Array.from(leads, (i) => (hist.repCode[i]! >= 0 ? repOfCode[hist.repCode[i]!]! : -1));
   const priority = Int32Array.from(leads, (i) => (tierCodes.codes[i]! >= 0 ? tierRankOfCode[tierCodes.codes[i]!]! : lastRank));
+  // How long a lead can wait and still be worked: the longest wait history shows (a rep
+  // abandons leads past some age; beyond what history saw nothing says they are worked).
+  let longest = 0;
+  for (const i of leads) {
+    const w = hist.contactAt[i]! - hist.mqlAt[i]!;
+    if (w > longest) longest = w;
+  }
+  const horizonMs = Math.min(DEFAULT_HORIZON_MS, Math.max(DAY_MS, longest));
   const estimate = estimateQueue(
     {
       arrival,
@@ -115,6 +125,7 @@ export function buildRepPool(
       schedules: ids.map((id) => schedules.forRep(id)),
       dailyCapacity: Float64Array.from(ids, (_, r) => row(r)?.dailyCapacity ?? Number.NaN),
       tiers: Math.max(1, baseline.tiers.length),
+      horizonMs,
     },
   );
   const account = cols.leads.strings.account_id;
@@ -137,6 +148,7 @@ export function buildRepPool(
     repOfCode,
     accountOwner,
     estimate,
+    horizonMs,
     calibratedServiceMs: null,
   };
 }
@@ -227,6 +239,7 @@ export interface ScenarioPool {
   readonly pickupMeanMs: Float64Array;
   /** Daily limit for first-tier leads (queue/estimate.ts urgent capacity). */
   readonly urgentCapacity: Float64Array;
+  readonly horizonMs: number;
   readonly activeFrom: Float64Array;
   readonly activeTo: Float64Array;
   readonly regions: readonly (readonly number[])[];
@@ -244,7 +257,8 @@ export interface ScenarioPool {
 /**
  * extra_reps > 0 adds reps to the busiest teams (addRepsToBusiestTeams).
  * extra_reps < 0 removes the reps with the most slack (capacity per MQL they
- * handled), among reps active all year: a team cutting heads keeps its busiest people.
+ * handled), among reps active all year, never a team's last full-year rep
+ * while another team can give one: a team cutting heads keeps its busiest people.
  * rep_daily_capacity replaces every rep's capacity.
  */
 export function scenarioPool(base: RepPoolState, policy: Policy, loadPerRep: Float64Array): ScenarioPool {
@@ -256,7 +270,25 @@ export function scenarioPool(base: RepPoolState, policy: Policy, loadPerRep: Flo
     const candidates = Array.from({ length: nr }, (_, r) => r)
       .filter((r) => Number.isNaN(base.activeFrom[r]!) && Number.isNaN(base.activeTo[r]!) && loadPerRep[r]! > 0)
       .sort((a, b) => base.capacity[b]! / loadPerRep[b]! - base.capacity[a]! / loadPerRep[a]! || a - b);
-    for (const r of candidates.slice(0, Math.min(-extra, Math.max(0, nr - 1)))) removed[r] = 1;
+    // A team keeps at least one full-year member: cutting a territory's last rep is a reorganisation, not a cut.
+    const team = teamKeys(base);
+    const left = new Map<number, number>();
+    for (const r of candidates) left.set(team[r]!, (left.get(team[r]!) ?? 0) + 1);
+    let todo = Math.min(-extra, Math.max(0, nr - 1));
+    for (const r of candidates) {
+      if (todo === 0) break;
+      if (left.get(team[r]!)! < 2) continue;
+      left.set(team[r]!, left.get(team[r]!)! - 1);
+      removed[r] = 1;
+      todo--;
+    }
+    // Fewer multi-member teams than the cut: the rest as before, by slack.
+    for (const r of candidates) {
+      if (todo === 0) break;
+      if (removed[r]) continue;
+      removed[r] = 1;
+      todo--;
+    }
   }
   const capacity = ext.dailyCapacity;
   let serviceMs = ext.serviceMs;
@@ -278,6 +310,7 @@ export function scenarioPool(base: RepPoolState, policy: Policy, loadPerRep: Flo
     serviceMs,
     pickupMeanMs: calibrated ? new Float64Array(ext.templateOf.length) : Float64Array.from(ext.templateOf, (r) => base.estimate.pickupMeanMs[r]!),
     // The urgent room scales with the capacity a scenario sets.
+    horizonMs: base.horizonMs,
     urgentCapacity: Float64Array.from(ext.templateOf, (r, k) => (base.estimate.urgentCapacity[r]! * capacity[k]!) / Math.max(1e-9, base.capacity[r]!)),
     activeFrom: ext.activeFrom,
     activeTo: Float64Array.from(ext.activeTo, (v, r) => (removed[r] ? -Infinity : v)),
@@ -288,6 +321,7 @@ export function scenarioPool(base: RepPoolState, policy: Policy, loadPerRep: Flo
       slope: bh.slope,
       backlogScale: Float64Array.from(ext.templateOf, (r, k) => (k < nr ? bh.backlogScale[r]! : bh.backlogScale[r]! * (capacity[k]! / Math.max(1e-9, base.capacity[r]!)))),
       tierEffect: bh.tierEffect,
+      ...(bh.maxBacklog !== undefined ? { maxBacklog: bh.maxBacklog } : {}),
     },
     removed,
     firstAdded: nr,
@@ -446,7 +480,7 @@ export function simulateCohort(pool: ScenarioPool, c: QueueCohort, lead: Int32Ar
   return simulateQueues(
     { schedules: pool.schedules, dailyCapacity: pool.capacity, serviceMs: pool.serviceMs, pickupMeanMs: pool.pickupMeanMs, urgentCapacity: pool.urgentCapacity, activeFrom: pool.activeFrom, activeTo: pool.activeTo },
     { arrival: c.arrival, rep: c.rep, priority: c.priority, key: lead },
-    { seed, run, blackHoles: pool.blackHoles },
+    { seed, run, blackHoles: pool.blackHoles, horizonMs: pool.horizonMs },
   ).contactAt;
 }
 

@@ -212,7 +212,7 @@ export function estimateQueue(history: QueueHistory, options: EstimateOptions): 
 
   const pickupMeanMs = pickupMeans(idleDelays);
   for (let r = 0; r < nr; r++) if (!(urgentCapacity[r]! > capacity[r]!)) urgentCapacity[r] = capacity[r]!;
-  const { fit, intercept, tierEffect, slope } = fitBlackHoles(history, backlogAtArrival, blackHole, capacity, options);
+  const { fit, intercept, tierEffect, slope, maxBacklog } = fitBlackHoles(history, backlogAtArrival, blackHole, capacity, options);
   return {
     capacity,
     capacitySource,
@@ -220,7 +220,7 @@ export function estimateQueue(history: QueueHistory, options: EstimateOptions): 
     serviceMs,
     pickupMeanMs,
     urgentCapacity,
-    blackHoles: { intercept, slope, backlogScale: Float64Array.from(capacity), tierEffect },
+    blackHoles: { intercept, slope, backlogScale: Float64Array.from(capacity), tierEffect, maxBacklog },
     blackHoleFit: fit,
     backlogAtArrival,
     blackHole,
@@ -233,7 +233,7 @@ function fitBlackHoles(
   blackHole: Uint8Array,
   capacity: Float64Array,
   options: EstimateOptions,
-): { fit: LogisticFit | null; intercept: Float64Array; tierEffect: Float64Array; slope: number } {
+): { fit: LogisticFit | null; intercept: Float64Array; tierEffect: Float64Array; slope: number; maxBacklog: number } {
   const nr = capacity.length;
   const rows: number[] = [];
   let maxTier = 0;
@@ -252,7 +252,7 @@ function fitBlackHoles(
     // Nothing to fit against: a constant rate (0 or 1) without backlog dependence.
     const rate = m > 0 ? events / m : 0;
     intercept.fill(rate <= 0 ? -40 : rate >= 1 ? 40 : Math.log(rate / (1 - rate)));
-    return { fit: null, intercept, tierEffect, slope: 0 };
+    return { fit: null, intercept, tierEffect, slope: 0, maxBacklog: Number.POSITIVE_INFINITY };
   }
   const cols = [new Float64Array(m), ...Array.from({ length: tiers - 1 }, () => new Float64Array(m))];
   const y = new Uint8Array(m);
@@ -306,7 +306,9 @@ function fitBlackHoles(
   const f = fit!;
   for (let r = 0; r < nr; r++) intercept[r] = f.intercept + shift[r]!;
   for (let t = 1; t < tiers; t++) tierEffect[t] = f.coefficients[t]!;
-  return { fit: f, intercept, tierEffect, slope: f.coefficients[0]! };
+  // The curve's support: the 99th percentile of the backlogs it was fitted on.
+  const maxBacklog = quantileSorted(Float64Array.from(cols[0]!).sort(), 0.99);
+  return { fit: f, intercept, tierEffect, slope: f.coefficients[0]!, maxBacklog };
 }
 
 /** Per rep: first quartile of idle delays / ln(4/3) (the mean of an exponential wait), pooled below 20 delays. */

@@ -85,6 +85,12 @@ export interface BlackHoleModel {
   readonly backlogScale: ArrayLike<number>;
   /** Log-odds shift per tier index (missing entries: 0). */
   readonly tierEffect: ArrayLike<number>;
+  /**
+   * Backlog (in backlogScale units) beyond which the curve stays flat: the
+   * highest backlog history showed. A logistic fitted there says nothing
+   * about longer queues, and extrapolating it sends every lead to a black hole.
+   */
+  readonly maxBacklog?: number;
 }
 
 export interface QueueOptions {
@@ -354,7 +360,7 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
     let ignored = false;
     if (bh) {
       const scale = bh.backlogScale[r]!;
-      const x = scale > 0 ? waiting[r]! / scale : waiting[r]!;
+      const x = Math.min(scale > 0 ? waiting[r]! / scale : waiting[r]!, bh.maxBacklog ?? Number.POSITIVE_INFINITY);
       const p = sigmoid(bh.intercept[r]! + bh.slope * x + (bh.tierEffect[mqls.priority[lead]!] ?? 0));
       ignored = hashUniform(seed, run, mqls.key[lead]!, draws[lead]!) < p;
       draws[lead] = draws[lead]! + 1;
