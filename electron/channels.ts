@@ -5,6 +5,8 @@ export const CHANNELS = {
   cancel: 'handoff-lab:cancel',
   recentWorkspaces: 'handoff-lab:recent-workspaces',
   chooseFile: 'handoff-lab:choose-file',
+  /** Save an export: main shows the save dialog and writes the file. */
+  saveFile: 'handoff-lab:save-file',
   /** main -> renderer */
   progress: 'handoff-lab:progress',
   /** main -> renderer */
@@ -19,4 +21,5 @@ export const RENDERER_TO_MAIN: ReadonlySet<string> = new Set<Channel>([
   CHANNELS.cancel,
   CHANNELS.recentWorkspaces,
   CHANNELS.chooseFile,
+  CHANNELS.saveFile,
 ]);

@@ -5,9 +5,10 @@
 import { z } from 'zod';
 import type { Result } from '../engine/api/contract';
 import type { FilePurpose, RecentWorkspace } from '../engine/api/transport';
+import type { SaveFileOutcome, SaveFileRequest } from '../engine/export/save-file';
 import { CHANNELS, RENDERER_TO_MAIN } from './channels';
 import type { EngineBridge } from './engine-bridge';
-import { CANCEL_PAYLOAD, CHOOSE_FILE_PAYLOAD, INVOKE_PAYLOAD } from './ipc-payloads';
+import { CANCEL_PAYLOAD, CHOOSE_FILE_PAYLOAD, INVOKE_PAYLOAD, SAVE_FILE_PAYLOAD } from './ipc-payloads';
 import type { RecentStore } from './recent-workspaces';
 import { isTrustedSender, type IpcEventLike, type TrustedWindow } from './sender-check';
 
@@ -23,6 +24,8 @@ export interface IpcDeps {
   readonly engine: EngineBridge;
   readonly recent: RecentStore;
   chooseFile(purpose: FilePurpose): Promise<string | null>;
+  /** Ask where, then write an export there (save-file.ts). */
+  saveFile(request: SaveFileRequest): Promise<SaveFileOutcome>;
   /** Told about refused messages, for the log. */
   onRefused?(channel: string, reason: string): void;
 }
@@ -78,5 +81,15 @@ export function registerIpcHandlers(deps: IpcDeps): void {
     const parsed = CHOOSE_FILE_PAYLOAD.safeParse(payload);
     if (!parsed.success) return null;
     return deps.chooseFile(parsed.data.purpose);
+  });
+
+  guarded(CHANNELS.saveFile, async (payload): Promise<Result<unknown>> => {
+    const parsed = SAVE_FILE_PAYLOAD.safeParse(payload);
+    if (!parsed.success) return badPayload(parsed.error);
+    try {
+      return { ok: true, value: await deps.saveFile(parsed.data) };
+    } catch (err) {
+      return { ok: false, error: { message: `The file could not be saved: ${err instanceof Error ? err.message : String(err)}` } };
+    }
   });
 }

@@ -6,6 +6,8 @@ import { FILE_PURPOSES, JOB_ID, METHOD_NAME } from '../engine/api/transport';
 export const INVOKE_PAYLOAD = z.strictObject({ method: METHOD_NAME, params: z.unknown() });
 export const CANCEL_PAYLOAD = z.strictObject({ jobId: JOB_ID });
 export const CHOOSE_FILE_PAYLOAD = z.strictObject({ purpose: z.enum(FILE_PURPOSES) });
+/** An export to save: the same schema the renderer builds it with. */
+export { SAVE_FILE_REQUEST as SAVE_FILE_PAYLOAD } from '../engine/export/save-file';
 
 /** Messages main sends to the engine's utility process. */
 export const HOST_REQUEST = z.discriminatedUnion('type', [

@@ -11,6 +11,7 @@ import { registerIpcHandlers } from './ipc-handlers';
 import { buildMenuTemplate } from './menu';
 import { appPaths, workspaceArg } from './paths';
 import { createRecentStore } from './recent-workspaces';
+import { electronSaveDeps, saveExport } from './save-file';
 import { hardenSession } from './session-security';
 import { createMainWindow, lockDownContents } from './window';
 
@@ -66,6 +67,7 @@ if (!app.requestSingleInstanceLock()) {
       engine,
       recent,
       chooseFile: (purpose) => (mainWindow ? chooseFile(dialog, mainWindow, purpose) : Promise.resolve(null)),
+      saveFile: (request) => (mainWindow ? saveExport(electronSaveDeps(dialog, mainWindow), request) : Promise.resolve({ saved: false })),
       onRefused: (channel, reason) => console.warn(`IPC refused on ${channel}: ${reason}`),
     });
 

@@ -3,6 +3,7 @@
 // Only a type is imported from the engine contract; it is erased at build.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { DesktopBridge, FilePurpose } from '../engine/api/transport';
+import type { SaveFileBridge, SaveFileRequest } from '../engine/export/save-file';
 import { CHANNELS } from './channels';
 
 function subscribe(channel: string, listener: (payload: unknown) => void): () => void {
@@ -13,7 +14,7 @@ function subscribe(channel: string, listener: (payload: unknown) => void): () =>
   };
 }
 
-const bridge: DesktopBridge = {
+const bridge: DesktopBridge & SaveFileBridge = {
   invoke: (method: string, params: unknown): Promise<unknown> => ipcRenderer.invoke(CHANNELS.invoke, { method, params }),
   cancel: async (jobId: string): Promise<void> => {
     await ipcRenderer.invoke(CHANNELS.cancel, { jobId });
@@ -25,6 +26,8 @@ const bridge: DesktopBridge = {
     const chosen: unknown = await ipcRenderer.invoke(CHANNELS.chooseFile, { purpose });
     return typeof chosen === 'string' ? chosen : null;
   },
+  // Main shows the save dialog and writes; the renderer learns only the outcome.
+  saveFile: (request: SaveFileRequest): Promise<unknown> => ipcRenderer.invoke(CHANNELS.saveFile, request),
 };
 
 contextBridge.exposeInMainWorld('handoffLab', bridge);

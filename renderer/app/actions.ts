@@ -100,9 +100,12 @@ export async function runCommand(platform: Platform, store: AppStore, cmd: MenuC
     case 'import-data':
       s.setScreen('import');
       return;
-    case 'export':
-      s.notify('Export arrives with the one-page report.');
+    case 'export': {
+      // Loaded on first use: the export code (CSV, report, PNG) is not needed to start the app.
+      const { exportCurrentScreen } = await import('./export-actions');
+      await exportCurrentScreen(platform, store);
       return;
+    }
     case 'undo':
     case 'redo':
       // Reserved for scenario history; say so rather than silently doing nothing.

@@ -1,13 +1,16 @@
 // Which shell the UI runs in. Everything else in the renderer talks to a
 // Platform, so the same components run in Electron and in a plain browser.
 import { createEngineClient, type EngineClient } from '../../engine/api/client';
+import { SAVE_FILE_OUTCOME, type ExportMime, type SaveFileBridge, type SaveFileOutcome } from '../../engine/api/contract';
 import {
   MENU_COMMAND_SCHEMA,
+  parseResult,
   RECENT_LIST_SCHEMA,
   type FilePurpose,
   type MenuCommand,
   type RecentWorkspace,
 } from '../../engine/api/transport';
+import { downloadInBrowser, saveRequest } from '../components/export/download';
 import { createHttpTransport, tokenFromSearch } from '../transport/http';
 import { createIpcTransport, desktopBridge } from '../transport/ipc';
 
@@ -21,6 +24,11 @@ export interface Platform {
   /** A native file dialog, or null when there is none (browser) or the user cancelled. */
   chooseFile(purpose: FilePurpose): Promise<string | null>;
   readonly canChooseFiles: boolean;
+  /**
+   * Save an export (CSV or HTML text, or a PNG data URL): a download in the
+   * browser, a native save dialog on the desktop. The name is sanitised first.
+   */
+  saveFile(suggestedName: string, mime: ExportMime, data: string): Promise<SaveFileOutcome>;
 }
 
 const RECENT_KEY = 'handoff-lab.recent-workspaces';
@@ -57,6 +65,7 @@ export function browserPlatform(win: Window, client: EngineClient): Platform {
     },
     chooseFile: async () => null,
     canChooseFiles: false,
+    saveFile: async (name, mime, data) => downloadInBrowser(win.document, saveRequest(name, mime, data)),
   };
 }
 
@@ -79,6 +88,16 @@ export function detectPlatform(win: Window): Platform {
       noteRecent: () => undefined,
       chooseFile: (purpose) => bridge.chooseFile(purpose),
       canChooseFiles: true,
+      saveFile: async (name, mime, data) => {
+        // The save lives beside the engine bridge on window.handoffLab; main checks the request again.
+        const saver = (bridge as Partial<SaveFileBridge>).saveFile;
+        if (typeof saver !== 'function') throw new Error('This version of the desktop shell cannot save files.');
+        const reply = parseResult(await saver(saveRequest(name, mime, data)));
+        if (!reply.ok) throw new Error(reply.error.message);
+        const parsed = SAVE_FILE_OUTCOME.safeParse(reply.value);
+        if (!parsed.success) throw new Error('The desktop shell answered the save in a way this app cannot read.');
+        return parsed.data;
+      },
     };
   }
   const token = tokenFromSearch(win.location.search) ?? '';

@@ -44,10 +44,12 @@ function graph(entry: string): { files: Set<string>; packages: Set<string> } {
 }
 
 describe('layering of the desktop shell', () => {
-  it('main reaches no engine module except the renderer-safe transport schemas', () => {
+  it('main reaches no engine module except the renderer-safe transport schemas and export helpers', () => {
     const { files, packages } = graph('electron/main.ts');
-    const engineFiles = [...files].filter((f) => f.startsWith('engine/'));
-    expect(engineFiles).toEqual(['engine/api/transport.ts']);
+    const engineFiles = [...files].filter((f) => f.startsWith('engine/')).sort();
+    // engine/export is Node-free and DuckDB-free: the file-name sanitiser and the save request schema.
+    expect(engineFiles.filter((f) => !f.startsWith('engine/export/'))).toEqual(['engine/api/transport.ts']);
+    expect(engineFiles.filter((f) => f.startsWith('engine/export/'))).toEqual(['engine/export/file-name.ts', 'engine/export/save-file.ts']);
     expect(files.has('electron/engine-host.ts')).toBe(false);
     expect([...packages].filter((p) => p.startsWith('@duckdb') || p === 'apache-arrow')).toEqual([]);
   });

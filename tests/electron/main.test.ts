@@ -114,7 +114,7 @@ describe('the session', () => {
 describe('IPC', () => {
   it('handles exactly the allow-listed channels', () => {
     expect([...electron().state.handlers.keys()].sort()).toEqual(
-      [CHANNELS.invoke, CHANNELS.cancel, CHANNELS.recentWorkspaces, CHANNELS.chooseFile].sort(),
+      [CHANNELS.invoke, CHANNELS.cancel, CHANNELS.recentWorkspaces, CHANNELS.chooseFile, CHANNELS.saveFile].sort(),
     );
   });
 

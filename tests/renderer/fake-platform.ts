@@ -6,6 +6,7 @@ import { FakeTransport } from './fake-transport';
 export function fakePlatform(transport: FakeTransport, options: { chosen?: string | null; recent?: RecentWorkspace[]; canChooseFiles?: boolean } = {}) {
   const menuListeners = new Set<(c: MenuCommand) => void>();
   const noted: string[] = [];
+  const saved: Array<{ name: string; mime: string; data: string }> = [];
   const platform: Platform = {
     kind: 'browser',
     client: createEngineClient(transport),
@@ -17,6 +18,10 @@ export function fakePlatform(transport: FakeTransport, options: { chosen?: strin
     noteRecent: (path) => noted.push(path),
     chooseFile: async () => options.chosen ?? null,
     canChooseFiles: options.canChooseFiles ?? false,
+    saveFile: async (name, mime, data) => {
+      saved.push({ name, mime, data });
+      return { saved: true, name };
+    },
   };
-  return { platform, noted, sendMenu: (c: MenuCommand) => menuListeners.forEach((l) => l(c)) };
+  return { platform, noted, saved, sendMenu: (c: MenuCommand) => menuListeners.forEach((l) => l(c)) };
 }
