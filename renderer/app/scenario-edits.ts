@@ -1,0 +1,121 @@
+// Pure edits of a scenario draft: each takes the draft and returns a new one,
+// so the undo history can keep every earlier draft by reference. The controls
+// call these; the engine validates the result and names a bad field.
+import type { Scenario } from '../../engine/api/contract';
+
+type Scoring = NonNullable<Scenario['scoring']>;
+type Mql = NonNullable<Scenario['mql']>;
+export type ScenarioTier = NonNullable<Scenario['tiers']>[number];
+export type FitRule = NonNullable<Scoring['fit_points']>[number];
+
+/** Every edit names the field it changes: the undo history merges a run of edits to one field (a slider drag). */
+export interface ScenarioEdit {
+  readonly field: string;
+  readonly next: Scenario;
+}
+
+/** One string per distinct scenario; the forecast cache and "is this answer still current" use it. */
+export function scenarioKey(s: Scenario): string {
+  return JSON.stringify(s);
+}
+
+const withMql = (s: Scenario, patch: Partial<Mql>): Scenario => ({ ...s, mql: { ...s.mql, ...patch } });
+const withScoring = (s: Scenario, patch: Partial<Scoring>): Scenario => ({ ...s, scoring: { ...s.scoring, ...patch } });
+
+export function threshold(s: Scenario): number {
+  return s.mql?.threshold ?? 0;
+}
+
+export function setThreshold(s: Scenario, value: number): ScenarioEdit {
+  return { field: 'mql.threshold', next: withMql(s, { threshold: value }) };
+}
+
+export function setActivityPoints(s: Scenario, type: string, points: number): ScenarioEdit {
+  return { field: `scoring.activity_points.${type}`, next: withScoring(s, { activity_points: { ...s.scoring?.activity_points, [type]: points } }) };
+}
+
+export function setFitPoints(s: Scenario, index: number, points: number): ScenarioEdit {
+  const rules = (s.scoring?.fit_points ?? []).map((r, i) => (i === index ? { ...r, points } : r));
+  return { field: `scoring.fit_points[${index}].points`, next: withScoring(s, { fit_points: rules }) };
+}
+
+export function removeFitRule(s: Scenario, index: number): ScenarioEdit {
+  return { field: `scoring.fit_points[${index}]`, next: withScoring(s, { fit_points: (s.scoring?.fit_points ?? []).filter((_, i) => i !== index) }) };
+}
+
+export function toggleHighIntent(s: Scenario, type: string, on: boolean): ScenarioEdit {
+  const current = s.mql?.high_intent_types ?? [];
+  const next = on ? (current.includes(type) ? current : [...current, type]) : current.filter((t) => t !== type);
+  return { field: 'mql.high_intent_types', next: withMql(s, { high_intent_types: next }) };
+}
+
+export function setTier(s: Scenario, index: number, patch: Partial<ScenarioTier>): ScenarioEdit {
+  const key = Object.keys(patch)[0] ?? 'tier';
+  const tiers = (s.tiers ?? []).map((t, i) => (i === index ? { ...t, ...patch } : t));
+  return { field: `tiers[${index}].${key}`, next: { ...s, tiers } };
+}
+
+export function setBusinessHours(s: Scenario, on: boolean): ScenarioEdit {
+  return { field: 'sla.business_hours', next: { ...s, sla: { ...s.sla, business_hours: on } } };
+}
+
+export function setExtraReps(s: Scenario, reps: number): ScenarioEdit {
+  return { field: 'capacity.extra_reps', next: { ...s, capacity: { ...s.capacity, extra_reps: reps } } };
+}
+
+export function setRepCapacity(s: Scenario, perDay: number | null): ScenarioEdit {
+  return { field: 'capacity.rep_daily_capacity', next: { ...s, capacity: { ...s.capacity, rep_daily_capacity: perDay } } };
+}
+
+/** The first tier (highest min score) is the one high-intent leads go to, and the one presenter mode's SLA control moves. */
+export function topTierIndex(s: Scenario): number {
+  const tiers = s.tiers ?? [];
+  let best = -1;
+  tiers.forEach((t, i) => {
+    if (best < 0 || t.min_score > (tiers[best]?.min_score ?? -Infinity)) best = i;
+  });
+  return best;
+}
+
+/** Activity types the editor offers: those with points, plus high-intent ones without points, sorted. */
+export function activityTypes(s: Scenario): string[] {
+  const set = new Set([...Object.keys(s.scoring?.activity_points ?? {}), ...(s.mql?.high_intent_types ?? [])]);
+  return [...set].sort((a, b) => a.localeCompare(b));
+}
+
+/** A fit rule in words: "company size between 50 and 5000", "email is a free address". */
+export function describeFitRule(r: FitRule): string {
+  const field = r.field.replace(/_/g, ' ');
+  const v = r.value;
+  const list = (x: unknown) => (Array.isArray(x) ? x.map(String).map((t) => t.replace(/_/g, ' ')).join(', ') : String(x));
+  switch (r.op) {
+    case 'between':
+      return Array.isArray(v) ? `${field} between ${String(v[0])} and ${String(v[1])}` : field;
+    case 'gte':
+      return `${field} ≥ ${String(v)}`;
+    case 'gt':
+      return `${field} > ${String(v)}`;
+    case 'lte':
+      return `${field} ≤ ${String(v)}`;
+    case 'lt':
+      return `${field} < ${String(v)}`;
+    case 'eq':
+      return `${field} is ${list(v)}`;
+    case 'neq':
+      return `${field} is not ${list(v)}`;
+    case 'in':
+      return `${field} is one of ${list(v)}`;
+    case 'not_in':
+      return `${field} is none of ${list(v)}`;
+    case 'free_email':
+      return v ? 'email is a free address' : 'email is a business address';
+    case 'missing':
+      return v ? `${field} is missing` : `${field} is present`;
+  }
+}
+
+/** Whether an engine error's field belongs to a control's field ("tiers[1]" owns "tiers[1].min_score"). */
+export function fieldMatches(errorField: string | undefined, controlField: string): boolean {
+  if (!errorField) return false;
+  return errorField === controlField || errorField.startsWith(`${controlField}.`) || errorField.startsWith(`${controlField}[`);
+}

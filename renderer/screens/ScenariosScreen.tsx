@@ -1,0 +1,243 @@
+// Scenario editor: change the policy (threshold, scoring, tiers and SLAs,
+// capacity) and watch the forecast answer against the baseline. Controls
+// update the draft at once; the forecast follows through a latest-wins gate
+// (app/scenario-actions.ts), the last answer stays on screen, dimmed and
+// marked "Updating", until the next arrives. Presenter mode swaps the editor
+// for big controls and a before/after view.
+import { useEffect, useMemo } from 'react';
+import type { MetricName } from '../charts/health-types';
+import { openSample } from '../app/actions';
+import { useApp, useAppShallow, useServices } from '../app/context';
+import {
+  cancelScenarioIntervals,
+  computeScenarioIntervals,
+  DIFF_PAGE_SIZE,
+  diffKey,
+  leaveScenarios,
+  loadLeadDiff,
+  loadScenarioWorkspace,
+  requestLeadDiff,
+  requestScenarioForecast,
+} from '../app/scenario-actions';
+import { forecastDeltas, METRIC_KINDS } from '../charts/scenario-deltas';
+import { ForecastNotes } from '../components/scenario/ForecastNotes';
+import { ScenarioCards, type IntervalState } from '../components/scenario/ForecastCards';
+import { LeadDiffPanel } from '../components/scenario/LeadDiffPanel';
+import { PresenterView } from '../components/scenario/PresenterView';
+import { ScenarioBar } from '../components/scenario/ScenarioBar';
+import { RateDeltaChart, TierVolumeChart } from '../components/scenario/ScenarioCharts';
+import { CapacityControls, ScoringEditor, ThresholdControl, TiersEditor } from '../components/scenario/ScenarioControls';
+import { MetricCardSkeletons } from '../components/health/MetricCards';
+import { EmptyState, ErrorNote, Loading } from '../components/states';
+import { selectDiffView, selectForecastView, selectIntervalProgress, selectScenarioScreen } from '../store/scenario-selectors';
+import { selectPresenter, selectShellActions } from '../store/selectors';
+
+const ALL_METRICS = Object.keys(METRIC_KINDS) as MetricName[];
+
+/**
+ * Where the lead diff's CSV export plugs in (the Export work): a function
+ * that, given the store, writes every lead of the list shown, e.g. by paging
+ * leadDiff with leadDiffExportRequest(store). Until then the button says so.
+ */
+export const leadDiffExport: { run: (() => void) | null } = { run: null };
+
+export function ScenariosScreen() {
+  const { platform, store } = useServices();
+  const { workspace, baseline, baselineStatus, baselineError, draft, draftKey } = useAppShallow(selectScenarioScreen);
+  const presenter = useApp(selectPresenter);
+  const { setScreen } = useAppShallow(selectShellActions);
+  const path = workspace?.path ?? null;
+
+  useEffect(() => {
+    if (path !== null) void loadScenarioWorkspace(platform, store);
+  }, [platform, store, path]);
+
+  useEffect(() => {
+    if (draftKey !== null) requestScenarioForecast(platform, store);
+  }, [platform, store, draftKey]);
+
+  // Leaving the screen (or the app) cancels the interval job: nobody is looking at it.
+  useEffect(() => () => leaveScenarios(platform, store), [platform, store]);
+
+  if (!workspace) {
+    return (
+      <EmptyState
+        title="Open a workspace to try scenarios"
+        icon="scenarios"
+        action={
+          <>
+            <button type="button" className="btn btn-primary" onClick={() => void openSample(platform, store).then((ok) => ok && setScreen('scenarios'))}>
+              Open the sample
+            </button>
+            <button type="button" className="btn" onClick={() => setScreen('import')}>
+              Import your data
+            </button>
+          </>
+        }
+      >
+        Move the MQL threshold, scoring weights, SLAs and rep capacity, and watch volume, acceptance and conversion respond, with 90% intervals.
+        Open the sample workspace to explore, or import your own history first.
+      </EmptyState>
+    );
+  }
+
+  if (baselineStatus === 'error' && baselineError) {
+    return (
+      <div className="scenarios">
+        <div className="health-error">
+          <ErrorNote error={baselineError} />
+          <button type="button" className="btn btn-primary" onClick={() => void loadScenarioWorkspace(platform, store, true)}>
+            Retry
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  if (!baseline || !draft) return <Loading label="Loading the policy in force and fitting the outcome models…" />;
+
+  return presenter ? <PresenterScreen /> : <Editor />;
+}
+
+function useDeltas() {
+  const view = useAppShallow(selectForecastView);
+  const deltas = useMemo(() => (view.shown ? forecastDeltas(view.shown.result, ALL_METRICS) : null), [view.shown]);
+  return { ...view, deltas };
+}
+
+function PresenterScreen() {
+  const { baseline, draft } = useAppShallow(selectScenarioScreen);
+  const { deltas, shown, updating } = useDeltas();
+  if (!baseline || !draft) return null;
+  return <PresenterView draft={draft} baseline={baseline.scenario} deltas={deltas} answerKey={shown?.key ?? null} updating={updating} />;
+}
+
+function Editor() {
+  const { platform, store } = useServices();
+  const { baseline, draft, draftKey } = useAppShallow(selectScenarioScreen);
+  const { deltas, shown, updating, error, intervalsReady, intervalJob, intervalError } = useDeltas();
+  const progress = useApp(selectIntervalProgress);
+  const diffView = useAppShallow(selectDiffView);
+  const pointCurrent = shown !== null && shown.key === draftKey;
+
+  useEffect(() => {
+    // The diff waits for the draft's forecast: the slider's answer comes first.
+    if (pointCurrent) requestLeadDiff(platform, store);
+  }, [platform, store, pointCurrent, draftKey, diffView.kind, diffView.offset]);
+
+  const tierOrder = useMemo(() => [...(draft?.tiers ?? [])].sort((a, b) => b.min_score - a.min_score).map((t) => t.name), [draft?.tiers]);
+  if (!baseline || !draft || draftKey === null) return null;
+
+  const intervalState: IntervalState = intervalsReady ? 'ready' : intervalJob ? 'running' : intervalError ? 'stopped' : 'waiting';
+  const undo = () => store.getState().scenarioUndo();
+  const redo = () => store.getState().scenarioRedo();
+
+  return (
+    <div className="scenarios">
+      <ScenarioBar onUndo={undo} onRedo={redo} onReset={() => store.getState().scenarioResetToBaseline(Date.now())} />
+      {baseline.inferred ? (
+        <p className="policy-note scn-inferred">
+          <span className="policy-pill pill-inferred">Inferred baseline</span> {baseline.notes.join(' ')}
+        </p>
+      ) : null}
+      <div className="scn-layout">
+        <aside className="card scn-controls" aria-label="Scenario settings">
+          <ThresholdControl draft={draft} baseline={baseline.scenario} />
+          <CapacityControls draft={draft} />
+          <TiersEditor draft={draft} />
+          <ScoringEditor draft={draft} thresholdOnly={baseline.thresholdOnly} />
+        </aside>
+        <section className="scn-results" aria-label="Forecast" aria-busy={updating}>
+          <div className="scn-status">
+            <span className="updating-chip" role="status" aria-live="polite" data-testid="forecast-status">
+              {updating || (!shown && !error) ? (
+                <>
+                  <span className="spinner" aria-hidden="true" /> Updating…
+                </>
+              ) : error ? null : (
+                <span className="muted">Forecast for this scenario</span>
+              )}
+            </span>
+            <IntervalStatus
+              state={intervalState}
+              progress={progress}
+              onCompute={() => void computeScenarioIntervals(platform, store)}
+              onCancel={() => void cancelScenarioIntervals(platform, store)}
+              pointCurrent={pointCurrent}
+              error={intervalError?.message ?? null}
+            />
+          </div>
+          {error ? <ErrorNote error={error} /> : null}
+          {deltas && shown ? (
+            <div className={`scn-body${updating ? ' updating' : ''}`} data-testid="scenario-forecast" data-answer={shown.key === draftKey ? 'current' : 'stale'}>
+              <ScenarioCards deltas={deltas} intervalState={intervalState} />
+              <ForecastNotes result={shown.result} />
+              <div className="chart-grid">
+                <RateDeltaChart deltas={deltas} answerKey={shown.key} />
+                <TierVolumeChart result={shown.result} tierOrder={tierOrder} />
+              </div>
+            </div>
+          ) : !error ? (
+            <div className="scn-body" role="status" aria-label="Loading the forecast">
+              <MetricCardSkeletons count={4} headline />
+              <MetricCardSkeletons count={7} headline={false} />
+            </div>
+          ) : null}
+          <LeadDiffPanel
+            kind={diffView.kind}
+            offset={diffView.offset}
+            pageSize={DIFF_PAGE_SIZE}
+            diff={diffView.diff}
+            current={diffView.diff?.key === diffKey(draftKey, diffView.kind, diffView.offset)}
+            status={diffView.status}
+            error={diffView.error}
+            onKind={(k) => store.getState().setScenarioDiffKind(k)}
+            onPage={(o) => store.getState().setScenarioDiffOffset(o)}
+            onRetry={() => void loadLeadDiff(platform, store)}
+            {...(leadDiffExport.run ? { onExport: leadDiffExport.run } : {})}
+          />
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function IntervalStatus({
+  state,
+  progress,
+  pointCurrent,
+  error,
+  onCompute,
+  onCancel,
+}: {
+  readonly state: IntervalState;
+  readonly progress: number | null;
+  readonly pointCurrent: boolean;
+  readonly error: string | null;
+  readonly onCompute: () => void;
+  readonly onCancel: () => void;
+}) {
+  if (state === 'ready') return <span className="interval-status muted small">90% intervals from the simulation runs</span>;
+  if (state === 'running') {
+    const pct = Math.round((progress ?? 0) * 100);
+    return (
+      <span className="interval-status" data-testid="interval-progress">
+        <span className="small">90% intervals {pct}%</span>
+        <span className="mini-bar" role="progressbar" aria-label="90% intervals" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
+          <span style={{ width: `${pct}%` }} />
+        </span>
+        <button type="button" className="btn btn-ghost btn-small" onClick={onCancel}>
+          Cancel
+        </button>
+      </span>
+    );
+  }
+  return (
+    <span className="interval-status">
+      {error ? <span className="small field-error">Intervals failed: {error}</span> : null}
+      <button type="button" className="btn btn-small" disabled={!pointCurrent} onClick={onCompute} data-testid="compute-intervals">
+        Compute 90% intervals
+      </button>
+    </span>
+  );
+}

@@ -1,0 +1,200 @@
+// The Scenario editor's state: the baseline of the open workspace, the draft
+// with its undo history, the newest forecast answers (expected values at once,
+// intervals later), the saved-scenario list and the lead diff page. Answers
+// carry the scenario key they answer: the screen shows the newest one it has
+// and marks the numbers as updating until the answer for the draft arrives.
+import type { StateCreator } from 'zustand';
+import type { BaselineScenario, DiffKind, EngineErrorInfo, EngineResults, SavedScenario, Scenario, ScenarioListing } from '../../engine/api/contract';
+import { scenarioKey, type ScenarioEdit } from '../app/scenario-edits';
+import type { AppState } from './app-store';
+import { pushEdit, redo, startHistory, undo, type ScenarioHistory } from './scenario-history';
+import type { LoadStatus } from './workspace-slice';
+
+export type ForecastResult = EngineResults['forecast'];
+export type LeadDiffResult = EngineResults['leadDiff'];
+
+export interface KeyedForecast {
+  /** scenarioKey() of the draft this answers. */
+  readonly key: string;
+  readonly result: ForecastResult;
+}
+
+export interface KeyedError {
+  readonly key: string;
+  readonly error: EngineErrorInfo;
+}
+
+export interface IntervalJob {
+  readonly key: string;
+  readonly jobId: string;
+}
+
+export interface KeyedDiff {
+  /** Draft key, list and offset this page answers. */
+  readonly key: string;
+  readonly result: LeadDiffResult;
+}
+
+export interface ScenarioSlice {
+  /** The workspace the baseline (and everything below) belongs to. */
+  scenarioWorkspace: string | null;
+  scenarioBaseline: BaselineScenario | null;
+  scenarioBaselineStatus: LoadStatus;
+  scenarioBaselineError: EngineErrorInfo | null;
+  scenarioHistory: ScenarioHistory | null;
+  /** The saved scenario being edited, or null for a new one. */
+  scenarioName: string | null;
+  /** bodyKey() of the draft as last saved or opened; the draft is dirty when it differs. */
+  scenarioSavedKey: string | null;
+  scenarioPoint: KeyedForecast | null;
+  scenarioIntervals: KeyedForecast | null;
+  scenarioIntervalJob: IntervalJob | null;
+  scenarioIntervalError: KeyedError | null;
+  scenarioForecastError: KeyedError | null;
+  scenarioList: readonly ScenarioListing[];
+  scenarioDiffKind: DiffKind;
+  scenarioDiffOffset: number;
+  scenarioDiff: KeyedDiff | null;
+  scenarioDiffStatus: LoadStatus;
+  scenarioDiffError: EngineErrorInfo | null;
+  /** A save/rename/duplicate/delete/open in progress (its verb), so buttons can wait. */
+  scenarioBusy: string | null;
+  /** The last save/rename failure, shown next to the name field. */
+  scenarioNameError: EngineErrorInfo | null;
+
+  scenarioBaselineRequested(path: string): void;
+  scenarioBaselineLoaded(path: string, baseline: BaselineScenario): void;
+  scenarioBaselineFailed(path: string, error: EngineErrorInfo): void;
+  scenarioEdited(edit: ScenarioEdit, at: number): void;
+  /** Undo/redo the draft; false when there was nothing to do. */
+  scenarioUndo(): boolean;
+  scenarioRedo(): boolean;
+  scenarioPointLoaded(path: string, key: string, result: ForecastResult): void;
+  scenarioForecastFailed(path: string, key: string, error: EngineErrorInfo): void;
+  scenarioIntervalsStarted(job: IntervalJob): void;
+  scenarioIntervalsLoaded(path: string, key: string, result: ForecastResult): void;
+  /** The interval job stopped (cancelled, or failed with error). */
+  scenarioIntervalsEnded(jobId: string, error: KeyedError | null): void;
+  scenarioListLoaded(list: readonly ScenarioListing[]): void;
+  /** A saved scenario becomes the draft (one undo step back to what was there). */
+  scenarioOpened(saved: SavedScenario, at: number): void;
+  /** Back to the policy in force (one undo step). */
+  scenarioResetToBaseline(at: number): void;
+  scenarioSavedAs(name: string, body: Scenario): void;
+  scenarioRenamedTo(from: string, to: string): void;
+  scenarioDeleted(name: string): void;
+  scenarioBusyWith(verb: string | null): void;
+  scenarioNameFailed(error: EngineErrorInfo | null): void;
+  setScenarioDiffKind(kind: DiffKind): void;
+  setScenarioDiffOffset(offset: number): void;
+  scenarioDiffRequested(): void;
+  scenarioDiffLoaded(key: string, result: LeadDiffResult): void;
+  scenarioDiffFailed(key: string, error: EngineErrorInfo): void;
+}
+
+type ScenarioData = {
+  [K in keyof ScenarioSlice as ScenarioSlice[K] extends (...args: never[]) => unknown ? never : K]: ScenarioSlice[K];
+};
+
+export const initialScenario = (): ScenarioData => ({
+  scenarioWorkspace: null,
+  scenarioBaseline: null,
+  scenarioBaselineStatus: 'idle',
+  scenarioBaselineError: null,
+  scenarioHistory: null,
+  scenarioName: null,
+  scenarioSavedKey: null,
+  scenarioPoint: null,
+  scenarioIntervals: null,
+  scenarioIntervalJob: null,
+  scenarioIntervalError: null,
+  scenarioForecastError: null,
+  scenarioList: [],
+  scenarioDiffKind: 'entered',
+  scenarioDiffOffset: 0,
+  scenarioDiff: null,
+  scenarioDiffStatus: 'idle',
+  scenarioDiffError: null,
+  scenarioBusy: null,
+  scenarioNameError: null,
+});
+
+/** The body without its name: renaming is not an edit, and the saved copy carries its own name. */
+export function bodyKey(s: Scenario): string {
+  return scenarioKey({ ...s, name: '' });
+}
+
+export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> = (set, get) => {
+  const here = (path: string) => get().scenarioWorkspace === path;
+  const moved = (h: ScenarioHistory | null, next: ScenarioHistory | null): boolean => h !== next && next !== null;
+  return {
+    ...initialScenario(),
+    scenarioBaselineRequested: (path) =>
+      set((s) => (s.scenarioWorkspace === path ? { scenarioBaselineStatus: 'loading', scenarioBaselineError: null } : { ...initialScenario(), scenarioWorkspace: path, scenarioBaselineStatus: 'loading' })),
+    scenarioBaselineLoaded: (path, baseline) => {
+      if (!here(path)) return;
+      set({ scenarioBaseline: baseline, scenarioBaselineStatus: 'ready', scenarioBaselineError: null, scenarioHistory: startHistory(baseline.scenario), scenarioName: null, scenarioSavedKey: null });
+    },
+    scenarioBaselineFailed: (path, error) => {
+      if (here(path)) set({ scenarioBaselineStatus: 'error', scenarioBaselineError: error });
+    },
+    scenarioEdited: (edit, at) =>
+      set((s) => (s.scenarioHistory ? { scenarioHistory: pushEdit(s.scenarioHistory, edit.next, edit.field, at), scenarioDiffOffset: 0 } : {})),
+    scenarioUndo: () => {
+      const h = get().scenarioHistory;
+      const next = h ? undo(h) : null;
+      if (!moved(h, next)) return false;
+      set({ scenarioHistory: next, scenarioDiffOffset: 0 });
+      return true;
+    },
+    scenarioRedo: () => {
+      const h = get().scenarioHistory;
+      const next = h ? redo(h) : null;
+      if (!moved(h, next)) return false;
+      set({ scenarioHistory: next, scenarioDiffOffset: 0 });
+      return true;
+    },
+    scenarioPointLoaded: (path, key, result) => {
+      if (!here(path)) return;
+      set((s) => ({ scenarioPoint: { key, result }, scenarioForecastError: s.scenarioForecastError?.key === key ? null : s.scenarioForecastError }));
+    },
+    scenarioForecastFailed: (path, key, error) => {
+      if (here(path)) set({ scenarioForecastError: { key, error } });
+    },
+    scenarioIntervalsStarted: (job) => set({ scenarioIntervalJob: job, scenarioIntervalError: null }),
+    scenarioIntervalsLoaded: (path, key, result) => {
+      if (!here(path)) return;
+      set((s) => ({ scenarioIntervals: { key, result }, scenarioIntervalJob: s.scenarioIntervalJob?.key === key ? null : s.scenarioIntervalJob }));
+    },
+    scenarioIntervalsEnded: (jobId, error) =>
+      set((s) => (s.scenarioIntervalJob?.jobId === jobId ? { scenarioIntervalJob: null, scenarioIntervalError: error } : {})),
+    scenarioListLoaded: (scenarioList) => set({ scenarioList }),
+    scenarioOpened: (saved, at) =>
+      set((s) =>
+        s.scenarioHistory
+          ? { scenarioHistory: pushEdit(s.scenarioHistory, saved.scenario, `open:${saved.name}`, at), scenarioName: saved.name, scenarioSavedKey: bodyKey(saved.scenario), scenarioNameError: null, scenarioDiffOffset: 0 }
+          : {},
+      ),
+    scenarioResetToBaseline: (at) =>
+      set((s) =>
+        s.scenarioHistory && s.scenarioBaseline
+          ? { scenarioHistory: pushEdit(s.scenarioHistory, s.scenarioBaseline.scenario, 'reset', at), scenarioName: null, scenarioSavedKey: null, scenarioNameError: null, scenarioDiffOffset: 0 }
+          : {},
+      ),
+    scenarioSavedAs: (name, body) => set({ scenarioName: name, scenarioSavedKey: bodyKey(body), scenarioNameError: null }),
+    scenarioRenamedTo: (from, to) => set((s) => (s.scenarioName === from ? { scenarioName: to, scenarioNameError: null } : { scenarioNameError: null })),
+    scenarioDeleted: (name) => set((s) => (s.scenarioName === name ? { scenarioName: null, scenarioSavedKey: null } : {})),
+    scenarioBusyWith: (scenarioBusy) => set({ scenarioBusy }),
+    scenarioNameFailed: (scenarioNameError) => set({ scenarioNameError }),
+    setScenarioDiffKind: (scenarioDiffKind) => set({ scenarioDiffKind, scenarioDiffOffset: 0 }),
+    setScenarioDiffOffset: (scenarioDiffOffset) => set({ scenarioDiffOffset: Math.max(0, scenarioDiffOffset) }),
+    scenarioDiffRequested: () => set({ scenarioDiffStatus: 'loading', scenarioDiffError: null }),
+    scenarioDiffLoaded: (key, result) => set({ scenarioDiff: { key, result }, scenarioDiffStatus: 'ready', scenarioDiffError: null }),
+    scenarioDiffFailed: (_key, error) => set({ scenarioDiffStatus: 'error', scenarioDiffError: error }),
+  };
+};
+
+/** The draft the controls show. */
+export function draftOf(s: Pick<ScenarioSlice, 'scenarioHistory'>): Scenario | null {
+  return s.scenarioHistory?.present ?? null;
+}
