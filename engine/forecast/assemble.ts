@@ -88,7 +88,7 @@ export interface AssembleOptions {
 }
 
 export function expectations(ctx: AssembleContext, models: OutcomeModels, etas: Etas, c: CohortInWindow, options: AssembleOptions = {}): LeadExpectations {
-  const { hist, policy } = ctx;
+  const { hist } = ctx;
   const n = c.lead.length;
   const { accept: eA, reject: eR, contacted: eC, sql: eS, opp: eO, won: eW } = etas;
   const shift = options.extrapolationShift ?? 0;
@@ -108,26 +108,12 @@ export function expectations(ctx: AssembleContext, models: OutcomeModels, etas: 
     tier: c.tier,
     arrival: c.arrival,
   };
-  // SLA hours per tier; MQLs without a tier are held to the last (catch-all) tier, as the observed metrics do.
-  const order = tierOrder(policy.tiers);
-  const lastTier = order.length > 0 ? order[order.length - 1]! : -1;
-  const slaMs = policy.tiers.map((t) => t.first_contact_sla_hours * HOUR_MS);
-  const deadline = (k: number): number => {
-    const t = c.tier[k]! >= 0 ? c.tier[k]! : lastTier;
-    if (t < 0) return Number.NaN;
-    const a = c.arrival[k]!;
-    if (!policy.sla.business_hours) return a + slaMs[t]!;
-    const r = c.rep[k]!;
-    const s = r >= 0 && r < ctx.schedules.length ? ctx.schedules[r]! : ctx.fallback;
-    return ctx.deadlines ? ctx.deadlines.get(c.lead[k]!, a, slaMs[t]!, s) : s.addBusinessMs(a, slaMs[t]!);
-  };
   for (let k = 0; k < n; k++) {
     const i = c.lead[k]!;
     const a = c.arrival[k]!;
     const cs = c.contact[k]!;
     const contactedS = Number.isFinite(cs);
     const hS = contactedS ? (cs - a) / HOUR_MS : Number.NaN;
-    const dl = deadline(k);
     const amt = models.amountByBand[sizeBand(ctx.companySize[i]!)]!;
     if (c.shared[k]) {
       const t0 = hist.mqlAt[i]!;
@@ -168,7 +154,6 @@ export function expectations(ctx: AssembleContext, models: OutcomeModels, etas: 
       const dAt = hist.decidedAt[i]!;
       const decidedEarly = hist.decided[i]! === 1 && contactedO === contactedS && (!Number.isFinite(dAt) || dAt <= refO + BLACK_HOLE_MS);
       out.blackHole[k] = (contactedS && cs <= ref + BLACK_HOLE_MS) || decidedEarly ? 0 : 1;
-      out.sla[k] = contactedS && cs <= dl ? 1 : 0;
       if (contactedS) {
         out.hours[k] = hS;
         out.hoursWeight[k] = 1;
@@ -187,12 +172,50 @@ export function expectations(ctx: AssembleContext, models: OutcomeModels, etas: 
       out.pipeline[k] = op * amt;
       const ref = a + hist.medianLagMs;
       out.blackHole[k] = contactedS && cs <= ref + BLACK_HOLE_MS ? 0 : 1;
-      out.sla[k] = contactedS && cs <= dl ? pc : 0;
       if (contactedS) {
         out.hours[k] = hS;
         out.hoursWeight[k] = pc;
       }
     }
+  }
+  slaColumn(ctx, c, out.hoursWeight, out.sla);
+  return out;
+}
+
+/**
+ * SLA compliance per MQL: contacted by the tier's first-contact deadline,
+ * weighted by the chance the touch is a contact (hoursWeight: 1 for a shared
+ * MQL's contact, the model's p(contact) for a new MQL's, 0 without a touch).
+ * The only expectation that reads the SLA (tiers' hours, sla.business_hours):
+ * an SLA-only change recomputes just this column (kernel.ts).
+ */
+export function slaColumn(ctx: AssembleContext, c: Pick<CohortInWindow, 'lead' | 'arrival' | 'tier' | 'rep' | 'contact'>, hoursWeight: Float64Array, out: Float64Array): Float64Array {
+  const { policy } = ctx;
+  const n = c.lead.length;
+  // SLA hours per tier; MQLs without a tier are held to the last (catch-all) tier, as the observed metrics do.
+  const order = tierOrder(policy.tiers);
+  const lastTier = order.length > 0 ? order[order.length - 1]! : -1;
+  const slaMs = policy.tiers.map((t) => t.first_contact_sla_hours * HOUR_MS);
+  const businessHours = policy.sla.business_hours;
+  for (let k = 0; k < n; k++) {
+    const cs = c.contact[k]!;
+    if (!Number.isFinite(cs)) {
+      out[k] = 0;
+      continue;
+    }
+    const t = c.tier[k]! >= 0 ? c.tier[k]! : lastTier;
+    let dl: number;
+    if (t < 0) dl = Number.NaN;
+    else {
+      const a = c.arrival[k]!;
+      if (!businessHours) dl = a + slaMs[t]!;
+      else {
+        const r = c.rep[k]!;
+        const s = r >= 0 && r < ctx.schedules.length ? ctx.schedules[r]! : ctx.fallback;
+        dl = ctx.deadlines ? ctx.deadlines.get(c.lead[k]!, a, slaMs[t]!, s) : s.addBusinessMs(a, slaMs[t]!);
+      }
+    }
+    out[k] = cs <= dl ? hoursWeight[k]! : 0;
   }
   return out;
 }

@@ -4,11 +4,13 @@
 // with that run's refitted models and simulation draws.
 import type { Policy } from '../scenario/policy';
 import { windowRange } from '../replay/window';
-import { computeEtas, ETA_MODELS, expectations, type CohortInWindow, type Etas } from './assemble';
+import { FLAG_DATA_COMPLETION } from '../replay/score';
+import { computeEtas, ETA_MODELS, expectations, slaColumn, type AssembleContext, type CohortInWindow, type Etas } from './assemble';
 import { buildFeatures } from './features';
 import type { OutcomeModels } from './outcome-models';
 import { assignReps, counterfactualContacts, perturbPool, scenarioPool, simulateCohort, type QueueDraw, type ScenarioPool } from './queue-effects';
 import type { ForecastSession, PolicyCohort } from './session';
+import { blockKeys, scenarioCaches, type CohortPiece, type QueuePiece, type WindowPiece } from './scenario-cache';
 import type { LeadExpectations } from './types';
 
 export interface ScenarioState {
@@ -28,33 +30,100 @@ export interface ScenarioState {
   readonly left: number;
   readonly extrapolated: number;
   readonly dataCompletion: number;
+  /** The cached pieces this state was made of (scenario-cache.ts): run 0's results are memoised on them. */
+  readonly pieces: { readonly queue: QueuePiece; readonly window: WindowPiece };
 }
 
 export function prepareScenario(session: ForecastSession, policy: Policy): ScenarioState {
-  const { cols, hist } = session;
+  const caches = scenarioCaches(session);
+  const keys = blockKeys(policy);
+  const cp = caches.cohorts.get(keys.cohort, () => cohortPiece(session, policy));
+  const qp = caches.queues.get(keys.queue, () => queuePiece(session, policy, cp));
+  const wp = caches.windows.get(keys.window, () => windowPiece(session, policy, qp));
+  const range = wp.range;
+  let dataCompletion = 0;
+  for (let j = 0; j < cp.heldAt.length; j++) if (cp.heldAt[j]! >= range.fromMs && cp.heldAt[j]! < range.toMs) dataCompletion++;
+  return {
+    policy,
+    cohort: qp.cohort,
+    pool: qp.pool,
+    rows: wp.rows,
+    inWindow: wp.inWindow,
+    feats: wp.feats,
+    sameQueue: qp.sameQueue,
+    shared: wp.shared,
+    entered: wp.rows.length - wp.shared,
+    left: wp.left,
+    extrapolated: wp.extrapolated,
+    dataCompletion,
+    pieces: { queue: qp, window: wp },
+  };
+}
+
+/** Re-score and the handed-off cohort: depends on scoring, mql and the tiers' score bands only. */
+function cohortPiece(session: ForecastSession, policy: Policy): CohortPiece {
   const cohort = session.cohortFor(policy);
-  const dataCompletion = session.replayer.result.summary.dataCompletionInWindow;
+  const r = session.replayer.result;
+  // Instants of MQLs held by a pre-flight check (any window): the window's data-completion count is a count over these.
+  let m = 0;
+  for (let i = 0; i < r.mqlAt.length; i++) if (r.flags[i]! & FLAG_DATA_COMPLETION) m++;
+  const heldAt = new Float64Array(m);
+  m = 0;
+  for (let i = 0; i < r.mqlAt.length; i++) if (r.flags[i]! & FLAG_DATA_COMPLETION) heldAt[m++] = r.mqlAt[i]!;
+  return { cohort, heldAt };
+}
+
+/** Reps and the queue: the cohort plus the capacity block. */
+function queuePiece(session: ForecastSession, policy: Policy, cp: CohortPiece): QueuePiece {
+  const { cols, hist } = session;
   const pool = scenarioPool(session.pool, policy, session.loadPerRep);
-  (cohort as { rep: Int32Array }).rep = assignReps(cols, hist, session.pool, pool, cohort.lead, cohort.arrival, cohort.shared, session.seed, session.loadPerRep);
+  const base = cp.cohort;
+  const rep = assignReps(cols, hist, session.pool, pool, base.lead, base.arrival, base.shared, session.seed, session.loadPerRep);
+  const cohort: PolicyCohort = { ...base, rep };
+  return { pool, cohort, sameQueue: sameQueue(session, cohort, pool), contact0: null };
+}
+
+/** The window's MQLs, their features and report counts: the queue piece plus the window. */
+function windowPiece(session: ForecastSession, policy: Policy, qp: QueuePiece): WindowPiece {
+  const { cols, hist } = session;
+  const cohort = qp.cohort;
   const range = windowRange(policy.window, cols.timezone);
-  const rowList: number[] = [];
+  let m = 0;
   for (let k = 0; k < cohort.lead.length; k++) {
     const a = cohort.arrival[k]!;
-    if (a >= range.fromMs && a < range.toMs) rowList.push(k);
+    if (a >= range.fromMs && a < range.toMs) m++;
   }
-  const rows = Int32Array.from(rowList);
-  const lead = Int32Array.from(rows, (k) => cohort.lead[k]!);
-  const arrival = Float64Array.from(rows, (k) => cohort.arrival[k]!);
-  const shared = Uint8Array.from(rows, (k) => (cohort.shared[k] && session.baseRowOfLead[cohort.lead[k]!]! >= 0 ? 1 : 0));
-  const extrapolated = Uint8Array.from(rows, (k, q) => (!shared[q] && cohort.score[k]! < hist.scoreSupportFloor ? 1 : 0));
-  const feats = featuresFor(session, lead, arrival, Uint8Array.from(rows, (k) => cohort.highIntent[k]!));
+  const rows = new Int32Array(m);
+  m = 0;
+  for (let k = 0; k < cohort.lead.length; k++) {
+    const a = cohort.arrival[k]!;
+    if (a >= range.fromMs && a < range.toMs) rows[m++] = k;
+  }
+  const lead = new Int32Array(m);
+  const arrival = new Float64Array(m);
+  const tier = new Int32Array(m);
+  const rep = new Int32Array(m);
+  const shared = new Uint8Array(m);
+  const extrapolated = new Uint8Array(m);
+  const highIntent = new Uint8Array(m);
+  const inScenario = new Uint8Array(hist.n);
   let nShared = 0;
   let nExtra = 0;
-  const inScenario = new Uint8Array(hist.n);
-  for (let q = 0; q < rows.length; q++) {
-    nShared += shared[q]!;
-    nExtra += extrapolated[q]!;
-    inScenario[lead[q]!] = 1;
+  for (let q = 0; q < m; q++) {
+    const k = rows[q]!;
+    const i = cohort.lead[k]!;
+    lead[q] = i;
+    arrival[q] = cohort.arrival[k]!;
+    tier[q] = cohort.tier[k]!;
+    rep[q] = cohort.rep[k]!;
+    highIntent[q] = cohort.highIntent[k]!;
+    const sh = cohort.shared[k] && session.baseRowOfLead[i]! >= 0 ? 1 : 0;
+    shared[q] = sh;
+    const ex = !sh && cohort.score[k]! < hist.scoreSupportFloor ? 1 : 0;
+    extrapolated[q] = ex;
+    nShared += sh;
+    nExtra += ex;
+    inScenario[i] = 1;
   }
   // Left: historical MQLs of the window that are not MQLs of the scenario's window.
   let left = 0;
@@ -63,25 +132,15 @@ export function prepareScenario(session: ForecastSession, policy: Policy): Scena
     if (hist.handed[i] && t >= range.fromMs && t < range.toMs && !inScenario[i]) left++;
   }
   return {
-    policy,
-    cohort,
-    pool,
+    range,
     rows,
-    inWindow: {
-      lead,
-      arrival,
-      tier: Int32Array.from(rows, (k) => cohort.tier[k]!),
-      rep: Int32Array.from(rows, (k) => cohort.rep[k]!),
-      shared,
-      extrapolated,
-    },
-    feats,
-    sameQueue: sameQueue(session, cohort, pool),
+    inWindow: { lead, arrival, tier, rep, shared, extrapolated },
+    feats: featuresFor(session, lead, arrival, highIntent),
     shared: nShared,
-    entered: rows.length - nShared,
     left,
     extrapolated: nExtra,
-    dataCompletion,
+    contact0: null,
+    point: null,
   };
 }
 
@@ -94,14 +153,53 @@ export function evaluate(
   extrapolationShift = 0,
   draw: QueueDraw | null = null,
 ): LeadExpectations {
-  const bc =
-    run === 0 && draw === null
-      ? session.baseContact0
-      : simulateCohort(perturbPool(session.basePool, draw), session.baseCohort, session.baseCohort.lead, session.seed, run);
+  const ctx: AssembleContext = {
+    hist: session.hist,
+    policy: st.policy,
+    schedules: st.pool.schedules,
+    fallback: session.repSchedules.fallback,
+    companySize: session.cols.leads.companySize,
+    deadlines: session.deadlineCache,
+  };
+  const run0 = run === 0 && draw === null;
+  const wp = st.pieces.window;
+  if (run0 && models === session.models && extrapolationShift === 0) {
+    // The slider path: everything but the SLA column is fixed by the cached pieces; an SLA
+    // change (tiers' hours, sla.business_hours) only redoes that column.
+    const contact = windowContact0(session, st);
+    const point = (wp.point ??= expectations(ctx, models, windowEtas(session.trainEtas, models, st.feats), { ...st.inWindow, contact }));
+    return { ...point, sla: slaColumn(ctx, { ...st.inWindow, contact }, point.hoursWeight, new Float64Array(point.n)) };
+  }
+  const contact = run0 ? windowContact0(session, st) : windowContact(session, st, run, draw);
+  const trainEtas = models === session.models ? session.trainEtas : computeEtas(models, session.training.x, session.training.rows.length);
+  return expectations(ctx, models, windowEtas(trainEtas, models, st.feats), { ...st.inWindow, contact }, { extrapolationShift });
+}
+
+/** Run 0's window contacts, memoised on the window piece (its queue simulation on the queue piece). */
+function windowContact0(session: ForecastSession, st: ScenarioState): Float64Array {
+  const wp = st.pieces.window;
+  if (wp.contact0 === null) {
+    const qp = st.pieces.queue;
+    qp.contact0 ??= cohortContacts(session, st, session.baseContact0, 0, null);
+    wp.contact0 = windowContactFrom(session, st, qp.contact0);
+  }
+  return wp.contact0;
+}
+
+function windowContact(session: ForecastSession, st: ScenarioState, run: number, draw: QueueDraw | null): Float64Array {
+  const bc = simulateCohort(perturbPool(session.basePool, draw), session.baseCohort, session.baseCohort.lead, session.seed, run);
+  return windowContactFrom(session, st, cohortContacts(session, st, bc, run, draw));
+}
+
+/** Scenario first contact per cohort row: simulate (unless the queue is the baseline's) and move history's contacts. */
+function cohortContacts(session: ForecastSession, st: ScenarioState, bc: Float64Array, run: number, draw: QueueDraw | null): Float64Array {
   const scenContact = st.sameQueue ? bc : simulateCohort(perturbPool(st.pool, draw), st.cohort, st.cohort.lead, session.seed, run);
-  const cf = counterfactualContacts(session.hist, session.pool, st.pool, st.cohort, scenContact, session.baseRowOfLead, session.baseCohort, bc, session.repSchedules.fallback);
+  return counterfactualContacts(session.hist, session.pool, st.pool, st.cohort, scenContact, session.baseRowOfLead, session.baseCohort, bc, session.repSchedules.fallback);
+}
+
+/** The window rows' contacts; new MQLs have only the simulation's time: put it on history's scale. */
+function windowContactFrom(session: ForecastSession, st: ScenarioState, cf: Float64Array): Float64Array {
   const contact = Float64Array.from(st.rows, (k) => cf[k]!);
-  // New MQLs have only the simulation's time: put it on history's scale.
   const { shared, rep, arrival } = st.inWindow;
   for (let q = 0; q < contact.length; q++) {
     if (shared[q] || !Number.isFinite(contact[q]!)) continue;
@@ -110,21 +208,7 @@ export function evaluate(
     const a = arrival[q]!;
     contact[q] = s.addBusinessMs(a, session.delayCalibration.map(st.cohort.priority[st.rows[q]!]!, s.businessMsBetween(a, contact[q]!)));
   }
-  const trainEtas = models === session.models ? session.trainEtas : computeEtas(models, session.training.x, session.training.rows.length);
-  return expectations(
-    {
-      hist: session.hist,
-      policy: st.policy,
-      schedules: st.pool.schedules,
-      fallback: session.repSchedules.fallback,
-      companySize: session.cols.leads.companySize,
-      deadlines: session.deadlineCache,
-    },
-    models,
-    windowEtas(trainEtas, models, st.feats),
-    { ...st.inWindow, contact },
-    { extrapolationShift },
-  );
+  return contact;
 }
 
 /**

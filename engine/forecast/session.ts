@@ -9,12 +9,13 @@ import { TRIGGER_HIGH_INTENT, type WorkspaceColumns } from '../columns/types';
 import { readRepSchedules, type RepSchedules } from '../calendar/rep-schedules';
 import { observedMetrics } from '../metrics/observed';
 import type { ObservedMetricsResult } from '../metrics/types';
-import { FLAG_DATA_COMPLETION, Replayer } from '../replay/score';
+import { Replayer } from '../replay/score';
 import { loadBaseline } from '../scenario/baseline';
 import type { Policy } from '../scenario/policy';
 import type { Workspace } from '../workspace/database';
 import { compileRules } from '../replay/compile';
 import { computeEtas, DeadlineCache, type Etas } from './assemble';
+import { buildCohort, type PolicyCohort } from './cohort';
 import { computeFitPoints } from '../scoring/fit';
 import { buildFeatures, buildFeatureSpec, type BaselineScorer, type FeatureSpec } from './features';
 import { buildLeadHistory, DAY_MS, type LeadHistory } from './history';
@@ -26,8 +27,6 @@ import {
   DelayCalibration,
   scenarioPool,
   simulateCohort,
-  tierRanks,
-  type QueueCohort,
   type RepPoolState,
   type RepRow,
   type ScenarioPool,
@@ -36,12 +35,7 @@ import {
 /** An MQL moment within this of the historical mql_at is the same MQL (shared); farther moves make it a new MQL at another time. */
 export const SAME_MQL_TOLERANCE_MS = 7 * DAY_MS;
 
-export interface PolicyCohort extends QueueCohort {
-  /** Scenario score at MQL (NaN threshold-only / none). */
-  readonly score: Float64Array;
-  readonly tier: Int32Array;
-  readonly highIntent: Uint8Array;
-}
+export type { PolicyCohort } from './cohort';
 
 /**
  * 'capacity' (default): reps work whole leads per day up to their daily
@@ -171,36 +165,7 @@ export class ForecastSession {
    * (assignReps fills them). Uses the replayer: overwrites its last result.
    */
   cohortFor(policy: Policy): PolicyCohort {
-    const r = this.replayer.rescore(policy);
-    const { hist } = this;
-    const n = hist.n;
-    const leads: number[] = [];
-    for (let i = 0; i < n; i++) if (Number.isFinite(r.mqlAt[i]!) && !(r.flags[i]! & FLAG_DATA_COMPLETION)) leads.push(i);
-    const arrivalOf = (i: number): number => {
-      const t = r.mqlAt[i]!;
-      const h = hist.mqlAt[i]!;
-      // Same MQL within a minute (exports round times): history's instant, so the identity is exact.
-      return hist.handed[i] && Math.abs(h - t) <= 60_000 ? h : t;
-    };
-    const m = leads.length;
-    // Sort by arrival with the keys computed once (a comparator calling arrivalOf is 20x slower at 100k MQLs).
-    const arr0 = Float64Array.from(leads, arrivalOf);
-    const order = Int32Array.from({ length: m }, (_, k) => k).sort((a, b) => arr0[a]! - arr0[b]! || leads[a]! - leads[b]!);
-    const lead = Int32Array.from(order, (k) => leads[k]!);
-    leads.length = 0;
-    for (const i of lead) leads.push(i);
-    const rank = tierRanks(policy);
-    const lastRank = Math.max(0, policy.tiers.length - 1);
-    return {
-      lead,
-      arrival: Float64Array.from(order, (k) => arr0[k]!),
-      rep: new Int32Array(m).fill(-1),
-      priority: Int32Array.from(leads, (i) => (r.tierIndex[i]! >= 0 ? rank[r.tierIndex[i]!]! : lastRank)),
-      shared: Uint8Array.from(leads, (i) => (hist.handed[i] && Math.abs(hist.mqlAt[i]! - r.mqlAt[i]!) <= SAME_MQL_TOLERANCE_MS ? 1 : 0)),
-      score: Float64Array.from(leads, (i) => r.scoreAtMql[i]!),
-      tier: Int32Array.from(leads, (i) => r.tierIndex[i]!),
-      highIntent: Uint8Array.from(leads, (i) => (r.trigger[i] === TRIGGER_HIGH_INTENT ? 1 : 0)),
-    };
+    return buildCohort(this.replayer.rescore(policy), this.hist, policy, SAME_MQL_TOLERANCE_MS);
   }
 
   /** Observed metrics of a window (cached): the `observed` side of a forecast. */
