@@ -180,15 +180,36 @@ function between(raw: Values, load: number, a: Anchor, b: Anchor): Values {
   return out;
 }
 
-/** Anchor thresholds: the scenario's, the grid's ends and points between, at most `count`. */
-function anchorThresholds(thresholds: readonly number[], current: number, count: number): number[] {
-  const K = thresholds.length;
-  const picks = new Set<number>([current]);
-  for (let a = 0; a < count - 1; a++) picks.add(thresholds[Math.round((a * (K - 1)) / Math.max(1, count - 2))]!);
-  return [...picks].sort((x, y) => x - y);
+export const DEFAULT_ANCHORS = 5;
+
+/** Exact expected values per (scenario without its threshold, threshold): a slider moving the threshold reuses them. */
+const anchorCache = new WeakMap<ForecastSession, Map<string, { exact: MetricValues; load: LoadModel }>>();
+
+function exactAt(session: ForecastSession, policy: Policy, threshold: number, window: SweepIndex['window']): { exact: MetricValues; load: LoadModel } {
+  let m = anchorCache.get(session);
+  if (!m) anchorCache.set(session, (m = new Map()));
+  const key = JSON.stringify([{ ...policy, name: null, mql: { ...policy.mql, threshold: null }, simulation: null }, threshold]);
+  let hit = m.get(key);
+  if (!hit) {
+    const st = prepareScenario(session, { ...policy, mql: { ...policy.mql, threshold } });
+    hit = { exact: metricValues(evaluate(session, st, session.models, 0), null, null), load: repLoad(session, st.pool, window) };
+    if (m.size >= 64) m.delete(m.keys().next().value as string);
+    m.set(key, hit);
+  }
+  return hit;
 }
 
-export const DEFAULT_ANCHORS = 5;
+/**
+ * The default range: half to one and a half times the baseline's threshold,
+ * widened to hold the scenario's. It does not move with the scenario's
+ * threshold, so the anchors (and their cache) stay put while a slider moves.
+ */
+export function defaultRange(baselineThreshold: number, current: number): { from: number; to: number } {
+  return {
+    from: Math.max(0, Math.min(Math.floor(baselineThreshold / 2), Math.floor(current - 5))),
+    to: Math.max(Math.ceil(baselineThreshold * 1.5 + 1), Math.ceil(current + 5)),
+  };
+}
 
 export function thresholdSweep(session: ForecastSession, scenario: unknown, options: SweepOptions = {}): ThresholdSweepResult {
   const started = performance.now();
@@ -196,35 +217,32 @@ export function thresholdSweep(session: ForecastSession, scenario: unknown, opti
   const current = policy.mql.threshold;
   const baselineThreshold = session.baseline.mql.threshold;
   const steps = options.steps ?? DEFAULT_STEPS;
-  const lowT = Math.min(current, baselineThreshold);
-  const highT = Math.max(current, baselineThreshold);
-  const from = options.from ?? Math.max(0, Math.floor(lowT / 2));
-  const to = options.to ?? Math.ceil(highT * 1.5 + 1);
+  const range = defaultRange(baselineThreshold, current);
+  const from = options.from ?? range.from;
+  const to = options.to ?? range.to;
   if (!(to > from)) throw new RangeError(`to: must be above from (${from}), got ${to}`);
+  const grid = thresholdGrid(from, to, steps, []);
   const thresholds = thresholdGrid(from, to, steps, [current, baselineThreshold].filter((t) => t >= from && t <= to));
-  const anchorTs = anchorThresholds(thresholds, current, options.anchors ?? DEFAULT_ANCHORS);
-  const all = [...new Set([...thresholds, ...anchorTs])].sort((a, b) => a - b);
+  // Anchors sit on grid points (evenly spread), not on the scenario's threshold: see defaultRange.
+  const nAnchors = Math.max(2, options.anchors ?? DEFAULT_ANCHORS);
+  const anchorTs = [...new Set(Array.from({ length: nAnchors }, (_, a) => grid[Math.round((a * (steps - 1)) / (nAnchors - 1))]!))];
+  const all = thresholds;
 
   const { index, outcomes } = cachedIndex(session, policy);
   fillEventOutcomes(session, index, outcomes, Math.min(from, current), options.signal);
   const counts = sweepThresholds(index, all);
   const { sums, extrapolated } = outcomeSums(index, outcomes, all);
 
-  // Exact forecasts (expected values, the slider path) at the anchors; the scenario's own pool sets rep load.
-  let load: LoadModel | null = null;
+  // Exact forecasts (expected values, the slider path) at the anchors, cached.
   const anchors: Anchor[] = anchorTs.map((t) => {
     options.signal?.throwIfAborted();
-    const st = prepareScenario(session, t === current ? policy : { ...policy, mql: { ...policy.mql, threshold: t } });
-    load ??= repLoad(session, st.pool, index.window);
+    const hit = exactAt(session, policy, t, index.window);
     const k = all.indexOf(t);
-    const exact = metricValues(evaluate(session, st, session.models, 0), null, null);
-    return { k, load: load.perRepDay(counts.handed[k]!), exact, raw: rawValues(counts.handed[k]!, sums, k) };
+    return { k, load: hit.load.perRepDay(counts.handed[k]!), exact: hit.exact, raw: rawValues(counts.handed[k]!, sums, k) };
   });
-  const loadModel = load as LoadModel | null;
-  if (!loadModel) throw new Error('A sweep needs at least one anchor threshold.');
+  const loadModel = exactAt(session, policy, anchorTs[0]!, index.window).load;
 
-  const points: SweepPoint[] = all.flatMap((threshold, k) => {
-    if (!thresholds.includes(threshold)) return [];
+  const points: SweepPoint[] = all.map((threshold, k) => {
     const handed = counts.handed[k]!;
     const perDay = loadModel.perRepDay(handed);
     const exactHere = anchors.find((a) => a.k === k);
@@ -237,7 +255,7 @@ export function thresholdSweep(session: ForecastSession, scenario: unknown, opti
       metrics = between(rawValues(handed, sums, k), perDay, anchors[lo]!, anchors[hi]!);
     }
     metrics.mql_count = handed;
-    return [{ threshold, metrics, repLoadPerDay: perDay }];
+    return { threshold, metrics, repLoadPerDay: perDay };
   });
 
   const warnings: string[] = [

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { forecast } from '../forecast/forecast';
 import { thresholdSweep } from '../analysis/threshold-sweep';
+import { trustReport } from '../trust/report';
 import { ForecastSession } from '../forecast/session';
 import { importDirectory, importFiles } from '../import/importer';
 import { previewFile } from '../import/preview';
@@ -242,8 +243,14 @@ export class Engine implements EngineApi {
     );
   }
 
-  async trust(_params: EngineParams<'trust'>): Promise<EngineResults['trust']> {
-    throw new Error('The trust checks are not built yet.');
+  async trust(params: EngineParams<'trust'>): Promise<EngineResults['trust']> {
+    const { jobId, scenario } = params;
+    return this.jobs.run(jobId, (job) =>
+      this.serial.run(async () => {
+        job.signal.throwIfAborted();
+        return trustReport(await this.session(job), scenario, { signal: job.signal, onProgress: (f, m) => job.report(f, m) });
+      }),
+    );
   }
 
   async modelHealth(_params: EngineParams<'modelHealth'>): Promise<EngineResults['modelHealth']> {

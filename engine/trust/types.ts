@@ -12,6 +12,8 @@ export interface IdentityRow {
   /** Allowed |difference|: 0.005 for rates, 0 for mql_count when the scoring model is known. */
   readonly tolerance: number | null;
   readonly passed: boolean;
+  /** Why the tolerance is what it is, when it is not the plain one. */
+  readonly note?: string;
 }
 
 export interface IdentityCheck {
