@@ -21,6 +21,8 @@ import { sizeBand } from './outcome-models';
 
 /** Distinct stream of hashUniform for moving MQLs to added reps. */
 const STREAM_EXTRA_REPS = 0x5e11;
+/** Stream of the per-lead uniform deciding which of history's black holes a scenario rescues. */
+const STREAM_RESCUE = 0x5e5c;
 
 export interface RepRow {
   readonly id: string;
@@ -240,6 +242,8 @@ export interface ScenarioPool {
   /** Daily limit for first-tier leads (queue/estimate.ts urgent capacity). */
   readonly urgentCapacity: Float64Array;
   readonly horizonMs: number;
+  /** Per tier rank: chance an MQL is settled by review without outreach (queue/estimate.ts). */
+  readonly skipByTier: Float64Array;
   readonly activeFrom: Float64Array;
   readonly activeTo: Float64Array;
   readonly regions: readonly (readonly number[])[];
@@ -311,6 +315,7 @@ export function scenarioPool(base: RepPoolState, policy: Policy, loadPerRep: Flo
     pickupMeanMs: calibrated ? new Float64Array(ext.templateOf.length) : Float64Array.from(ext.templateOf, (r) => base.estimate.pickupMeanMs[r]!),
     // The urgent room scales with the capacity a scenario sets.
     horizonMs: base.horizonMs,
+    skipByTier: base.estimate.skipByTier,
     urgentCapacity: Float64Array.from(ext.templateOf, (r, k) => (base.estimate.urgentCapacity[r]! * capacity[k]!) / Math.max(1e-9, base.capacity[r]!)),
     activeFrom: ext.activeFrom,
     activeTo: Float64Array.from(ext.activeTo, (v, r) => (removed[r] ? -Infinity : v)),
@@ -477,12 +482,21 @@ function removedOwners(owner: Int32Array, removed: Uint8Array): Int32Array {
 
 /** Simulated first touch per cohort row (NaN never), one run. */
 export function simulateCohort(pool: ScenarioPool, c: QueueCohort, lead: Int32Array, seed: number, run: number): Float64Array {
-  return simulateQueues(
+  const res = simulateQueues(
     { schedules: pool.schedules, dailyCapacity: pool.capacity, serviceMs: pool.serviceMs, pickupMeanMs: pool.pickupMeanMs, urgentCapacity: pool.urgentCapacity, activeFrom: pool.activeFrom, activeTo: pool.activeTo },
     { arrival: c.arrival, rep: c.rep, priority: c.priority, key: lead },
-    { seed, run, blackHoles: pool.blackHoles, horizonMs: pool.horizonMs },
-  ).contactAt;
+    { seed, run, blackHoles: pool.blackHoles, horizonMs: pool.horizonMs, review: { skipByTier: pool.skipByTier } },
+  );
+  ignoreChances.set(res.contactAt, res.ignoreP);
+  return res.contactAt;
 }
+
+/**
+ * Each simulated contact array's per-row chance of being ignored on arrival,
+ * kept beside it so callers that pass contact arrays around (kernel.ts,
+ * session.ts) need not carry a second array for counterfactualContacts.
+ */
+const ignoreChances = new WeakMap<Float64Array, Float64Array>();
 
 /**
  * Scenario first contact per scenario-cohort row: observed contact moved by
@@ -502,6 +516,10 @@ export function counterfactualContacts(
 ): Float64Array {
   const n = scen.lead.length;
   const inHistory = new Uint8Array(n);
+  const pScen = ignoreChances.get(scenContact);
+  const pBaseRows = ignoreChances.get(baseContact);
+  const pBase = pBaseRows ? new Float64Array(n) : undefined;
+  const decided = new Uint8Array(n);
   const obsArrival = new Float64Array(n);
   const obsContact = new Float64Array(n).fill(Number.NaN);
   const obsRep = new Int32Array(n).fill(-1);
@@ -519,12 +537,16 @@ export function counterfactualContacts(
     bArrival[k] = baseCohort.arrival[b]!;
     bContact[k] = baseContact[b]!;
     bRep[k] = baseCohort.rep[b]!;
+    if (pBase && pBaseRows) pBase[k] = pBaseRows[b]!;
+    decided[k] = hist.decided[i]!;
   }
+  // The rescue draw is per lead, the same in every scenario and run (the queue's own draws vary by run).
+  const rescue = pBase && pScen ? { decided, uniform: Float64Array.from(scen.lead, (i) => hashUniform(STREAM_RESCUE, STREAM_RESCUE, i)) } : undefined;
   return counterfactualContactTimes(
     { arrival: obsArrival, contact: obsContact, rep: obsRep },
-    { arrival: bArrival, contact: bContact, rep: bRep },
-    { arrival: scen.arrival, contact: scenContact, rep: scen.rep },
-    { schedules: pool.schedules, fallback, inHistory },
+    { arrival: bArrival, contact: bContact, rep: bRep, ...(pBase ? { ignoreP: pBase } : {}) },
+    { arrival: scen.arrival, contact: scenContact, rep: scen.rep, ...(pScen ? { ignoreP: pScen } : {}) },
+    { schedules: pool.schedules, fallback, inHistory, rankGroup: scen.priority, ...(rescue ? { rescue } : {}) },
   );
 }
 

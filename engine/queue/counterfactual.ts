@@ -15,7 +15,12 @@
 //   observed  baseline  scenario  -> result
 //   any       any       NaN       -> NaN if baseline was contacted (the scenario loses it), else observed
 //   NaN       NaN       t         -> t (the scenario rescues a lead the baseline also lost)
-//   NaN       t         t'        -> NaN (history's black hole was not the queue's doing)
+//   NaN       t         t'        -> NaN (history's black hole was not the queue's doing), except:
+//     with `rescue`, an undecided lead history lost was ignored with the
+//     baseline's chance pB; given that, the scenario (chance pS < pB) still
+//     ignores it with chance pS / pB, so it is rescued (scenario time t')
+//     when a per-lead uniform u has u >= pS / pB: a queue that empties rescues
+//     its share of history's black holes, as one that fills loses its share.
 //   t         NaN       t'        -> t (no simulated change to apply)
 // MQLs only under the scenario (inHistory = 0) take the scenario's simulated time.
 import { WorkSchedule } from '../calendar/business-hours';
@@ -27,6 +32,15 @@ export interface ContactTimeline {
   readonly contact: Float64Array;
   /** Rep index into the schedules; -1 unknown (the fallback schedule is used). */
   readonly rep: Int32Array;
+  /** Simulated chance of being ignored on arrival (simulate.ts ignoreP); baseline and scenario only. */
+  readonly ignoreP?: Float64Array;
+}
+
+export interface RescueOptions {
+  /** 1 = history logged a decision for the MQL (lost to review, not to the queue: never rescued). */
+  readonly decided: Uint8Array;
+  /** Per-row uniform on (0, 1), fixed per lead (common random numbers across scenarios). */
+  readonly uniform: Float64Array;
 }
 
 export interface CounterfactualOptions {
@@ -35,7 +49,24 @@ export interface CounterfactualOptions {
   /** 1 = the MQL is also a historical MQL (observed timeline valid); default all 1. */
   readonly inHistory?: Uint8Array;
   readonly out?: Float64Array;
+  readonly rescue?: RescueOptions;
+  /**
+   * Group per row (e.g. the scenario's tier rank; -1 none) for rank-matched
+   * shifts: within a group of at least RANK_MATCH_MIN rows contacted in all
+   * three timelines, the row with the k-th shortest observed delay takes the
+   * change between the k-th shortest simulated delays (scenario minus
+   * baseline) instead of its own. Why: the simulation cannot know WHICH
+   * leads waited in history (its looks and draws are its own), so a lead
+   * history kept waiting overnight may be fast in the simulated baseline and
+   * see no change of its own when the scenario clears the queue; matching
+   * by rank gives history's slow leads the simulation's change for slow
+   * leads. Same simulations give the same sorted delays: the identity holds.
+   */
+  readonly rankGroup?: Int32Array;
 }
+
+/** Fewer rows than this in a group: each row keeps its own simulated change. */
+export const RANK_MATCH_MIN = 30;
 
 export function counterfactualContactTimes(
   observed: ContactTimeline,
@@ -45,7 +76,16 @@ export function counterfactualContactTimes(
 ): Float64Array {
   const n = scenario.arrival.length;
   const out = options.out ?? new Float64Array(n);
+  const rescue = options.rescue;
+  const pB = baseline.ignoreP;
+  const pS = scenario.ignoreP;
+  const rescued = (i: number): boolean => {
+    if (!rescue || !pB || !pS || rescue.decided[i]) return false;
+    const b = pB[i]!;
+    return b > pS[i]! && rescue.uniform[i]! * b >= pS[i]!;
+  };
   const sched = (r: number): WorkSchedule => (r >= 0 && r < options.schedules.length ? options.schedules[r]! : options.fallback);
+  const matched = options.rankGroup ? rankMatchedDeltas(observed, baseline, scenario, options, sched) : null;
   for (let i = 0; i < n; i++) {
     const cs = scenario.contact[i]!;
     if (options.inHistory && !options.inHistory[i]) {
@@ -62,7 +102,7 @@ export function counterfactualContactTimes(
       continue;
     }
     if (!okO) {
-      out[i] = okB ? Number.NaN : cs;
+      out[i] = okB && !rescued(i) ? Number.NaN : cs;
       continue;
     }
     if (!okB) {
@@ -71,13 +111,54 @@ export function counterfactualContactTimes(
     }
     const repS = scenario.rep[i]!;
     const sS = sched(repS);
-    const delta = sS.businessMsBetween(scenario.arrival[i]!, cs) - sched(baseline.rep[i]!).businessMsBetween(baseline.arrival[i]!, cb);
+    const m = matched ? matched[i]! : Number.NaN;
+    const delta = Number.isNaN(m) ? sS.businessMsBetween(scenario.arrival[i]!, cs) - sched(baseline.rep[i]!).businessMsBetween(baseline.arrival[i]!, cb) : m;
     if (delta === 0 && scenario.arrival[i] === observed.arrival[i] && repS === observed.rep[i]) {
       out[i] = co; // nothing about this lead changed
       continue;
     }
     const dObs = sched(observed.rep[i]! >= 0 ? observed.rep[i]! : repS).businessMsBetween(observed.arrival[i]!, co);
     out[i] = sS.addBusinessMs(scenario.arrival[i]!, Math.max(0, dObs + delta));
+  }
+  return out;
+}
+
+/** Rank-matched change per row (NaN: not matched, use the row's own change). See CounterfactualOptions.rankGroup. */
+function rankMatchedDeltas(
+  observed: ContactTimeline,
+  baseline: ContactTimeline,
+  scenario: ContactTimeline,
+  options: CounterfactualOptions,
+  sched: (r: number) => WorkSchedule,
+): Float64Array {
+  const n = scenario.arrival.length;
+  const group = options.rankGroup!;
+  const out = new Float64Array(n).fill(Number.NaN);
+  const dObs = new Float64Array(n);
+  const dB = new Float64Array(n);
+  const dS = new Float64Array(n);
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    if (options.inHistory && !options.inHistory[i]) continue;
+    const co = observed.contact[i]!;
+    const cb = baseline.contact[i]!;
+    const cs = scenario.contact[i]!;
+    const g = group[i]!;
+    if (g < 0 || !Number.isFinite(co) || !Number.isFinite(cb) || !Number.isFinite(cs)) continue;
+    const repS = scenario.rep[i]!;
+    dObs[i] = sched(observed.rep[i]! >= 0 ? observed.rep[i]! : repS).businessMsBetween(observed.arrival[i]!, co);
+    dB[i] = sched(baseline.rep[i]!).businessMsBetween(baseline.arrival[i]!, cb);
+    dS[i] = sched(repS).businessMsBetween(scenario.arrival[i]!, cs);
+    let list = members.get(g);
+    if (!list) members.set(g, (list = []));
+    list.push(i);
+  }
+  for (const list of members.values()) {
+    if (list.length < RANK_MATCH_MIN) continue;
+    const rows = Int32Array.from(list).sort((a, b) => dObs[a]! - dObs[b]! || a - b);
+    const b = Float64Array.from(list, (i) => dB[i]!).sort();
+    const sc = Float64Array.from(list, (i) => dS[i]!).sort();
+    for (let k = 0; k < rows.length; k++) out[rows[k]!] = sc[k]! - b[k]!;
   }
   return out;
 }

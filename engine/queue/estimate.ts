@@ -23,6 +23,8 @@
 //   day's end) a rep that still started more leads than its capacity did so
 //   for first-tier leads; the high quantile of starts on such days, when
 //   above the capacity, is the rep's daily limit for first-tier leads.
+// - Review: MQLs decided with no contact were settled without outreach; per
+//   tier, their share is the chance a simulated MQL skips the queue.
 // - Black holes (no decision and no contact within the horizon): logistic on
 //   backlog in days of the rep's capacity plus tier dummies, with per-rep
 //   intercept shifts shrunk towards the pooled one (penalised, by backfitting
@@ -73,6 +75,14 @@ export interface QueueEstimate {
   readonly pickupMeanMs: Float64Array;
   /** Daily limit for first-tier leads (simulate.ts urgentCapacity), >= capacity. */
   readonly urgentCapacity: Float64Array;
+  /**
+   * Mean first contacts on the rep's full days (a lead waited from before the
+   * day's start to past its end, so the rep did all it would that day); NaN
+   * with fewer than MIN_FULL_DAYS such days.
+   */
+  readonly throughput: Float64Array;
+  /** Per tier index: share of MQLs decided with no contact within the horizon (simulate.ts ReviewModel). */
+  readonly skipByTier: Float64Array;
   readonly blackHoles: BlackHoleModel;
   /** The pooled fit (features: backlog days, tier dummies); null when there was nothing to fit. */
   readonly blackHoleFit: LogisticFit | null;
@@ -81,6 +91,9 @@ export interface QueueEstimate {
   /** 1 when the MQL counts as a black hole. */
   readonly blackHole: Uint8Array;
 }
+
+/** Full days a rep needs before its observed throughput counts (queue/estimate.ts throughput). */
+const MIN_FULL_DAYS = 10;
 
 export function estimateQueue(history: QueueHistory, options: EstimateOptions): QueueEstimate {
   const n = history.arrival.length;
@@ -122,6 +135,7 @@ export function estimateQueue(history: QueueHistory, options: EstimateOptions): 
   const serviceMs = new Float64Array(nr).fill(Number.NaN);
   const idleDelays: number[][] = Array.from({ length: nr }, () => []);
   const urgentCapacity = new Float64Array(nr).fill(Number.NaN);
+  const throughput = new Float64Array(nr).fill(Number.NaN);
 
   for (let r = 0; r < nr; r++) {
     const ids = byRep[r]!.sort((x, y) => arrival[x]! - arrival[y]! || x - y);
@@ -147,6 +161,7 @@ export function estimateQueue(history: QueueHistory, options: EstimateOptions): 
     const nd = days.starts.length;
     const perDay = new Int32Array(nd);
     const satDiff = new Int32Array(nd + 1);
+    const fullDiff = new Int32Array(nd + 1);
     const contacts: number[] = [];
     for (const i of ids) {
       if (!contacted[i]) continue;
@@ -161,16 +176,27 @@ export function estimateQueue(history: QueueHistory, options: EstimateOptions): 
         satDiff[lo] = satDiff[lo]! + 1;
         satDiff[hi] = satDiff[hi]! - 1;
       }
+      // Full days: the lead was waiting before the day began and still at its end.
+      const lo2 = lo < nd && arrival[i]! < days.starts[lo]! ? lo : lo + 1;
+      if (hi > lo2) {
+        fullDiff[lo2] = fullDiff[lo2]! + 1;
+        fullDiff[hi] = fullDiff[hi]! - 1;
+      }
     }
     const satCounts: number[] = [];
+    const fullCounts: number[] = [];
     let run = 0;
+    let full = 0;
     let busiest = 0;
     for (let d = 0; d < nd; d++) {
       run += satDiff[d]!;
+      full += fullDiff[d]!;
+      if (full > 0) fullCounts.push(perDay[d]!);
       busiest = Math.max(busiest, perDay[d]!);
       if (run > 0 && perDay[d]! > 0) satCounts.push(perDay[d]!);
     }
     saturatedDays[r] = satCounts.length;
+    if (fullCounts.length >= MIN_FULL_DAYS) throughput[r] = fullCounts.reduce((a, b) => a + b, 0) / fullCounts.length;
     if (satCounts.length >= 5) urgentCapacity[r] = quantileSorted(Float64Array.from(satCounts).sort(), q);
     const given = options.dailyCapacity ? options.dailyCapacity[r]! : Number.NaN;
     if (Number.isFinite(given) && given > 0) {
@@ -211,6 +237,15 @@ export function estimateQueue(history: QueueHistory, options: EstimateOptions): 
   }
 
   const pickupMeanMs = pickupMeans(idleDelays);
+  const nTiers = Math.max(1, options.tiers ?? 1 + history.priority.reduce((a, p) => Math.max(a, p), 0));
+  const skipN = new Float64Array(nTiers);
+  const tierN = new Float64Array(nTiers);
+  for (let i = 0; i < n; i++) {
+    const t = Math.min(Math.max(0, history.priority[i]!), nTiers - 1);
+    tierN[t] = tierN[t]! + 1;
+    if (!contacted[i] && decided[i]) skipN[t] = skipN[t]! + 1;
+  }
+  const skipByTier = Float64Array.from(skipN, (k, t) => (tierN[t]! > 0 ? k / tierN[t]! : 0));
   for (let r = 0; r < nr; r++) if (!(urgentCapacity[r]! > capacity[r]!)) urgentCapacity[r] = capacity[r]!;
   const { fit, intercept, tierEffect, slope, maxBacklog } = fitBlackHoles(history, backlogAtArrival, blackHole, capacity, options);
   return {
@@ -220,6 +255,8 @@ export function estimateQueue(history: QueueHistory, options: EstimateOptions): 
     serviceMs,
     pickupMeanMs,
     urgentCapacity,
+    throughput,
+    skipByTier,
     blackHoles: { intercept, slope, backlogScale: Float64Array.from(capacity), tierEffect, maxBacklog },
     blackHoleFit: fit,
     backlogAtArrival,

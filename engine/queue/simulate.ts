@@ -39,6 +39,7 @@ export const DEFAULT_HORIZON_MS = 14 * DAY_MS;
 /** hashUniform streams of the per-(rep, day) draws (looks, fractional capacity). */
 const STREAM_LOOKS = 0x100c5;
 const STREAM_CAPACITY = 0xca9;
+const STREAM_REVIEW = 0x7e71e;
 
 export interface QueueReps {
   readonly schedules: readonly WorkSchedule[];
@@ -76,6 +77,15 @@ export interface QueueMqls {
   readonly key: ArrayLike<number>;
 }
 
+/**
+ * Leads sales settles without any outreach (a review rejects them: duplicates,
+ * misfits): they never take a rep's time nor wait in the backlog. Chance per
+ * tier index (missing entries: the last), drawn per lead.
+ */
+export interface ReviewModel {
+  readonly skipByTier: ArrayLike<number>;
+}
+
 export interface BlackHoleModel {
   /** Log-odds of being ignored at zero backlog, per rep. */
   readonly intercept: ArrayLike<number>;
@@ -102,6 +112,7 @@ export interface QueueOptions {
   /** The scenario's sla.business_hours: SLA clocks count the assigned rep's working hours (default) or wall-clock hours. */
   readonly slaBusinessHours?: boolean;
   readonly blackHoles?: BlackHoleModel | null;
+  readonly review?: ReviewModel | null;
 }
 
 export const FLAG_IGNORED = 1;
@@ -116,6 +127,8 @@ export interface QueueResult {
   readonly finalRep: Int32Array;
   /** FLAG_* bits: ignored at some point, reassigned, escalated, dropped at the horizon. */
   readonly flags: Uint8Array;
+  /** Chance the lead was ignored on arrival at its first rep (0 without a black-hole model). */
+  readonly ignoreP: Float64Array;
 }
 
 // Lead states.
@@ -148,7 +161,8 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
   const contactAt = new Float64Array(n).fill(Number.NaN);
   const finalRep = Int32Array.from(mqls.rep);
   const flags = new Uint8Array(n);
-  if (n === 0) return { contactAt, finalRep, flags };
+  const ignoreP = new Float64Array(n);
+  if (n === 0) return { contactAt, finalRep, flags, ignoreP };
 
   // Working days per distinct schedule, over the span the simulation can reach.
   const from = arrival[0]!;
@@ -362,6 +376,7 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
       const scale = bh.backlogScale[r]!;
       const x = Math.min(scale > 0 ? waiting[r]! / scale : waiting[r]!, bh.maxBacklog ?? Number.POSITIVE_INFINITY);
       const p = sigmoid(bh.intercept[r]! + bh.slope * x + (bh.tierEffect[mqls.priority[lead]!] ?? 0));
+      if (draws[lead] === 0) ignoreP[lead] = p;
       ignored = hashUniform(seed, run, mqls.key[lead]!, draws[lead]!) < p;
       draws[lead] = draws[lead]! + 1;
     }
@@ -409,6 +424,14 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
       if (r < 0 || r >= nr) {
         state[lead] = DROPPED; // unassigned: never contacted
         continue;
+      }
+      const rv = options.review;
+      if (rv && rv.skipByTier.length > 0) {
+        const pr = Math.min(Math.max(0, mqls.priority[lead]!), rv.skipByTier.length - 1);
+        if (hashUniform(seed, STREAM_REVIEW ^ run, mqls.key[lead]!) < rv.skipByTier[pr]!) {
+          state[lead] = DONE; // settled by review: no contact, no load
+          continue;
+        }
       }
       place(lead, r, tArr);
       // Deadlines in the assigned rep's business hours (its working-day table: same answer as
@@ -478,5 +501,5 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
     flags[lead] = flags[lead]! | FLAG_REASSIGNED;
     place(lead, best, tEv);
   }
-  return { contactAt, finalRep, flags };
+  return { contactAt, finalRep, flags, ignoreP };
 }
