@@ -8,9 +8,12 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { JobProgress } from './components/JobProgress';
 import { Sidebar } from './components/Sidebar';
 import { TopBar } from './components/TopBar';
+import { CompareScreen } from './screens/CompareScreen';
+import { FrontierScreen } from './screens/FrontierScreen';
 import { HealthScreen } from './screens/HealthScreen';
 import { ImportScreen } from './screens/ImportScreen';
 import { PlannedScreen } from './screens/PlannedScreen';
+import { TrustScreen } from './screens/TrustScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
 import { selectEngineView, selectNotice, selectPresenter, selectScreen, selectTheme } from './store/selectors';
 
@@ -51,7 +54,7 @@ export function App({ isMac }: { readonly isMac: boolean }) {
         <TopBar />
         <EngineBanner />
         <div className="screen">
-          <ErrorBoundary resetKey={screen}>{screen === 'welcome' ? <WelcomeScreen /> : screen === 'health' ? <HealthScreen /> : screen === 'import' ? <ImportScreen /> : <PlannedScreen screen={screen} />}</ErrorBoundary>
+          <ErrorBoundary resetKey={screen}>{screen === 'welcome' ? <WelcomeScreen /> : screen === 'health' ? <HealthScreen /> : screen === 'import' ? <ImportScreen /> : screen === 'compare' ? <CompareScreen /> : screen === 'frontier' ? <FrontierScreen /> : screen === 'trust' ? <TrustScreen /> : <PlannedScreen screen={screen} />}</ErrorBoundary>
         </div>
       </main>
       <JobProgress />

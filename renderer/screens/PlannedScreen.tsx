@@ -6,14 +6,11 @@ import { useApp, useAppShallow, useServices } from '../app/context';
 import { EmptyState } from '../components/states';
 import { selectHasWorkspace, selectShellActions } from '../store/selectors';
 
-const WHAT_APPEARS: Readonly<Record<Exclude<ScreenId, 'welcome' | 'health' | 'import'>, string>> = {
+const WHAT_APPEARS: Readonly<Record<Exclude<ScreenId, 'welcome' | 'health' | 'import' | 'compare' | 'frontier' | 'trust'>, string>> = {
   scenarios: 'Move the MQL threshold, scoring weights, SLAs and rep capacity, and watch volume, acceptance and conversion respond.',
-  compare: 'Two to four saved scenarios side by side, with 90% intervals, ready for the leadership review.',
-  frontier: 'Every threshold at once: MQL volume against acceptance and conversion, with the policy in force marked.',
-  trust: 'Replaying the policy in force against what happened, and a time-split backtest of the forecast.',
 };
 
-export function PlannedScreen({ screen }: { readonly screen: Exclude<ScreenId, 'welcome' | 'health' | 'import'> }) {
+export function PlannedScreen({ screen }: { readonly screen: Exclude<ScreenId, 'welcome' | 'health' | 'import' | 'compare' | 'frontier' | 'trust'> }) {
   const { platform, store } = useServices();
   const hasWorkspace = useApp(selectHasWorkspace);
   const { setScreen } = useAppShallow(selectShellActions);
