@@ -1,5 +1,5 @@
 // Profiles one step (not the session open) on a benchmark world's workspace (made by npm run bench):
-//   npx tsx bench/profile.ts --size S --step forecast|intervals [--runs 20] [--workspace W.duckdb (a copy, so a running bench keeps its file)]
+//   npx tsx bench/profile.ts --size S --step forecast|slider|intervals [--runs 20] [--workspace W.duckdb (a copy, so a running bench keeps its file)]
 // writes bench/data/prof/<step>-<size>.cpuprofile; then:
 //   npx tsx bench/cpuprofile-summary.ts bench/data/prof/<step>-<size>.cpuprofile
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -28,8 +28,24 @@ async function main(): Promise<void> {
     await inspector.post('Profiler.start');
     t0 = performance.now();
     if (values.step === 'forecast') {
-      for (let i = 0; i < n; i++) await forecast(session, scenario, { runs: 0 });
+      const each: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t = performance.now();
+        await forecast(session, scenario, { runs: 0 });
+        each.push(performance.now() - t);
+      }
+      console.error(`each: ${each.map((x) => x.toFixed(0)).join(' ')} ms`);
       console.error(`${n} forecasts (runs 0): ${((performance.now() - t0) / n).toFixed(1)} ms each`);
+    } else if (values.step === 'slider') {
+      // A threshold slider drag: every call a new threshold, so no cached re-score or queue applies.
+      const each: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t = performance.now();
+        await forecast(session, { ...scenario, mql: { ...base.mql, threshold: base.mql.threshold + 6 + i } }, { runs: 0 });
+        each.push(performance.now() - t);
+      }
+      console.error(`each: ${each.map((x) => x.toFixed(0)).join(' ')} ms`);
+      console.error(`${n} slider moves (runs 0, new threshold each): ${((performance.now() - t0) / n).toFixed(1)} ms each`);
     } else {
       await forecast(session, scenario, { runs: n });
       console.error(`intervals, ${n} runs, cold: ${(performance.now() - t0).toFixed(0)} ms`);

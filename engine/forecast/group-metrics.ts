@@ -43,7 +43,41 @@ function grownF64(a: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBu
   return a.length >= n ? a : new Float64Array(Math.max(n, a.length * 2, 1024));
 }
 
+/**
+ * The expected-value path's last answer per expectations object: kernel.ts
+ * hands back the same arrays (cached pieces) with a fresh `sla` column when
+ * only the SLA can have changed, and then only the SLA rates are re-summed.
+ */
+interface PointMemo {
+  readonly groups: readonly RowGroup[];
+  readonly sla: Float64Array;
+  readonly values: GroupedValues;
+}
+const pointMemo = new WeakMap<Float64Array, PointMemo>();
+
 export function groupMetricValues(e: LeadExpectations, groups: readonly RowGroup[], weights: Float64Array | null): GroupedValues {
+  if (weights !== null) return computeGroupMetricValues(e, groups, weights);
+  const memo = pointMemo.get(e.accept);
+  if (memo && memo.groups === groups) {
+    if (memo.sla === e.sla) return memo.values;
+    const values = { overall: withSla(memo.values.overall, e, null), groups: memo.values.groups.map((v, gi) => withSla(v, e, groups[gi]!.rows)) };
+    pointMemo.set(e.accept, { groups, sla: e.sla, values });
+    return values;
+  }
+  const values = computeGroupMetricValues(e, groups, null);
+  pointMemo.set(e.accept, { groups, sla: e.sla, values });
+  return values;
+}
+
+/** v with its SLA rate re-summed from e.sla (unit weights), the same loop order as the full computation. */
+function withSla(v: MetricValues, e: LeadExpectations, rows: Int32Array | null): MetricValues {
+  const m = rows ? rows.length : e.n;
+  let sla = 0;
+  for (let q = 0; q < m; q++) sla += 1 * e.sla[rows ? rows[q]! : q]!;
+  return { ...v, sla_compliance_rate: m > 0 ? sla / m : null };
+}
+
+function computeGroupMetricValues(e: LeadExpectations, groups: readonly RowGroup[], weights: Float64Array | null): GroupedValues {
   const n = e.n;
   const G = groups.length + 1; // group 0: every MQL
   const s = scratch;

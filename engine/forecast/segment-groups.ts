@@ -69,7 +69,31 @@ function bucket(dim: SegmentDim, codeOfRow: Int32Array, nCodes: number, keyOfCod
   return keys.map((key, g) => ({ dim, key, rows: rows[g]! }));
 }
 
+/**
+ * Last grouping per MQL set: the expected-value path hands back the same
+ * lead/arrival/tier arrays (kernel.ts cached pieces) on every call of the
+ * same window cohort, so a repeat only checks the tier names.
+ */
+interface Memo {
+  readonly arrival: Float64Array;
+  readonly tier: Int32Array;
+  readonly names: string;
+  readonly source: CodedColumn;
+  readonly timezone: string;
+  readonly groups: SegmentGroup[];
+}
+const memo = new WeakMap<Int32Array, Memo>();
+
 export function segmentGroups(policy: Policy, source: CodedColumn, timezone: string, e: LeadExpectations): SegmentGroup[] {
+  const names = JSON.stringify(policy.tiers.map((t) => t.name));
+  const m = memo.get(e.lead);
+  if (m && m.arrival === e.arrival && m.tier === e.tier && m.names === names && m.source === source && m.timezone === timezone) return m.groups;
+  const groups = computeSegmentGroups(policy, source, timezone, e);
+  memo.set(e.lead, { arrival: e.arrival, tier: e.tier, names, source, timezone, groups });
+  return groups;
+}
+
+function computeSegmentGroups(policy: Policy, source: CodedColumn, timezone: string, e: LeadExpectations): SegmentGroup[] {
   const n = e.n;
   const tierCode = Int32Array.from(e.tier.subarray(0, n), (t) => (t >= 0 ? t + 1 : 0));
   const tiers = bucket('tier', tierCode, policy.tiers.length + 1, (c) => (c > 0 ? policy.tiers[c - 1]!.name : NO_VALUE.tier));
