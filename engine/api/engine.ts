@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { forecast } from '../forecast/forecast';
+import { modelHealth } from '../analysis/model-health';
+import { suggestWeights } from '../analysis/suggest-weights';
 import { thresholdSweep } from '../analysis/threshold-sweep';
 import { trustReport } from '../trust/report';
 import { ForecastSession } from '../forecast/session';
@@ -253,12 +255,19 @@ export class Engine implements EngineApi {
     );
   }
 
-  async modelHealth(_params: EngineParams<'modelHealth'>): Promise<EngineResults['modelHealth']> {
-    throw new Error('Model health is not built yet.');
+  async modelHealth(params: EngineParams<'modelHealth'>): Promise<EngineResults['modelHealth']> {
+    return this.serial.run(async () => modelHealth(await this.session(), params.scenario));
   }
 
-  async suggestWeights(_params: EngineParams<'suggestWeights'>): Promise<EngineResults['suggestWeights']> {
-    throw new Error('Suggested weights are not built yet.');
+  async suggestWeights(params: EngineParams<'suggestWeights'>): Promise<EngineResults['suggestWeights']> {
+    return this.jobs.run(params.jobId, (job) =>
+      this.serial.run(async () => {
+        job.signal.throwIfAborted();
+        const session = await this.session(job);
+        job.report(0.5, 'Fitting points to opportunities');
+        return suggestWeights(session);
+      }),
+    );
   }
 
   private scenarios(): ScenarioStore {
