@@ -6,6 +6,7 @@ import { EngineClientError } from '../../engine/api/client';
 import type { EngineErrorInfo, WorkspaceInfo } from '../../engine/api/contract';
 import type { MenuCommand } from '../../engine/api/transport';
 import type { AppStore } from '../store/app-store';
+import { exportCurrentScreen } from './export-actions';
 import type { Platform } from './platform';
 import { screenAt } from './screens';
 
@@ -100,12 +101,9 @@ export async function runCommand(platform: Platform, store: AppStore, cmd: MenuC
     case 'import-data':
       s.setScreen('import');
       return;
-    case 'export': {
-      // Loaded on first use: the export code (CSV, report, PNG) is not needed to start the app.
-      const { exportCurrentScreen } = await import('./export-actions');
+    case 'export':
       await exportCurrentScreen(platform, store);
       return;
-    }
     case 'undo':
     case 'redo':
       // Reserved for scenario history; say so rather than silently doing nothing.
