@@ -218,6 +218,9 @@ export function suggestWeights(session: ForecastSession, current: Policy = sessi
     `Points are a regularised logistic regression's coefficients scaled to the current score's spread and rounded; decay (${current.scoring.decay_half_life_days ?? 'none'}) and lookback (${current.scoring.lookback_days ?? 'none'}) are kept, caps keep their activity counts.`,
     `Threshold ${threshold} gives about the same MQL volume as today's ${current.mql.threshold}.`,
   ];
+  if (current.mql.high_intent_types.length > 0) {
+    notes.push(`High-intent types (${current.mql.high_intent_types.join(', ')}) hand a lead to sales whatever its score: their points only set its tier, and among handed-off leads they mark the ones that came in on that action alone.`);
+  }
   const warnings: string[] = [
     'Only leads sales received have outcomes: the fit learns what separates good MQLs from poor ones, not how leads below today\'s threshold would have done.',
   ];
