@@ -61,7 +61,7 @@ export function deltaChartOption(columns: readonly CompareColumn[], baseline: Co
     },
     xAxis: {
       type: 'value',
-      axisLabel: { color: p.muted, fontSize: size, formatter: `{value} ${unit}` },
+      axisLabel: { color: p.muted, fontSize: size, formatter: unit === '%' ? '{value}%' : `{value} ${unit}` },
       splitLine: { lineStyle: { color: p.grid } },
     },
     series: columns.map((col, c) => ({
@@ -70,7 +70,7 @@ export function deltaChartOption(columns: readonly CompareColumn[], baseline: Co
       data: (deltas[c] ?? []).map((d) => (d ? round1(d.value) : null)),
       barMaxWidth: 16,
       itemStyle: { color: colors[c] ?? p.text, borderRadius: 3 },
-      label: { show: true, position: 'right' as const, color: p.muted, fontSize: size - 1, formatter: (v: { value?: unknown }) => (typeof v.value === 'number' ? `${v.value > 0 ? '+' : ''}${v.value}` : '') },
+      label: { show: true, position: 'right' as const, color: p.muted, fontSize: size - 1, formatter: (v: { value?: unknown }) => (typeof v.value === 'number' && v.value !== 0 ? `${v.value > 0 ? '+' : ''}${v.value}` : '') },
       // Zero is the policy in force: a line there makes "no change" visible.
       ...(c === 0 ? { markLine: { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: p.muted, type: 'solid' as const, width: 1 }, data: [{ xAxis: 0 }] } } : {}),
     })),

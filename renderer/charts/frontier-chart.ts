@@ -48,10 +48,10 @@ export function frontierOption(result: SweepResult, theme: Theme, presenter = fa
         : []),
     ],
   });
-  const axisCommon = { axisLabel: { color: p.muted, fontSize: size }, splitLine: { lineStyle: { color: p.grid } }, axisLine: { lineStyle: { color: p.grid } } };
+  const axisCommon = { axisLabel: { color: p.muted, fontSize: size, hideOverlap: true }, splitLine: { lineStyle: { color: p.grid } }, axisLine: { lineStyle: { color: p.grid } } };
   const xMin = pts[0]?.threshold ?? 0;
   const xMax = pts.at(-1)?.threshold ?? 100;
-  const line = (name: string, color: string, data: (number | null)[][], xAxisIndex: number, yAxisIndex: number, markLine?: ReturnType<typeof marks>) => ({
+  const line = (name: string, color: string, data: (number | null)[][], xAxisIndex: number, yAxisIndex: number, markLine?: ReturnType<typeof marks>, dashed = false) => ({
     type: 'line' as const,
     name,
     data,
@@ -59,7 +59,7 @@ export function frontierOption(result: SweepResult, theme: Theme, presenter = fa
     yAxisIndex,
     showSymbol: false,
     connectNulls: false,
-    lineStyle: { width: 2.5, color },
+    lineStyle: { width: 2.5, color, type: dashed ? ('dashed' as const) : ('solid' as const) },
     itemStyle: { color },
     ...(markLine ? { markLine } : {}),
   });
@@ -112,7 +112,8 @@ export function frontierOption(result: SweepResult, theme: Theme, presenter = fa
     ],
     series: [
       line('MQLs', colors.mql ?? p.text, pts.map((pt) => [pt.threshold, pt.metrics.mql_count]), 0, 0, marks(true)),
-      line('Rep load per day', colors.load ?? p.text, pts.map((pt) => [pt.threshold, Math.round(pt.repLoadPerDay * 100) / 100]), 0, 1),
+      // Dashed: rep load follows MQL volume closely, and two solid lines on top of each other would read as one.
+      line('Rep load per day', colors.load ?? p.text, pts.map((pt) => [pt.threshold, Math.round(pt.repLoadPerDay * 100) / 100]), 0, 1, undefined, true),
       line('Acceptance rate', colors.accept ?? p.text, pts.map((pt) => [pt.threshold, pct(pt.metrics.acceptance_rate)]), 1, 2, marks(false)),
       line('Opportunity rate', colors.opp ?? p.text, pts.map((pt) => [pt.threshold, pct(pt.metrics.opportunity_rate)]), 1, 2),
     ],
@@ -120,8 +121,9 @@ export function frontierOption(result: SweepResult, theme: Theme, presenter = fa
   // Two panels: ChartOption types grid as one, so the pair is added as the wider ECharts option.
   return Object.assign(option, {
     grid: [
-      { left: 8, right: 16, top: presenter ? 52 : 44, height: '34%', outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-      { left: 8, right: 16, bottom: 30, height: '34%', outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+      // Fixed margins, the same for both panels, so one threshold sits at the same x in each (label-fitting would shift them apart).
+      { left: presenter ? 72 : 60, right: presenter ? 56 : 48, top: presenter ? 52 : 44, height: '34%', outerBoundsMode: 'none' },
+      { left: presenter ? 72 : 60, right: presenter ? 56 : 48, bottom: presenter ? 44 : 38, height: '34%', outerBoundsMode: 'none' },
     ],
   });
 }

@@ -22,13 +22,13 @@ export function reliabilityOption(bands: readonly HealthBand[], outcomeLabel: st
   const shown = bands.filter((b) => b.count > 0 && b.predicted !== null && b.observed !== null);
   const maxCount = Math.max(1, ...shown.map((b) => b.count));
   const top = Math.min(100, Math.ceil(Math.max(10, ...shown.flatMap((b) => [pct(b.predicted) ?? 0, pct(b.observed) ?? 0])) / 10) * 10);
-  const axis = (name: string) => ({
+  const axis = (name: string, nameGap: number) => ({
     type: 'value' as const,
     min: 0,
     max: top,
     name,
     nameLocation: 'middle' as const,
-    nameGap: presenter ? 36 : 30,
+    nameGap: presenter ? nameGap + 8 : nameGap,
     nameTextStyle: { color: p.muted, fontSize: size },
     axisLabel: { color: p.muted, fontSize: size, formatter: '{value}%' },
     splitLine: { lineStyle: { color: p.grid } },
@@ -37,7 +37,7 @@ export function reliabilityOption(bands: readonly HealthBand[], outcomeLabel: st
   const option: ChartOption = {
     textStyle: { fontFamily: CHART_FONT, fontSize: size },
     animationDuration: 350,
-    grid: { left: 12, right: 12, top: 16, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { left: presenter ? 72 : 60, right: 16, top: 16, bottom: presenter ? 52 : 44, outerBoundsMode: 'none' },
     tooltip: indexedTooltip(p, 'item', (i) => {
       const b = shown[i];
       if (!b) return null;
@@ -50,8 +50,8 @@ export function reliabilityOption(bands: readonly HealthBand[], outcomeLabel: st
         ],
       };
     }),
-    xAxis: axis('Predicted by the score'),
-    yAxis: axis('What happened'),
+    xAxis: axis('Predicted by the score', 28),
+    yAxis: axis('What happened', 42),
   };
   // ChartOption's series list is typed for bar, line and funnel; the scatter goes in as the wider ECharts option.
   return Object.assign(option, {
@@ -67,7 +67,7 @@ export function reliabilityOption(bands: readonly HealthBand[], outcomeLabel: st
           silent: true,
           symbol: 'none',
           lineStyle: { color: p.muted, type: 'dashed', width: 1 },
-          label: { show: true, formatter: 'predicted = observed', color: p.muted, fontSize: size - 2, position: 'insideEndTop' },
+          label: { show: true, formatter: 'predicted = observed', color: p.muted, fontSize: size - 2, position: 'insideStartTop' },
           data: [[{ coord: [0, 0] }, { coord: [top, top] }]],
         },
       },

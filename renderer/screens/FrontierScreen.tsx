@@ -148,14 +148,12 @@ function FrontierBody({ result, updating }: { readonly result: SweepResult; read
         </table>
         {!proposed ? <p className="muted small">The chosen scenario keeps the threshold in force; pick a scenario with another threshold to mark a proposal.</p> : null}
       </section>
-      {result.warnings.length > 0 || (result.approximateMetrics?.length ?? 0) > 0 ? (
+      {/* The engine's warnings already say which metrics the curve approximates. */}
+      {result.warnings.length > 0 ? (
         <ul className="warnings" aria-label="Read with care">
           {result.warnings.map((w) => (
             <li key={w}>{w}</li>
           ))}
-          {result.approximateMetrics && result.approximateMetrics.length > 0 ? (
-            <li>Approximated along the curve (exact in a single forecast): {result.approximateMetrics.join(', ').replace(/_/g, ' ')}.</li>
-          ) : null}
         </ul>
       ) : null}
     </div>
