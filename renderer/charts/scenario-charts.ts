@@ -22,6 +22,15 @@ export function verdictColor(theme: Theme, verdict: Verdict): string {
   return verdict === 'better' ? s.good : verdict === 'worse' ? s.bad : PALETTES[theme].series[0]!;
 }
 
+/** A symmetric axis around zero with a round step: ±1, ±2, ±5, ±10 … percentage points. */
+export function symmetricAxis(spread: number): { bound: number; step: number } {
+  const target = Math.max(0.5, spread * 1.15);
+  for (const bound of [0.5, 1, 2, 3, 4, 5, 8, 10, 15, 20, 30, 40, 50, 60, 80, 100]) {
+    if (bound >= target) return { bound, step: bound / 2 };
+  }
+  return { bound: 100, step: 50 };
+}
+
 /** Percentage points, one decimal: 0.0123 -> 1.2. */
 const pp = (x: number | null): number | null => (x === null ? null : Math.round(x * 1000) / 10);
 
@@ -34,8 +43,8 @@ export function rateDeltaOption(deltas: readonly MetricDelta[], theme: Theme, pr
   const { p, size, common } = base(theme, presenter);
   // ECharts draws a category axis bottom-up: reverse so the first metric is on top.
   const rows = [...deltas].filter((d) => d.kind === 'rate').reverse();
-  const spread = Math.max(1, ...rows.flatMap((d) => [d.delta, d.deltaLow, d.deltaHigh].map((x) => Math.abs(pp(x) ?? 0))));
-  const bound = Math.ceil(spread * 1.25);
+  const spread = Math.max(...rows.flatMap((d) => [d.delta, d.deltaLow, d.deltaHigh].map((x) => Math.abs(pp(x) ?? 0))));
+  const { bound, step } = symmetricAxis(spread);
   const whiskers: Array<[{ coord: [number, number] }, { coord: [number, number] }]> = [];
   rows.forEach((d, i) => {
     const lo = pp(d.deltaLow);
@@ -60,13 +69,30 @@ export function rateDeltaOption(deltas: readonly MetricDelta[], theme: Theme, pr
       type: 'value',
       min: -bound,
       max: bound,
+      interval: step,
       axisLabel: { color: p.muted, fontSize: size, formatter: (v: number) => `${v > 0 ? '+' : ''}${v} pp` },
       splitLine: { lineStyle: { color: p.grid } },
     },
     yAxis: {
       type: 'category',
       data: rows.map((d) => METRIC_LABELS[d.name]),
-      axisLabel: { color: p.text, fontSize: size },
+      axisLabel: {
+        color: p.text,
+        fontSize: size,
+        lineHeight: size + 4,
+        // The change is written beside its name, where no whisker can cross it.
+        formatter: (_: string, i: number) => {
+          const d = rows[i];
+          return d ? `{name|${METRIC_LABELS[d.name]}}\n{${d.verdict}|${formatDelta('rate', d.delta)}}` : '';
+        },
+        rich: {
+          name: { color: p.text, fontSize: size, align: 'right' },
+          better: { color: verdictColor(theme, 'better'), fontSize: size, fontWeight: 700, align: 'right' },
+          worse: { color: verdictColor(theme, 'worse'), fontSize: size, fontWeight: 700, align: 'right' },
+          same: { color: p.muted, fontSize: size, fontWeight: 700, align: 'right' },
+          neutral: { color: verdictColor(theme, 'neutral'), fontSize: size, fontWeight: 700, align: 'right' },
+        },
+      },
       axisLine: { lineStyle: { color: p.grid } },
       axisTick: { show: false },
     },
@@ -76,13 +102,6 @@ export function rateDeltaOption(deltas: readonly MetricDelta[], theme: Theme, pr
         name: 'Change against baseline',
         barMaxWidth: presenter ? 26 : 18,
         data: rows.map((d) => ({ value: pp(d.delta), itemStyle: { color: verdictColor(theme, d.verdict), borderRadius: 3 } })),
-        label: {
-          show: true,
-          position: 'right',
-          color: p.text,
-          fontSize: size - 1,
-          formatter: (v: { dataIndex?: number }) => formatDelta('rate', rows[v.dataIndex ?? -1]?.delta ?? null),
-        },
         markLine: {
           silent: true,
           animation: false,

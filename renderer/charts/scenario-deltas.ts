@@ -60,7 +60,8 @@ const BETTER: Readonly<Record<MetricName, 'up' | 'down' | 'band' | null>> = {
   pipeline_amount: 'up',
 };
 
-const ACCEPTANCE_MIDDLE = 0.6;
+const ACCEPTANCE_BAND = [0.5, 0.7] as const;
+const distanceToBand = (v: number) => (v < ACCEPTANCE_BAND[0] ? ACCEPTANCE_BAND[0] - v : v > ACCEPTANCE_BAND[1] ? v - ACCEPTANCE_BAND[1] : 0);
 /** Changes smaller than this (in the metric's own unit) read as "no change": rounding noise, not news. */
 const EPSILON: Readonly<Record<MetricKind, number>> = { rate: 0.0005, count: 0.5, hours: 0.05, amount: 0.5 };
 
@@ -94,8 +95,10 @@ export function verdictOf(name: MetricName, baseline: number | null, forecast: n
   const dir = BETTER[name];
   if (dir === null) return 'neutral';
   if (dir === 'band') {
-    const before = Math.abs(baseline - ACCEPTANCE_MIDDLE);
-    const after = Math.abs(forecast - ACCEPTANCE_MIDDLE);
+    // Anywhere inside 50–70% is on target: a move within the band is neither better nor worse.
+    const before = distanceToBand(baseline);
+    const after = distanceToBand(forecast);
+    if (before === 0 && after === 0) return 'neutral';
     return Math.abs(after - before) < EPSILON.rate ? 'same' : after < before ? 'better' : 'worse';
   }
   return (forecast > baseline) === (dir === 'up') ? 'better' : 'worse';
@@ -168,9 +171,10 @@ export function formatDelta(kind: MetricKind, d: number | null): string {
   }
 }
 
-/** "90%: 64.9% – 67.5%" or null while the interval is not in. */
+/** "64.9% – 67.5%" or null while the interval is not in; counts the replay fixes exactly have no spread to show. */
 export function formatInterval(d: MetricDelta): string | null {
   if (d.low === null || d.high === null) return null;
+  if (d.low === d.high) return 'exact (replayed, not sampled)';
   return `${formatMetric(d.kind, d.low)} – ${formatMetric(d.kind, d.high)}`;
 }
 

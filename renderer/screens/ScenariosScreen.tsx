@@ -4,7 +4,8 @@
 // (app/scenario-actions.ts), the last answer stays on screen, dimmed and
 // marked "Updating", until the next arrives. Presenter mode swaps the editor
 // for big controls and a before/after view.
-import { useEffect, useMemo } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo } from 'react';
+import type { DiffKind } from '../../engine/api/contract';
 import type { MetricName } from '../charts/health-types';
 import { openSample } from '../app/actions';
 import { useApp, useAppShallow, useServices } from '../app/context';
@@ -115,10 +116,18 @@ function PresenterScreen() {
 function Editor() {
   const { platform, store } = useServices();
   const { baseline, draft, draftKey } = useAppShallow(selectScenarioScreen);
-  const { deltas, shown, updating, error, intervalsReady, intervalJob, intervalError } = useDeltas();
+  const live = useDeltas();
+  const { updating, error, intervalsReady, intervalJob, intervalError } = live;
+  // A new answer re-renders cards, charts and notes as interruptible (time-sliced) work,
+  // so a slider move arriving meanwhile is handled first and no long task blocks it.
+  const shown = useDeferredValue(live.shown);
+  const deltas = useDeferredValue(live.deltas);
   const progress = useApp(selectIntervalProgress);
   const diffView = useAppShallow(selectDiffView);
-  const pointCurrent = shown !== null && shown.key === draftKey;
+  const pointCurrent = live.shown !== null && live.shown.key === draftKey;
+  const onKind = useCallback((k: DiffKind) => store.getState().setScenarioDiffKind(k), [store]);
+  const onPage = useCallback((o: number) => store.getState().setScenarioDiffOffset(o), [store]);
+  const onRetryDiff = useCallback(() => void loadLeadDiff(platform, store), [platform, store]);
 
   useEffect(() => {
     // The diff waits for the draft's forecast: the slider's answer comes first.
@@ -143,9 +152,9 @@ function Editor() {
       <div className="scn-layout">
         <aside className="card scn-controls" aria-label="Scenario settings">
           <ThresholdControl draft={draft} baseline={baseline.scenario} />
-          <CapacityControls draft={draft} />
-          <TiersEditor draft={draft} />
-          <ScoringEditor draft={draft} thresholdOnly={baseline.thresholdOnly} />
+          <CapacityControls capacity={draft.capacity} />
+          <TiersEditor tiers={draft.tiers} businessHours={draft.sla?.business_hours} />
+          <ScoringEditor scoring={draft.scoring} highIntentTypes={draft.mql?.high_intent_types} thresholdOnly={baseline.thresholdOnly} />
         </aside>
         <section className="scn-results" aria-label="Forecast" aria-busy={updating}>
           <div className="scn-status">
@@ -191,9 +200,9 @@ function Editor() {
             current={diffView.diff?.key === diffKey(draftKey, diffView.kind, diffView.offset)}
             status={diffView.status}
             error={diffView.error}
-            onKind={(k) => store.getState().setScenarioDiffKind(k)}
-            onPage={(o) => store.getState().setScenarioDiffOffset(o)}
-            onRetry={() => void loadLeadDiff(platform, store)}
+            onKind={onKind}
+            onPage={onPage}
+            onRetry={onRetryDiff}
             {...(leadDiffExport.run ? { onExport: leadDiffExport.run } : {})}
           />
         </section>

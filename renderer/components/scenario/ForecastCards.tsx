@@ -1,6 +1,7 @@
 // Scenario against baseline as cards: the forecast in big type, coloured by
 // the same field targets as the health cards; the baseline, the change (with
 // a word, not only a colour) and the 90% interval once the runs are in.
+import { memo } from 'react';
 import { STATUS_WORDS } from '../../charts/health-status';
 import type { MetricName } from '../../charts/health-types';
 import { TARGETS } from '../../charts/health-status';
@@ -56,7 +57,7 @@ export function ScenarioMetricCard({ d, headline, intervalState }: { readonly d:
   );
 }
 
-export function ScenarioCards({ deltas, intervalState }: { readonly deltas: readonly MetricDelta[]; readonly intervalState: IntervalState }) {
+export const ScenarioCards = memo(function ScenarioCards({ deltas, intervalState }: { readonly deltas: readonly MetricDelta[]; readonly intervalState: IntervalState }) {
   const byName = new Map(deltas.map((d) => [d.name, d]));
   const pick = (names: readonly MetricName[]) => names.flatMap((n) => (byName.has(n) ? [byName.get(n)!] : []));
   return (
@@ -73,4 +74,4 @@ export function ScenarioCards({ deltas, intervalState }: { readonly deltas: read
       </section>
     </>
   );
-}
+});

@@ -1,6 +1,7 @@
 // What the forecast rests on, in plain words: who enters and leaves the MQL
 // set, and the engine's warnings (extrapolation above all). Text from the
 // engine is rendered as text.
+import { memo } from 'react';
 import { formatInteger } from '../../charts/format';
 import type { ForecastResult } from '../../charts/scenario-deltas';
 
@@ -17,7 +18,7 @@ export function cohortSentence(result: ForecastResult): string {
   return `${parts.join('; ')}.`;
 }
 
-export function ForecastNotes({ result }: { readonly result: ForecastResult }) {
+export const ForecastNotes = memo(function ForecastNotes({ result }: { readonly result: ForecastResult }) {
   const warnings = visibleWarnings(result);
   const extrapolated = result.details.extrapolated;
   return (
@@ -40,4 +41,4 @@ export function ForecastNotes({ result }: { readonly result: ForecastResult }) {
       ) : null}
     </section>
   );
-}
+});

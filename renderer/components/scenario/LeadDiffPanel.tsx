@@ -1,6 +1,7 @@
 // The leads behind the numbers: who enters or leaves the MQL set (or changes
 // tier or MQL time) under the scenario, one page at a time, each with the
 // engine's reason. Lead ids and reasons are data: rendered as text.
+import { memo } from 'react';
 import type { DiffKind } from '../../../engine/api/contract';
 import { formatInteger } from '../../charts/format';
 import type { KeyedDiff } from '../../store/scenario-slice';
@@ -8,11 +9,11 @@ import type { LoadStatus } from '../../store/workspace-slice';
 import type { EngineErrorInfo } from '../../../engine/api/contract';
 import { ErrorNote } from '../states';
 
-export const DIFF_TABS: readonly { kind: DiffKind; label: string; count: (c: KeyedDiff['result']['counts']) => number }[] = [
-  { kind: 'entered', label: 'Enter the MQL set', count: (c) => c.entered },
-  { kind: 'left', label: 'Leave it', count: (c) => c.left },
-  { kind: 'tier_changed', label: 'Change tier', count: (c) => c.tierChanged },
-  { kind: 'time_moved', label: 'MQL time moves', count: (c) => c.timeMoved },
+export const DIFF_TABS: readonly { kind: DiffKind; label: string; phrase: string; count: (c: KeyedDiff['result']['counts']) => number }[] = [
+  { kind: 'entered', label: 'Enter the MQL set', phrase: 'enter the MQL set', count: (c) => c.entered },
+  { kind: 'left', label: 'Leave it', phrase: 'leave the MQL set', count: (c) => c.left },
+  { kind: 'tier_changed', label: 'Change tier', phrase: 'change tier', count: (c) => c.tierChanged },
+  { kind: 'time_moved', label: 'MQL time moves', phrase: 'reach MQL at another time', count: (c) => c.timeMoved },
 ];
 
 const DATE = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', hour12: false });
@@ -40,7 +41,7 @@ export interface LeadDiffPanelProps {
   readonly onExport?: () => void;
 }
 
-export function LeadDiffPanel({ kind, offset, pageSize, diff, current, status, error, onKind, onPage, onRetry, onExport }: LeadDiffPanelProps) {
+export const LeadDiffPanel = memo(function LeadDiffPanel({ kind, offset, pageSize, diff, current, status, error, onKind, onPage, onRetry, onExport }: LeadDiffPanelProps) {
   const counts = diff?.result.counts ?? null;
   const page = diff && diff.result.page.kind === kind ? diff.result.page : null;
   const total = page?.total ?? 0;
@@ -109,7 +110,7 @@ export function LeadDiffPanel({ kind, offset, pageSize, diff, current, status, e
           </table>
         </div>
       ) : status !== 'error' ? (
-        <p className="chart-empty">{loading && !page ? 'Finding the leads…' : 'No lead in this list: the scenario does not change this for anyone.'}</p>
+        <EmptyList loading={loading && !page} kind={kind} counts={counts} onKind={onKind} />
       ) : null}
       {total > pageSize ? (
         <div className="pager">
@@ -125,5 +126,22 @@ export function LeadDiffPanel({ kind, offset, pageSize, diff, current, status, e
         </div>
       ) : null}
     </section>
+  );
+});
+
+/** An empty list points at one that is not, so nobody stares at "0 entered" when 92 left. */
+function EmptyList({ loading, kind, counts, onKind }: { readonly loading: boolean; readonly kind: DiffKind; readonly counts: KeyedDiff['result']['counts'] | null; readonly onKind: (k: DiffKind) => void }) {
+  if (loading) return <p className="chart-empty">Finding the leads…</p>;
+  const other = counts ? DIFF_TABS.find((t) => t.kind !== kind && t.count(counts) > 0) : undefined;
+  const phrase = DIFF_TABS.find((t) => t.kind === kind)?.phrase ?? kind;
+  return (
+    <div className="chart-empty diff-empty">
+      <span>No lead would {phrase} under this scenario.</span>
+      {other && counts ? (
+        <button type="button" className="btn btn-small" onClick={() => onKind(other.kind)}>
+          Show the {formatInteger(other.count(counts))} that {other.phrase}
+        </button>
+      ) : null}
+    </div>
   );
 }

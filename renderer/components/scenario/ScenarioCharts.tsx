@@ -1,6 +1,6 @@
 // The editor's two charts. Each marks 'hl:forecast-drawn' once the answer it
 // shows has reached the canvas (see app/scenario-timing.ts).
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, type ReactNode } from 'react';
 import { useApp } from '../../app/context';
 import { markDrawn } from '../../app/scenario-timing';
 import { rateDeltaOption, tierVolumeOption, tierVolumes } from '../../charts/scenario-charts';
@@ -30,7 +30,7 @@ function useDrawnMark(answerKey: string | null) {
   }, [answerKey]);
 }
 
-export function RateDeltaChart({ deltas, answerKey, height = 300 }: { readonly deltas: readonly MetricDelta[]; readonly answerKey: string | null; readonly height?: number }) {
+export const RateDeltaChart = memo(function RateDeltaChart({ deltas, answerKey, height = 300 }: { readonly deltas: readonly MetricDelta[]; readonly answerKey: string | null; readonly height?: number }) {
   const theme = useApp(selectTheme);
   const presenter = useApp(selectPresenter);
   const option = useMemo(() => rateDeltaOption(deltas, theme, presenter), [deltas, theme, presenter]);
@@ -44,9 +44,9 @@ export function RateDeltaChart({ deltas, answerKey, height = 300 }: { readonly d
       </figure>
     </ChartCard>
   );
-}
+});
 
-export function TierVolumeChart({ result, tierOrder }: { readonly result: ForecastResult; readonly tierOrder: readonly string[] }) {
+export const TierVolumeChart = memo(function TierVolumeChart({ result, tierOrder }: { readonly result: ForecastResult; readonly tierOrder: readonly string[] }) {
   const theme = useApp(selectTheme);
   const presenter = useApp(selectPresenter);
   const rows = useMemo(() => tierVolumes(result, tierOrder), [result, tierOrder]);
@@ -63,4 +63,4 @@ export function TierVolumeChart({ result, tierOrder }: { readonly result: Foreca
       )}
     </ChartCard>
   );
-}
+});

@@ -1,7 +1,7 @@
 // The editor's controls: threshold, capacity, tiers and SLAs, scoring. Each
 // reads the draft and sends one pure edit (app/scenario-edits.ts); nothing
 // here waits for the engine, so dragging never stalls on a forecast.
-import { useId, type ReactNode } from 'react';
+import { memo, useId, type ReactNode } from 'react';
 import type { Scenario } from '../../../engine/api/contract';
 import { useServices } from '../../app/context';
 import { editScenario } from '../../app/scenario-actions';
@@ -24,9 +24,18 @@ import { humanize } from '../../charts/format';
 import { NumberField } from './NumberField';
 import { useFieldError } from './useFieldError';
 
-export function useEdit(): (edit: ScenarioEdit, timed?: boolean) => void {
+/**
+ * Edits are built from the draft in the store at the moment of the event, so
+ * the control groups below need only their own block as props and skip
+ * re-rendering while another control (the slider) moves.
+ */
+export function useEdit(): (make: (draft: Scenario) => ScenarioEdit | null, timed?: boolean) => void {
   const { store } = useServices();
-  return (edit, timed = false) => editScenario(store, edit, timed);
+  return (make, timed = false) => {
+    const draft = store.getState().scenarioHistory?.present;
+    const edit = draft ? make(draft) : null;
+    if (edit) editScenario(store, edit, timed);
+  };
 }
 
 /** Slider bounds that fit the policy: room above the top tier and below zero-ish scores. */
@@ -75,14 +84,17 @@ export function ThresholdControl({ draft, baseline, big = false }: { readonly dr
         value={value}
         aria-valuetext={`score ${value}${value === base ? ', the policy in force' : ''}`}
         aria-describedby={`${id}-scale`}
-        onChange={(e) => edit(setThreshold(draft, Number(e.target.value)), true)}
+        onChange={(e) => {
+          const v = Number(e.target.value);
+          edit((d) => setThreshold(d, v), true);
+        }}
       />
       <div id={`${id}-scale`} className="range-scale muted small">
         <span>{min}</span>
         <span>In force: {base}</span>
         <span>{max}</span>
       </div>
-      {!big ? <NumberField label="Threshold score" hideLabel value={value} onCommit={(v) => v !== null && edit(setThreshold(draft, v))} testId="threshold-input" error={error} /> : error ? <span className="field-error" role="alert">{error}</span> : null}
+      {!big ? <NumberField label="Threshold score" hideLabel value={value} onCommit={(v) => v !== null && edit((d) => setThreshold(d, v))} testId="threshold-input" error={error} /> : error ? <span className="field-error" role="alert">{error}</span> : null}
     </div>
   );
 }
@@ -137,32 +149,34 @@ export function Stepper({
 
 export const signedReps = (v: number) => (v > 0 ? `+${v} reps` : v < 0 ? `−${-v} reps` : 'no change');
 
-export function CapacityControls({ draft }: { readonly draft: Scenario }) {
+type Capacity = Scenario['capacity'];
+
+export const CapacityControls = memo(function CapacityControls({ capacity }: { readonly capacity: Capacity }) {
   const edit = useEdit();
   const repsError = useFieldError('capacity.extra_reps');
   const capError = useFieldError('capacity.rep_daily_capacity');
   return (
     <ControlGroup title="Capacity" hint="More MQLs on the same reps means longer queues and later first contact.">
-      <Stepper label="Extra reps" value={draft.capacity?.extra_reps ?? 0} min={-50} max={50} testId="extra-reps" format={signedReps} error={repsError} onChange={(v) => edit(setExtraReps(draft, v), true)} />
+      <Stepper label="Extra reps" value={capacity?.extra_reps ?? 0} min={-50} max={50} testId="extra-reps" format={signedReps} error={repsError} onChange={(v) => edit((d) => setExtraReps(d, v), true)} />
       <NumberField
-        label="New leads a rep can work a day"
-        value={draft.capacity?.rep_daily_capacity ?? null}
+        label="New leads per rep a day (empty: from the data)"
+        value={capacity?.rep_daily_capacity ?? null}
         allowEmpty
         integer
-        placeholder="from the data"
+        wide
+        placeholder="from data"
         suffix="a day"
         testId="rep-capacity"
         error={capError}
-        onCommit={(v) => edit(setRepCapacity(draft, v))}
+        onCommit={(v) => edit((d) => setRepCapacity(d, v))}
       />
     </ControlGroup>
   );
-}
+});
 
-export function TiersEditor({ draft }: { readonly draft: Scenario }) {
+export const TiersEditor = memo(function TiersEditor({ tiers = [], businessHours }: { readonly tiers: Scenario['tiers']; readonly businessHours: boolean | undefined }) {
   const edit = useEdit();
   const tiersError = useFieldError('tiers');
-  const tiers = draft.tiers ?? [];
   return (
     <ControlGroup title="Tiers and SLAs" hint="A lead gets the highest tier whose minimum score it reaches; high-intent leads go to the first tier.">
       <table className="scn-table tiers-table">
@@ -175,7 +189,7 @@ export function TiersEditor({ draft }: { readonly draft: Scenario }) {
         </thead>
         <tbody>
           {tiers.map((t, i) => (
-            <TierRow key={i} draft={draft} index={i} name={t.name} minScore={t.min_score} sla={t.first_contact_sla_hours} onEdit={edit} />
+            <TierRow key={i} index={i} name={t.name} minScore={t.min_score} sla={t.first_contact_sla_hours} onEdit={edit} />
           ))}
         </tbody>
       </table>
@@ -185,14 +199,18 @@ export function TiersEditor({ draft }: { readonly draft: Scenario }) {
         </span>
       ) : null}
       <label className="check-field">
-        <input type="checkbox" checked={draft.sla?.business_hours ?? true} onChange={(e) => edit(setBusinessHours(draft, e.target.checked))} data-testid="business-hours" />
+        <input type="checkbox" checked={businessHours ?? true}
+          onChange={(e) => {
+            const on = e.target.checked;
+            edit((d) => setBusinessHours(d, on));
+          }} data-testid="business-hours" />
         <span>Count SLA hours inside each rep’s working hours</span>
       </label>
     </ControlGroup>
   );
-}
+});
 
-function TierRow({ draft, index, name, minScore, sla, onEdit }: { readonly draft: Scenario; readonly index: number; readonly name: string; readonly minScore: number; readonly sla: number; readonly onEdit: (e: ScenarioEdit) => void }) {
+function TierRow({ index, name, minScore, sla, onEdit }: { readonly index: number; readonly name: string; readonly minScore: number; readonly sla: number; readonly onEdit: ReturnType<typeof useEdit> }) {
   const scoreError = useFieldError(`tiers[${index}].min_score`);
   const slaError = useFieldError(`tiers[${index}].first_contact_sla_hours`);
   return (
@@ -201,21 +219,29 @@ function TierRow({ draft, index, name, minScore, sla, onEdit }: { readonly draft
         {name}
       </th>
       <td>
-        <NumberField label={`Tier ${name} minimum score`} hideLabel value={minScore} onCommit={(v) => v !== null && onEdit(setTier(draft, index, { min_score: v }))} error={scoreError} testId={`tier-${index}-min`} />
+        <NumberField label={`Tier ${name} minimum score`} hideLabel value={minScore} onCommit={(v) => v !== null && onEdit((d) => setTier(d, index, { min_score: v }))} error={scoreError} testId={`tier-${index}-min`} />
       </td>
       <td>
-        <NumberField label={`Tier ${name} first-contact SLA in hours`} hideLabel value={sla} suffix="h" onCommit={(v) => v !== null && onEdit(setTier(draft, index, { first_contact_sla_hours: v }))} error={slaError} testId={`tier-${index}-sla`} />
+        <NumberField label={`Tier ${name} first-contact SLA in hours`} hideLabel value={sla} suffix="h" onCommit={(v) => v !== null && onEdit((d) => setTier(d, index, { first_contact_sla_hours: v }))} error={slaError} testId={`tier-${index}-sla`} />
       </td>
     </tr>
   );
 }
 
-export function ScoringEditor({ draft, thresholdOnly }: { readonly draft: Scenario; readonly thresholdOnly: boolean }) {
+export const ScoringEditor = memo(function ScoringEditor({
+  scoring,
+  highIntentTypes,
+  thresholdOnly,
+}: {
+  readonly scoring: Scenario['scoring'];
+  readonly highIntentTypes: readonly string[] | undefined;
+  readonly thresholdOnly: boolean;
+}) {
   const edit = useEdit();
-  const types = activityTypes(draft);
-  const points = draft.scoring?.activity_points ?? {};
-  const rules = draft.scoring?.fit_points ?? [];
-  const highIntent = new Set(draft.mql?.high_intent_types ?? []);
+  const types = activityTypes({ version: 1, ...(scoring ? { scoring } : {}), mql: { high_intent_types: [...(highIntentTypes ?? [])] } });
+  const points = scoring?.activity_points ?? {};
+  const rules = scoring?.fit_points ?? [];
+  const highIntent = new Set(highIntentTypes ?? []);
   const pointsError = useFieldError('scoring.activity_points');
   const rulesError = useFieldError('scoring.fit_points');
   const intentError = useFieldError('mql.high_intent_types');
@@ -244,10 +270,13 @@ export function ScoringEditor({ draft, thresholdOnly }: { readonly draft: Scenar
               <tr key={type}>
                 <th scope="row">{humanize(type)}</th>
                 <td>
-                  <NumberField label={`Points for ${humanize(type)}`} hideLabel value={points[type] ?? 0} onCommit={(v) => v !== null && edit(setActivityPoints(draft, type, v))} testId={`points-${type}`} />
+                  <NumberField label={`Points for ${humanize(type)}`} hideLabel value={points[type] ?? 0} onCommit={(v) => v !== null && edit((d) => setActivityPoints(d, type, v))} testId={`points-${type}`} />
                 </td>
                 <td className="center">
-                  <input type="checkbox" aria-label={`${humanize(type)} is high intent`} checked={highIntent.has(type)} onChange={(e) => edit(toggleHighIntent(draft, type, e.target.checked))} />
+                  <input type="checkbox" aria-label={`${humanize(type)} is high intent`} checked={highIntent.has(type)} onChange={(e) => {
+                      const on = e.target.checked;
+                      edit((d) => toggleHighIntent(d, type, on));
+                    }} />
                 </td>
               </tr>
             ))}
@@ -267,8 +296,8 @@ export function ScoringEditor({ draft, thresholdOnly }: { readonly draft: Scenar
           {rules.map((r, i) => (
             <li key={`${i}-${r.field}-${r.op}`} className="fit-rule">
               <span className="fit-text">{describeFitRule(r)}</span>
-              <NumberField label={`Points when ${describeFitRule(r)}`} hideLabel value={r.points} onCommit={(v) => v !== null && edit(setFitPoints(draft, i, v))} testId={`fit-${i}`} />
-              <button type="button" className="btn btn-ghost btn-small" aria-label={`Remove rule: ${describeFitRule(r)}`} onClick={() => edit(removeFitRule(draft, i))}>
+              <NumberField label={`Points when ${describeFitRule(r)}`} hideLabel value={r.points} onCommit={(v) => v !== null && edit((d) => setFitPoints(d, i, v))} testId={`fit-${i}`} />
+              <button type="button" className="btn btn-ghost btn-small" aria-label={`Remove rule: ${describeFitRule(r)}`} onClick={() => edit((d) => removeFitRule(d, i))}>
                 Remove
               </button>
             </li>
@@ -282,4 +311,4 @@ export function ScoringEditor({ draft, thresholdOnly }: { readonly draft: Scenar
       </details>
     </>
   );
-}
+});

@@ -1,0 +1,143 @@
+// @vitest-environment happy-dom
+// The Scenario editor screen with a fake engine: its empty, loading and error
+// states, the cards against the forecast, field errors next to their
+// control, data rendered as text, and presenter mode's keys.
+import { act } from 'react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppServicesProvider } from '../../renderer/app/context';
+import { ScenariosScreen } from '../../renderer/screens/ScenariosScreen';
+import { createAppStore, type AppStore } from '../../renderer/store/app-store';
+import { useDomRoot } from './dom-root';
+import { fakePlatform } from './fake-platform';
+import { FakeTransport } from './fake-transport';
+import { scenarioFake } from './scenario-engine-fake';
+import { EVIL, thresholdOf } from './scenario-fixture';
+
+// happy-dom has no canvas: each chart renders as a box carrying its series.
+vi.mock('../../renderer/components/EChart', () => ({
+  EChart: ({ option, ariaLabel }: { option: { series?: { data?: unknown[] }[] }; ariaLabel: string }) => (
+    <div className="echart-stub" aria-label={ariaLabel} data-series={JSON.stringify((option.series ?? []).map((s) => s.data))} />
+  ),
+}));
+
+const WS = { path: '/data/team.duckdb', rowCounts: { leads: 10 } };
+const dom = useDomRoot();
+let store: AppStore;
+
+beforeEach(() => {
+  store = createAppStore();
+});
+
+async function mount(transport: FakeTransport) {
+  await act(async () => {
+    dom.root.render(
+      <AppServicesProvider platform={fakePlatform(transport).platform} store={store}>
+        <ScenariosScreen />
+      </AppServicesProvider>,
+    );
+  });
+}
+
+const settle = () => act(async () => new Promise((r) => setTimeout(r, 30)));
+const card = (name: string) => dom.container.querySelector(`[data-testid="scn-metric-${name}"]`);
+const value = (name: string) => card(name)?.querySelector('.metric-value')?.textContent;
+const byTestId = <T extends Element = HTMLElement>(id: string) => dom.container.querySelector<T>(`[data-testid="${id}"]`);
+
+describe('<ScenariosScreen>', () => {
+  it('without a workspace says what to do, with the sample and import', async () => {
+    await mount(new FakeTransport(() => ({ ok: true, value: null })));
+    expect(dom.container.textContent).toContain('Open a workspace to try scenarios');
+    expect([...dom.container.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Open the sample', 'Import your data']);
+  });
+
+  it('shows the engine error and retries when the baseline cannot be read', async () => {
+    let fail = true;
+    const fake = scenarioFake();
+    const transport = new FakeTransport((m, p) => (fail && m === 'baselineScenario' ? { ok: false, error: { message: 'The workspace has no handoffs yet.' } } : fake.transport.invoke(m, p)));
+    store.getState().workspaceOpened(WS);
+    await mount(transport);
+    await settle();
+    expect(dom.container.querySelector('[role="alert"]')?.textContent).toContain('The workspace has no handoffs yet.');
+    fail = false;
+    await act(async () => [...dom.container.querySelectorAll('button')].find((b) => b.textContent === 'Retry')?.click());
+    await settle();
+    expect(byTestId('threshold-slider')).not.toBeNull();
+  });
+
+  it('shows the forecast against the baseline on cards and charts, and the leads that change, as text', async () => {
+    const fake = scenarioFake();
+    store.getState().workspaceOpened(WS);
+    await mount(fake.transport);
+    await settle();
+    expect(value('mql_count')).toBe('3,300');
+    expect(card('mql_count')?.textContent).toContain('was 3,300');
+    expect(card('acceptance_rate')?.textContent).toContain('no change');
+    // Move the slider: the cards follow the engine's answer for 70.
+    const slider = byTestId<HTMLInputElement>('threshold-slider')!;
+    await act(async () => {
+      const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      set.call(slider, '70');
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      slider.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await settle();
+    expect(byTestId('threshold-value')?.textContent).toBe('70');
+    expect(thresholdOf(fake.transport.calls.filter((c) => c.method === 'forecast').at(-1)?.params)).toBe(70);
+    expect(value('mql_count')).toBe('3,100');
+    expect(byTestId('delta-mql_count')?.textContent).toContain('−200');
+    expect(value('acceptance_rate')).toBe('76.8%');
+    expect(card('acceptance_rate')?.className).toContain('status-bad');
+    expect(byTestId('delta-black_hole_rate')?.className).toContain('verdict-better');
+    // The rate chart got the changes in percentage points (bottom-up).
+    const series = JSON.parse(byTestId('chart-rate-delta')?.querySelector('.echart-stub')?.getAttribute('data-series') ?? '[]') as Array<Array<{ value: number }>>;
+    expect(series[0]?.map((d) => d.value)).toEqual([2.5, 0, 10, -10, -5, 10]);
+    // Warnings in plain words, minus the expected-values boilerplate; names from data stay text.
+    expect(byTestId('forecast-warnings')?.textContent).toContain('outcomes are extrapolated');
+    expect(byTestId('forecast-warnings')?.textContent).not.toContain('Expected values only');
+    await act(async () => new Promise((r) => setTimeout(r, 400)));
+    expect(byTestId('lead-diff')?.textContent).toContain(EVIL);
+    expect(dom.container.querySelector('img')).toBeNull();
+    expect(byTestId<HTMLButtonElement>('lead-diff-export')?.disabled).toBe(true);
+  });
+
+  it('shows the engine’s complaint about a field next to that field', async () => {
+    const fake = scenarioFake();
+    store.getState().workspaceOpened(WS);
+    await mount(fake.transport);
+    await settle();
+    fake.failWith = { ok: false, error: { message: 'scenario: tiers[0].first_contact_sla_hours: must be more than 0 hours', field: 'tiers[0].first_contact_sla_hours' } };
+    const sla = byTestId<HTMLInputElement>('tier-0-sla')!;
+    await act(async () => {
+      const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      set.call(sla, '0');
+      sla.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settle();
+    const field = sla.closest('.num-field');
+    expect(field?.querySelector('.field-error')?.textContent).toBe('must be more than 0 hours');
+    expect(sla.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('in presenter mode shows before and after, and arrows move the threshold', async () => {
+    const fake = scenarioFake();
+    store.getState().workspaceOpened(WS);
+    store.getState().togglePresenter();
+    await mount(fake.transport);
+    await settle();
+    expect(byTestId('presenter-view')).not.toBeNull();
+    const row = () => byTestId('pv-row-mql_count')?.textContent;
+    expect(row()).toContain('3,300');
+    await act(async () => {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', shiftKey: true }));
+    });
+    await settle();
+    expect(byTestId('threshold-value')?.textContent).toBe('65');
+    expect(row()).toContain('3,200');
+    await act(async () => {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp' }));
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: ']' }));
+    });
+    expect(byTestId('pv-extra-reps')?.textContent).toBe('+1 reps');
+    expect(byTestId('pv-sla')?.textContent).toBe('2 h');
+  });
+});
