@@ -12,7 +12,7 @@ import { CompareScreen } from './screens/CompareScreen';
 import { FrontierScreen } from './screens/FrontierScreen';
 import { HealthScreen } from './screens/HealthScreen';
 import { ImportScreen } from './screens/ImportScreen';
-import { PlannedScreen } from './screens/PlannedScreen';
+import { ScenariosScreen } from './screens/ScenariosScreen';
 import { TrustScreen } from './screens/TrustScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
 import { selectEngineView, selectNotice, selectPresenter, selectScreen, selectTheme } from './store/selectors';
@@ -54,7 +54,7 @@ export function App({ isMac }: { readonly isMac: boolean }) {
         <TopBar />
         <EngineBanner />
         <div className="screen">
-          <ErrorBoundary resetKey={screen}>{screen === 'welcome' ? <WelcomeScreen /> : screen === 'health' ? <HealthScreen /> : screen === 'import' ? <ImportScreen /> : screen === 'compare' ? <CompareScreen /> : screen === 'frontier' ? <FrontierScreen /> : screen === 'trust' ? <TrustScreen /> : <PlannedScreen screen={screen} />}</ErrorBoundary>
+          <ErrorBoundary resetKey={screen}>{screen === 'welcome' ? <WelcomeScreen /> : screen === 'health' ? <HealthScreen /> : screen === 'import' ? <ImportScreen /> : screen === 'scenarios' ? <ScenariosScreen /> : screen === 'compare' ? <CompareScreen /> : screen === 'frontier' ? <FrontierScreen /> : <TrustScreen />}</ErrorBoundary>
         </div>
       </main>
       <JobProgress />

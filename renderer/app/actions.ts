@@ -105,10 +105,12 @@ export async function runCommand(platform: Platform, store: AppStore, cmd: MenuC
       await exportCurrentScreen(platform, store);
       return;
     case 'undo':
-    case 'redo':
-      // Reserved for scenario history; say so rather than silently doing nothing.
-      s.notify(cmd.command === 'undo' ? 'Nothing to undo yet.' : 'Nothing to redo yet.');
+    case 'redo': {
+      // Undo/redo act on the scenario draft, only where it is visible; elsewhere say so rather than do nothing.
+      const done = s.screen === 'scenarios' && (cmd.command === 'undo' ? s.scenarioUndo() : s.scenarioRedo());
+      if (!done) s.notify(cmd.command === 'undo' ? 'Nothing to undo yet.' : 'Nothing to redo yet.');
       return;
+    }
     case 'presenter-mode':
       s.togglePresenter();
       return;

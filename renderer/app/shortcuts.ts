@@ -30,5 +30,7 @@ export function shortcutFor(e: KeyLike, isMac: boolean): ShortcutIntent | null {
 export function isEditableTarget(target: EventTarget | null): boolean {
   if (!target || typeof (target as HTMLElement).tagName !== 'string') return false;
   const el = target as HTMLElement;
+  // A slider, checkbox or button has no text undo of its own: Ctrl+Z there undoes the scenario edit it made.
+  if (el.tagName === 'INPUT' && ['range', 'checkbox', 'radio', 'button', 'submit'].includes((el as HTMLInputElement).type)) return false;
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
 }

@@ -6,6 +6,7 @@ import { createFrontierSlice, initialFrontier, type FrontierSlice } from './fron
 import { createHealthSlice, initialHealth, type HealthSlice } from './health-slice';
 import { createImportSlice, initialImport, type ImportSlice } from './import-slice';
 import { createJobsSlice, initialJobs, type JobsSlice } from './jobs-slice';
+import { createScenarioSlice, initialScenario, type ScenarioSlice } from './scenario-slice';
 import { createTrustSlice, initialTrust, type TrustSlice } from './trust-slice';
 import { createUiSlice, initialUi, type Theme, type UiSlice } from './ui-slice';
 import { createWorkspaceSlice, initialWorkspace, type WorkspaceSlice } from './workspace-slice';
@@ -15,7 +16,7 @@ export interface ResetSlice {
   reset(): void;
 }
 
-export type AppState = UiSlice & WorkspaceSlice & JobsSlice & HealthSlice & ImportSlice & CompareSlice & FrontierSlice & TrustSlice & ResetSlice;
+export type AppState = UiSlice & WorkspaceSlice & JobsSlice & HealthSlice & ImportSlice & CompareSlice & FrontierSlice & TrustSlice & ScenarioSlice & ResetSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(options: { theme?: Theme } = {}): AppStore {
@@ -25,12 +26,13 @@ export function createAppStore(options: { theme?: Theme } = {}): AppStore {
     ...createJobsSlice(...a),
     ...createHealthSlice(...a),
     ...createImportSlice(...a),
+    ...createScenarioSlice(...a),
     ...createCompareSlice(...a),
     ...createFrontierSlice(...a),
     ...createTrustSlice(...a),
     reset: () => {
       const [set, get] = a;
-      set({ ...initialUi(get().theme), ...initialWorkspace(), ...initialJobs(), ...initialHealth(), ...initialImport(), ...initialCompare(), ...initialFrontier(), ...initialTrust() });
+      set({ ...initialUi(get().theme), ...initialWorkspace(), ...initialJobs(), ...initialHealth(), ...initialImport(), ...initialCompare(), ...initialFrontier(), ...initialTrust(), ...initialScenario() });
     },
   }));
 }
