@@ -65,7 +65,7 @@ describe('threshold sweep', () => {
     }
   }, 60_000);
 
-  it('is the forecast itself at the anchor thresholds, and a warm sweep reuses them', async () => {
+  it('is the forecast itself at the anchor thresholds, which stay put while the scenario's threshold moves', async () => {
     const sc = { version: 1, window: WINDOW, mql: { threshold: 45 } };
     const r = thresholdSweep(session, sc);
     // The anchors sit on grid ends: the lowest threshold of the default range is one.
@@ -78,7 +78,6 @@ describe('threshold sweep', () => {
     expect(low.metrics.black_hole_rate!).toBeGreaterThan(at60.metrics.black_hole_rate!);
     expect(low.metrics.median_hours_to_first_contact!).toBeGreaterThan(at60.metrics.median_hours_to_first_contact!);
     const again = thresholdSweep(session, { ...sc, mql: { threshold: 50 } });
-    expect(again.elapsedMs).toBeLessThan(r.elapsedMs);
     expect(again.points.find((p) => p.threshold === 30)!.metrics).toEqual(low.metrics);
   }, 30_000);
 
