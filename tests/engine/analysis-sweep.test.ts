@@ -65,7 +65,7 @@ describe('threshold sweep', () => {
     }
   }, 60_000);
 
-  it('is the forecast itself at the anchor thresholds, which stay put while the scenario's threshold moves', async () => {
+  it('is the forecast itself at the anchor thresholds, which stay put while the scenario threshold moves', async () => {
     const sc = { version: 1, window: WINDOW, mql: { threshold: 45 } };
     const r = thresholdSweep(session, sc);
     // The anchors sit on grid ends: the lowest threshold of the default range is one.
