@@ -69,7 +69,7 @@ export function outcomeHealth(outcome: OutcomeHealth['outcome'], score: Float64A
   };
 }
 
-function outcomeWarnings(h: OutcomeHealth, what: string): string[] {
+export function outcomeWarnings(h: OutcomeHealth, what: string): string[] {
   const out: string[] = [];
   if (h.count < MIN_LEADS) out.push(`Only ${h.count} handed-off leads have a known ${what} outcome: the ${what} diagnostics are noise.`);
   if (h.auc !== null) {
