@@ -1,14 +1,16 @@
-// 90% intervals: R runs, each with (1) the outcome models refitted on Poisson
-// bootstrap weights of the handed-off leads, (2) a fresh queue simulation
+// 90% intervals: R runs, each with (1) the outcome models' coefficients drawn
+// from their fits' covariance (the normal approximation of the bootstrap), (2) a fresh queue simulation
 // draw for the baseline and the scenario (common random numbers within a
 // run), (3) Poisson weights on the window's MQLs (the luck of this year's
 // outcomes: the truth is an expectation, history one draw of it), and (4) for
 // newly qualified MQLs that score below anything sales has seen, a log-odds
 // shift drawn per run (the models say nothing reliable there, so the
 // interval widens with how many such leads the scenario adds), and (5) a
-// draw of the queue's black-hole curve from its standard errors.
+// draw of the queue's black-hole curve from its standard errors and of the
+// queue response's scale (how well the simulation reproduces history's
+// delays: queue-effects.ts DelayCalibration.responseSd).
 import { poissonWeights, Rng } from '../stats/rng';
-import { fitOutcomeModels, type OutcomeModels } from './outcome-models';
+import { drawOutcomeModels, fitOutcomeModels, type OutcomeModels } from './outcome-models';
 import { queueDraw, type QueueDraw } from './queue-effects';
 import type { ForecastSession } from './session';
 
@@ -17,16 +19,27 @@ export const EXTRAPOLATION_SD = 0.5;
 const STREAM_EXTRAPOLATION = 0xe7a;
 const STREAM_QUEUE = 0x9e0e;
 const SEED_LEAD_WEIGHTS = 0x1ead;
+const STREAM_MODELS = 0x30de1;
 
-/** Refitted models of bootstrap run `run` (>= 1), cached on the session: they do not depend on the scenario. */
+/**
+ * Models of interval run `run` (>= 1), cached on the session: they do not
+ * depend on the scenario. Coefficients are drawn from the full-data fits'
+ * covariance (outcome-models.ts drawOutcomeModels), not refitted: a draw
+ * costs microseconds where a refit passed over every training row.
+ */
 export function bootstrapModels(session: ForecastSession, run: number, cache: Map<number, OutcomeModels>): OutcomeModels {
   let m = cache.get(run);
   if (!m) {
-    const w = poissonWeights(session.seed, run, new Float64Array(session.training.rows.length));
-    m = fitOutcomeModels(session.training, { weights: w, start: session.models, maxIterations: 1 });
+    m = drawOutcomeModels(session.models, new Rng(session.seed ^ STREAM_MODELS, run + 1));
     cache.set(run, m);
   }
   return m;
+}
+
+/** The one-step bootstrap refit of run `run` (the previous method; kept for comparison in tests). */
+export function refitBootstrapModels(session: ForecastSession, run: number): OutcomeModels {
+  const w = poissonWeights(session.seed, run, new Float64Array(session.training.rows.length));
+  return fitOutcomeModels(session.training, { weights: w, start: session.models, maxIterations: 1 });
 }
 
 export function extrapolationShift(seed: number, run: number): number {
@@ -36,7 +49,7 @@ export function extrapolationShift(seed: number, run: number): number {
 /** The black-hole curve's parameter draw of a run (queue-effects.ts queueDraw). */
 export function runQueueDraw(session: ForecastSession, seed: number, run: number): QueueDraw | null {
   const rng = new Rng(seed ^ STREAM_QUEUE, run + 1);
-  return queueDraw(session.pool, rng.normal(), rng.normal());
+  return queueDraw(session.pool, rng.normal(), rng.normal(), rng.normal(), session.delayCalibration.responseSd);
 }
 
 /** Poisson(1) weight per lead (lead index) for run `run`: the same lead gets the same weight in every scenario. */

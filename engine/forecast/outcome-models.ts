@@ -11,7 +11,9 @@
 // f(h) is stats/speed-to-lead.ts's spline basis; fitting it next to the
 // features is what separates "contacted fast" from "hot": the features hold
 // the score's inputs (fit attributes, activity history, trigger).
+import { choleskyFactor } from '../stats/cholesky';
 import { fitLogistic, sigmoid, type LogisticFit } from '../stats/logistic';
+import type { Rng } from '../stats/rng';
 import { speedBasis } from '../stats/speed-to-lead';
 
 /**
@@ -40,6 +42,8 @@ export interface OutcomeModels {
   readonly won: Model;
   /** Mean opportunity amount per size band (sizeBand() codes 0..3). */
   readonly amountByBand: Float64Array;
+  /** Standard error of each band's mean amount (for interval draws); zeros when not computed. */
+  readonly amountSeByBand?: Float64Array;
 }
 
 /** Training rows: lead index per row, features column-major, and the history. */
@@ -107,7 +111,8 @@ export interface FitOptions {
 
 function fitOne(x: Float64Array[], y: Uint8Array | Float64Array, nBase: number, w: Float64Array | undefined, start: Model | undefined, maxIterations = 50): Model {
   const s = start ? [start.fit.intercept, ...start.fit.coefficients] : undefined;
-  const fit = fitLogistic(x, y, { l2: L2, weights: w, start: s, standardErrors: false, maxIterations });
+  // The full-data fit keeps its covariance: interval runs draw coefficients from it (drawOutcomeModels).
+  const fit = fitLogistic(x, y, { l2: L2, weights: w, start: s, standardErrors: !w && !start, maxIterations });
   return { fit, nBase };
 }
 
@@ -160,7 +165,15 @@ export function fitOutcomeModels(t: TrainingSet, options: FitOptions = {}): Outc
   const pooled = allN > 0 ? all / allN : 0;
   // Bands with few opportunities lean on the pooled mean (a prior worth 5 opportunities).
   const amountByBand = Float64Array.from(sum, (s, b) => (s + 5 * pooled) / (cnt[b]! + 5));
-  return { accept, reject, contacted, sql, opp, won, amountByBand };
+  const sq = new Float64Array(4);
+  for (let k = 0; k < n; k++) {
+    const i = rows[k]!;
+    if (!hist.opp90[i]) continue;
+    const d = hist.amount[i]! - amountByBand[t.band[k]!]!;
+    sq[t.band[k]!] = sq[t.band[k]!]! + (w ? w[k]! : 1) * d * d;
+  }
+  const amountSeByBand = Float64Array.from(sq, (v, b) => Math.sqrt(v / Math.max(1, cnt[b]!)) / Math.sqrt(cnt[b]! + 5));
+  return { accept, reject, contacted, sql, opp, won, amountByBand, amountSeByBand };
 }
 
 /** Linear predictor of the base features per row (intercept included). */
@@ -202,4 +215,55 @@ export function pContact(m: Model, eta: number, hours: number): number {
 /** The fitted speed-to-lead effect of a model: log-odds of contact after h hours against contact at once. */
 export function speedLogOdds(m: Model, hours: number): number {
   return speedZ(m, hours);
+}
+
+const MODEL_KEYS = ['accept', 'reject', 'contacted', 'sql', 'opp', 'won'] as const;
+/** Cholesky factor of each fit's covariance (null: not positive definite), computed once per fit. */
+const factors = new WeakMap<LogisticFit, Float64Array | null>();
+
+function covarianceFactor(fit: LogisticFit): Float64Array | null {
+  let l = factors.get(fit);
+  if (l === undefined) {
+    l = null;
+    if (fit.covariance) {
+      const p = fit.coefficients.length + 1;
+      const a = Float64Array.from(fit.covariance);
+      l = choleskyFactor(a, p) ? a : null;
+    }
+    factors.set(fit, l);
+  }
+  return l;
+}
+
+/**
+ * One interval run's models: every coefficient vector drawn from the normal
+ * approximation N(beta, covariance) of its full-data fit (the inverse
+ * penalised Hessian), each band's mean amount from N(mean, se^2). Why: the
+ * same first-order uncertainty as a bootstrap refit, for the cost of a
+ * p x p triangular product instead of passes over every training row (what
+ * made 200 runs slow at 1M leads). A fit without covariance stays as fitted.
+ */
+export function drawOutcomeModels(m: OutcomeModels, rng: Rng): OutcomeModels {
+  const out: Record<(typeof MODEL_KEYS)[number], Model> = { ...m };
+  for (const key of MODEL_KEYS) {
+    const model = m[key];
+    const fit = model.fit;
+    const l = covarianceFactor(fit);
+    if (!l) continue;
+    const p = fit.coefficients.length + 1;
+    const z = Float64Array.from({ length: p }, () => rng.normal());
+    const beta = new Float64Array(p);
+    for (let i = 0; i < p; i++) {
+      let v = 0;
+      for (let k = 0; k <= i; k++) v += l[i * p + k]! * z[k]!;
+      beta[i] = v;
+    }
+    out[key] = {
+      nBase: model.nBase,
+      fit: { ...fit, intercept: fit.intercept + beta[0]!, coefficients: Float64Array.from(fit.coefficients, (c, j) => c + beta[j + 1]!) },
+    };
+  }
+  const se = m.amountSeByBand;
+  const amountByBand = se ? Float64Array.from(m.amountByBand, (a, b) => Math.max(0, a + se[b]! * rng.normal())) : m.amountByBand;
+  return { ...m, ...out, amountByBand };
 }

@@ -244,6 +244,8 @@ export interface ScenarioPool {
   readonly horizonMs: number;
   /** Per tier rank: chance an MQL is settled by review without outreach (queue/estimate.ts). */
   readonly skipByTier: Float64Array;
+  /** An interval run's response multiplier (QueueDraw.responseScale); absent = 1. */
+  readonly responseScale?: number;
   readonly activeFrom: Float64Array;
   readonly activeTo: Float64Array;
   readonly regions: readonly (readonly number[])[];
@@ -488,8 +490,12 @@ export function simulateCohort(pool: ScenarioPool, c: QueueCohort, lead: Int32Ar
     { seed, run, blackHoles: pool.blackHoles, horizonMs: pool.horizonMs, review: { skipByTier: pool.skipByTier } },
   );
   ignoreChances.set(res.contactAt, res.ignoreP);
+  if (pool.responseScale !== undefined && pool.responseScale !== 1) responseScales.set(res.contactAt, pool.responseScale);
   return res.contactAt;
 }
+
+/** The response multiplier a simulated contact array was drawn with (perturbPool), beside it like ignoreChances. */
+const responseScales = new WeakMap<Float64Array, number>();
 
 /**
  * Each simulated contact array's per-row chance of being ignored on arrival,
@@ -546,14 +552,22 @@ export function counterfactualContacts(
     { arrival: obsArrival, contact: obsContact, rep: obsRep },
     { arrival: bArrival, contact: bContact, rep: bRep, ...(pBase ? { ignoreP: pBase } : {}) },
     { arrival: scen.arrival, contact: scenContact, rep: scen.rep, ...(pScen ? { ignoreP: pScen } : {}) },
-    { schedules: pool.schedules, fallback, inHistory, rankGroup: scen.priority, ...(rescue ? { rescue } : {}) },
+    { schedules: pool.schedules, fallback, inHistory, rankGroup: scen.priority, deltaScale: responseScales.get(scenContact) ?? 1, ...(rescue ? { rescue } : {}) },
   );
 }
 
-/** A draw of the black-hole curve's parameters for one interval run (log-odds). */
+/** A draw of the queue model for one interval run: the black-hole curve's parameters (log-odds) and the response scale. */
 export interface QueueDraw {
   readonly slopeShift: number;
   readonly interceptShift: number;
+  /**
+   * Multiplier on the queue's response (default 1): simulated changes in
+   * delay, new MQLs' simulated delays and the black-hole curve's slope. The
+   * simulation reproduces history's delays only within some factor
+   * (DelayCalibration.responseSd), so how strongly a scenario moves the
+   * queue is uncertain by as much; same factor for baseline and scenario.
+   */
+  readonly responseScale?: number;
 }
 
 /**
@@ -565,24 +579,26 @@ export interface QueueDraw {
 export function perturbPool(pool: ScenarioPool, d: QueueDraw | null): ScenarioPool {
   if (d === null) return pool;
   const bh = pool.blackHoles;
+  const scale = d.responseScale ?? 1;
   return {
     ...pool,
+    responseScale: scale,
     blackHoles: {
       ...bh,
-      slope: bh.slope + d.slopeShift,
+      slope: (bh.slope + d.slopeShift) * scale,
       intercept: Float64Array.from({ length: pool.schedules.length }, (_, r) => bh.intercept[r]! + d.interceptShift),
     },
   };
 }
 
-/** Draw for run `run` from the fit's standard errors (none without a fit). */
-export function queueDraw(base: RepPoolState, u1: number, u2: number): QueueDraw | null {
+/** Draw for run `run` from the fit's standard errors and the response's log-scale sd (u3: a standard normal). */
+export function queueDraw(base: RepPoolState, u1: number, u2: number, u3 = 0, responseSd = 0): QueueDraw | null {
   const fit = base.estimate.blackHoleFit;
-  if (fit === null) return null;
-  const seI = fit.standardErrors[0]!;
-  const seS = fit.standardErrors[1]!;
-  if (!Number.isFinite(seI) || !Number.isFinite(seS)) return null;
-  return { interceptShift: seI * u1, slopeShift: seS * u2 };
+  const seI = fit ? fit.standardErrors[0]! : Number.NaN;
+  const seS = fit ? fit.standardErrors[1]! : Number.NaN;
+  const ok = Number.isFinite(seI) && Number.isFinite(seS);
+  if (!ok && !(responseSd > 0)) return null;
+  return { interceptShift: ok ? seI * u1 : 0, slopeShift: ok ? seS * u2 : 0, responseScale: Math.exp(responseSd * u3) };
 }
 
 /**
@@ -598,9 +614,32 @@ export function queueDraw(base: RepPoolState, u1: number, u2: number): QueueDraw
 export class DelayCalibration {
   private readonly sim: Float64Array[];
   private readonly obs: Float64Array[];
+  /**
+   * How far the baseline simulation's delays are from history's: the root
+   * mean square of log(simulated / observed) over tiers (20+ delays each) at
+   * the median, 75th and 90th percentile, at least 0.1. Interval runs take it
+   * as the sd of the queue response's log scale (QueueDraw.responseScale).
+   */
+  readonly responseSd: number;
   constructor(sim: number[][], obs: number[][]) {
     this.sim = sim.map((v) => Float64Array.from(v).sort());
     this.obs = obs.map((v) => Float64Array.from(v).sort());
+    let ss = 0;
+    let k = 0;
+    for (let p = 0; p < this.sim.length; p++) {
+      const a = this.sim[p]!;
+      const b = this.obs[p]!;
+      if (a.length < 20 || b.length < 20) continue;
+      for (const q of [0.5, 0.75, 0.9]) {
+        const x = a[Math.floor(q * (a.length - 1))]!;
+        const y = b[Math.floor(q * (b.length - 1))]!;
+        if (x > 0 && y > 0) {
+          ss += Math.log(x / y) ** 2;
+          k++;
+        }
+      }
+    }
+    this.responseSd = Math.max(0.1, k > 0 ? Math.sqrt(ss / k) : 0.5);
   }
 
   static fromBaseline(hist: LeadHistory, cohort: QueueCohort, contact: Float64Array, schedules: readonly WorkSchedule[], fallback: WorkSchedule): DelayCalibration {

@@ -63,6 +63,11 @@ export interface CounterfactualOptions {
    * leads. Same simulations give the same sorted delays: the identity holds.
    */
   readonly rankGroup?: Int32Array;
+  /**
+   * Multiplier on every simulated change in delay and on new MQLs' simulated
+   * delays (an interval run's draw of how strongly the queue responds); 1 = as simulated.
+   */
+  readonly deltaScale?: number;
 }
 
 /** Fewer rows than this in a group: each row keeps its own simulated change. */
@@ -85,11 +90,12 @@ export function counterfactualContactTimes(
     return b > pS[i]! && rescue.uniform[i]! * b >= pS[i]!;
   };
   const sched = (r: number): WorkSchedule => (r >= 0 && r < options.schedules.length ? options.schedules[r]! : options.fallback);
+  const scale = options.deltaScale ?? 1;
   const matched = options.rankGroup ? rankMatchedDeltas(observed, baseline, scenario, options, sched) : null;
   for (let i = 0; i < n; i++) {
     const cs = scenario.contact[i]!;
     if (options.inHistory && !options.inHistory[i]) {
-      out[i] = cs;
+      out[i] = scale === 1 || !Number.isFinite(cs) ? cs : sched(scenario.rep[i]!).addBusinessMs(scenario.arrival[i]!, scale * sched(scenario.rep[i]!).businessMsBetween(scenario.arrival[i]!, cs));
       continue;
     }
     const co = observed.contact[i]!;
@@ -112,7 +118,7 @@ export function counterfactualContactTimes(
     const repS = scenario.rep[i]!;
     const sS = sched(repS);
     const m = matched ? matched[i]! : Number.NaN;
-    const delta = Number.isNaN(m) ? sS.businessMsBetween(scenario.arrival[i]!, cs) - sched(baseline.rep[i]!).businessMsBetween(baseline.arrival[i]!, cb) : m;
+    const delta = scale * (Number.isNaN(m) ? sS.businessMsBetween(scenario.arrival[i]!, cs) - sched(baseline.rep[i]!).businessMsBetween(baseline.arrival[i]!, cb) : m);
     if (delta === 0 && scenario.arrival[i] === observed.arrival[i] && repS === observed.rep[i]) {
       out[i] = co; // nothing about this lead changed
       continue;
