@@ -128,24 +128,36 @@ export function expectations(ctx: AssembleContext, models: OutcomeModels, etas: 
       out.accept[k] = wS === wObs ? hist.accepted[i]! : clamp01(hist.accepted[i]! + pWorked(models.accept, eA[k]!, wS) - pWorked(models.accept, eA[k]!, wObs));
       out.reject[k] = wS === wObs ? hist.rejected[i]! : clamp01(hist.rejected[i]! + pWorked(models.reject, eR[k]!, wS) - pWorked(models.reject, eR[k]!, wObs));
       const sameContact = hS === hO || (!contactedS && !contactedO);
-      const sO = pContact(models.sql, eS[k]!, hO);
-      const oO = pContact(models.opp, eO[k]!, hO);
-      const sS = pContact(models.sql, eS[k]!, hS);
-      const oS = pContact(models.opp, eO[k]!, hS);
-      const pWon = sigmoid(eW[k]!);
       const mature = hist.mature[i]! === 1;
+      // Model terms are evaluated only where a result reads them (most shared MQLs
+      // keep their contact and are mature: their history is the answer). Pure
+      // functions, so skipping them changes no value.
+      const needO = !sameContact || !mature;
+      const sO = needO ? pContact(models.sql, eS[k]!, hO) : Number.NaN;
+      const oO = needO ? pContact(models.opp, eO[k]!, hO) : Number.NaN;
       // Censored: what is seen so far, plus the chance of the rest of the 90 days given nothing yet.
       const elapsed = hist.dataEnd - t0;
       const sBase = mature || hist.sql90[i] ? hist.sql90[i]! : remainingChance(sO, lagCdf(hist.sqlLagMs, elapsed));
-      const oRest = remainingChance(oO, lagCdf(hist.oppLagMs, elapsed));
+      const oRest = mature ? Number.NaN : remainingChance(oO, lagCdf(hist.oppLagMs, elapsed));
       const oBase = mature || hist.opp90[i] ? hist.opp90[i]! : oRest;
-      out.sql[k] = sameContact ? sBase : clamp01(sBase + sS - sO);
-      out.opp[k] = sameContact ? oBase : clamp01(oBase + oS - oO);
+      const wonObserved = hist.opp[i] && hist.won[i]! >= 0;
+      const pWon = !sameContact || !wonObserved ? sigmoid(eW[k]!) : Number.NaN;
       const wonBase = hist.opp[i] ? (hist.won[i]! >= 0 ? hist.won[i]! : pWon) : mature ? 0 : oRest * pWon;
-      out.won[k] = sameContact ? wonBase : clamp01(wonBase + (oS - oO) * pWon);
-      // Pipeline counts every opportunity of the MQL (DATA_CONTRACT section 3 sets no horizon; won_count neither).
       const pipeBase = hist.opp[i] ? hist.amount[i]! : mature ? 0 : oRest * amt;
-      out.pipeline[k] = sameContact ? pipeBase : Math.max(0, pipeBase + (oS - oO) * amt);
+      if (sameContact) {
+        out.sql[k] = sBase;
+        out.opp[k] = oBase;
+        out.won[k] = wonBase;
+        // Pipeline counts every opportunity of the MQL (DATA_CONTRACT section 3 sets no horizon; won_count neither).
+        out.pipeline[k] = pipeBase;
+      } else {
+        const sS = pContact(models.sql, eS[k]!, hS);
+        const oS = pContact(models.opp, eO[k]!, hS);
+        out.sql[k] = clamp01(sBase + sS - sO);
+        out.opp[k] = clamp01(oBase + oS - oO);
+        out.won[k] = clamp01(wonBase + (oS - oO) * pWon);
+        out.pipeline[k] = Math.max(0, pipeBase + (oS - oO) * amt);
+      }
       // Black hole: no contact and no decision within 24 h of assignment. A
       // decision counts only while the contact status is unchanged (a lost
       // or rescued contact carries its decision with it).

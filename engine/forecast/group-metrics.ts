@@ -5,6 +5,7 @@
 // already in order, instead of one comparator sort per group (the forecast's
 // largest cost at a million leads: ~60 groups, each sorting its share).
 import { emptySums, type MetricValues } from './assemble';
+import type { MetricSums } from './types';
 import { stableOrderByValue } from './radix-order';
 import type { LeadExpectations } from './types';
 import { sortedWeightedQuantiles } from './weighted-quantile';
@@ -33,6 +34,7 @@ class Scratch {
   sortedV = new Float64Array(0);
   sortedW = new Float64Array(0);
   rank = new Float64Array(0);
+  sortedItemW = new Float64Array(0);
 }
 const scratch = new Scratch();
 
@@ -114,11 +116,18 @@ function computeGroupMetricValues(e: LeadExpectations, groups: readonly RowGroup
   });
 
   // Per group: its items' count (with a positive weighted hours weight), then slots.
-  const hw = (k: number): number => e.hoursWeight[k]! * (weights ? weights[k]! : 1);
+  // The weighted hours weight per item (as metricValues: hoursWeight * w), in sorted order.
+  s.sortedItemW = grownF64(s.sortedItemW, nItems);
+  const itemW = s.sortedItemW;
+  const hoursWeight = e.hoursWeight;
+  for (let j = 0; j < nItems; j++) {
+    const k = itemRow[order[j]!]!;
+    itemW[j] = weights ? hoursWeight[k]! * weights[k]! : hoursWeight[k]! * 1;
+  }
   const slotCount = new Int32Array(G + 1);
   for (let j = 0; j < nItems; j++) {
     const k = itemRow[order[j]!]!;
-    if (!(hw(k) > 0)) continue;
+    if (!(itemW[j]! > 0)) continue;
     slotCount[1]!++;
     for (let m = mo[k]!; m < mo[k + 1]!; m++) slotCount[members[m]! + 1]!++;
   }
@@ -135,7 +144,7 @@ function computeGroupMetricValues(e: LeadExpectations, groups: readonly RowGroup
   for (let g = 0; g < G; g++) put[g] = so[g]!;
   for (let j = 0; j < nItems; j++) {
     const k = itemRow[order[j]!]!;
-    const w = hw(k);
+    const w = itemW[j]!;
     if (!(w > 0)) continue;
     const v = e.hours[k]!;
     let p = put[0]!++;
@@ -152,21 +161,7 @@ function computeGroupMetricValues(e: LeadExpectations, groups: readonly RowGroup
   const values = (rows: Int32Array | null, g: number): MetricValues => {
     const sums = emptySums();
     const m = rows ? rows.length : n;
-    let wsum = 0;
-    for (let q = 0; q < m; q++) {
-      const k = rows ? rows[q]! : q;
-      const w = weights ? weights[k]! : 1;
-      if (w === 0) continue;
-      wsum += w;
-      sums.accept += w * e.accept[k]!;
-      sums.reject += w * e.reject[k]!;
-      sums.blackHole += w * e.blackHole[k]!;
-      sums.sla += w * e.sla[k]!;
-      sums.sql += w * e.sql[k]!;
-      sums.opp += w * e.opp[k]!;
-      sums.won += w * e.won[k]!;
-      sums.pipeline += w * e.pipeline[k]!;
-    }
+    const wsum = weights ? addWeighted(sums, e, rows, m, weights) : addUnweighted(sums, e, rows, m);
     const rate = (x: number) => (wsum > 0 ? x / wsum : null);
     const [med, p90] = sortedWeightedQuantiles(sv, sw, so[g]!, so[g + 1]!, PS, s.rank);
     // Counts and sums scale with the bootstrap weights' total back to the group's size.
@@ -186,4 +181,57 @@ function computeGroupMetricValues(e: LeadExpectations, groups: readonly RowGroup
     };
   };
   return { overall: values(null, 0), groups: groups.map((g, gi) => values(g.rows, gi + 1)) };
+}
+
+/** Sums of the weighted expectations of rows (all rows when null); returns the weight total. Same order and operations as metricValues. */
+function addWeighted(sums: MetricSums, e: LeadExpectations, rows: Int32Array | null, m: number, weights: Float64Array): number {
+  let wsum = 0;
+  for (let q = 0; q < m; q++) {
+    const k = rows ? rows[q]! : q;
+    const w = weights[k]!;
+    if (w === 0) continue;
+    wsum += w;
+    sums.accept += w * e.accept[k]!;
+    sums.reject += w * e.reject[k]!;
+    sums.blackHole += w * e.blackHole[k]!;
+    sums.sla += w * e.sla[k]!;
+    sums.sql += w * e.sql[k]!;
+    sums.opp += w * e.opp[k]!;
+    sums.won += w * e.won[k]!;
+    sums.pipeline += w * e.pipeline[k]!;
+  }
+  return wsum;
+}
+
+/** Unit weights: w * x === x and the total is the count, so plain sums give the same floats. */
+function addUnweighted(sums: MetricSums, e: LeadExpectations, rows: Int32Array | null, m: number): number {
+  const { accept, reject, blackHole, sla, sql, opp, won, pipeline } = e;
+  let a = 0;
+  let r = 0;
+  let b = 0;
+  let l = 0;
+  let s = 0;
+  let o = 0;
+  let w = 0;
+  let p = 0;
+  for (let q = 0; q < m; q++) {
+    const k = rows ? rows[q]! : q;
+    a += accept[k]!;
+    r += reject[k]!;
+    b += blackHole[k]!;
+    l += sla[k]!;
+    s += sql[k]!;
+    o += opp[k]!;
+    w += won[k]!;
+    p += pipeline[k]!;
+  }
+  sums.accept = a;
+  sums.reject = r;
+  sums.blackHole = b;
+  sums.sla = l;
+  sums.sql = s;
+  sums.opp = o;
+  sums.won = w;
+  sums.pipeline = p;
+  return m;
 }

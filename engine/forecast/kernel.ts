@@ -199,7 +199,8 @@ function cohortContacts(session: ForecastSession, st: ScenarioState, bc: Float64
 
 /** The window rows' contacts; new MQLs have only the simulation's time: put it on history's scale. */
 function windowContactFrom(session: ForecastSession, st: ScenarioState, cf: Float64Array): Float64Array {
-  const contact = Float64Array.from(st.rows, (k) => cf[k]!);
+  const contact = new Float64Array(st.rows.length);
+  for (let q = 0; q < contact.length; q++) contact[q] = cf[st.rows[q]!]!;
   const { shared, rep, arrival } = st.inWindow;
   for (let q = 0; q < contact.length; q++) {
     if (shared[q] || !Number.isFinite(contact[q]!)) continue;

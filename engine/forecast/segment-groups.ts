@@ -95,7 +95,8 @@ export function segmentGroups(policy: Policy, source: CodedColumn, timezone: str
 
 function computeSegmentGroups(policy: Policy, source: CodedColumn, timezone: string, e: LeadExpectations): SegmentGroup[] {
   const n = e.n;
-  const tierCode = Int32Array.from(e.tier.subarray(0, n), (t) => (t >= 0 ? t + 1 : 0));
+  const tierCode = new Int32Array(n);
+  for (let k = 0; k < n; k++) tierCode[k] = e.tier[k]! >= 0 ? e.tier[k]! + 1 : 0;
   const tiers = bucket('tier', tierCode, policy.tiers.length + 1, (c) => (c > 0 ? policy.tiers[c - 1]!.name : NO_VALUE.tier));
   const srcCode = new Int32Array(n);
   for (let k = 0; k < n; k++) {
