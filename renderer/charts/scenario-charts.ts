@@ -58,7 +58,8 @@ export function rateDeltaOption(deltas: readonly MetricDelta[], theme: Theme, pr
       const d = rows[i];
       if (!d) return null;
       const out: TooltipRow[] = [
-        { label: 'Baseline', value: formatMetric(d.kind, d.baseline) },
+        { label: 'Policy in force', value: formatMetric(d.kind, d.baseline) },
+        { label: 'History', value: formatMetric(d.kind, d.history) },
         { label: 'Scenario', value: formatMetric(d.kind, d.forecast) },
         { label: 'Change', value: formatDelta(d.kind, d.delta), color: verdictColor(theme, d.verdict) },
       ];

@@ -1,8 +1,11 @@
 // Scenario against baseline, metric by metric: the numbers the cards, the
 // delta chart and presenter mode's before/after all read. Pure, so the
-// arithmetic is tested without a DOM. "Baseline" is what history shows under
-// the policy in force (forecast@1's `observed`); the replay of that policy
-// reproduces it, so an untouched scenario shows no change.
+// arithmetic is tested without a DOM. "Baseline" is the same model's forecast
+// for the policy in force, so a change is the scenario's doing and not the
+// model's distance from history (won deals, for one, count outcomes history
+// has not seen close yet); an untouched scenario shows no change. History
+// (forecast@1's `observed`) stays beside it, and stands in for the baseline
+// when the baseline's own forecast is not at hand.
 import type { EngineResults } from '../../engine/api/contract';
 import { formatAmount, formatHours, formatInteger, formatPercent, MISSING } from './format';
 import type { MetricName } from './health-types';
@@ -70,7 +73,10 @@ export type Verdict = 'better' | 'worse' | 'same' | 'neutral';
 export interface MetricDelta {
   readonly name: MetricName;
   readonly kind: MetricKind;
+  /** The policy in force, forecast by the same model (or history when that is missing). */
   readonly baseline: number | null;
+  /** What history shows for the window (forecast@1 `observed`). */
+  readonly history: number | null;
   readonly forecast: number | null;
   /** forecast - baseline, null when either is missing. */
   readonly delta: number | null;
@@ -109,8 +115,9 @@ export function verdictOf(name: MetricName, baseline: number | null, forecast: n
  * low/high are a real 90% interval (in the expected-values path they equal
  * the forecast and mean nothing).
  */
-export function metricDelta(name: MetricName, m: ForecastMetric, withInterval: boolean): MetricDelta {
-  const baseline = finite(m.observed) ? m.observed : null;
+export function metricDelta(name: MetricName, m: ForecastMetric, withInterval: boolean, base: ForecastMetric | null = null): MetricDelta {
+  const history = finite(m.observed) ? m.observed : null;
+  const baseline = base ? (finite(base.forecast) ? base.forecast : null) : history;
   const forecast = finite(m.forecast) ? m.forecast : null;
   const low = withInterval && finite(m.low) ? m.low : null;
   const high = withInterval && finite(m.high) ? m.high : null;
@@ -119,6 +126,7 @@ export function metricDelta(name: MetricName, m: ForecastMetric, withInterval: b
     name,
     kind: METRIC_KINDS[name],
     baseline,
+    history,
     forecast,
     delta: minus(forecast),
     low,
@@ -131,9 +139,10 @@ export function metricDelta(name: MetricName, m: ForecastMetric, withInterval: b
   };
 }
 
-export function forecastDeltas(result: ForecastResult, names: readonly MetricName[]): MetricDelta[] {
+/** Every metric of result against the baseline's forecast (null: against history). */
+export function forecastDeltas(result: ForecastResult, names: readonly MetricName[], baseline: ForecastResult | null = null): MetricDelta[] {
   const withInterval = result.details.runs > 0;
-  return names.map((n) => metricDelta(n, result.metrics[n], withInterval));
+  return names.map((n) => metricDelta(n, result.metrics[n], withInterval, baseline ? baseline.metrics[n] : null));
 }
 
 /** A value in its metric's unit: "66.8%", "3,300", "2.4 h", "$4.1M". */

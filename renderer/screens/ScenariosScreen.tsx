@@ -102,7 +102,7 @@ export function ScenariosScreen() {
 
 function useDeltas() {
   const view = useAppShallow(selectForecastView);
-  const deltas = useMemo(() => (view.shown ? forecastDeltas(view.shown.result, ALL_METRICS) : null), [view.shown]);
+  const deltas = useMemo(() => (view.shown ? forecastDeltas(view.shown.result, ALL_METRICS, view.baseline) : null), [view.shown, view.baseline]);
   return { ...view, deltas };
 }
 

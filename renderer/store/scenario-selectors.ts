@@ -57,6 +57,7 @@ export const selectForecastView = (s: AppState) => {
   const error = s.scenarioForecastError && s.scenarioForecastError.key === key ? s.scenarioForecastError.error : null;
   return {
     shown,
+    baseline: s.scenarioBaselineForecast,
     /** The numbers on screen answer an older draft; the draft's own are on their way. */
     updating: shown !== null && shown.key !== key && error === null,
     error,

@@ -47,6 +47,8 @@ export interface ScenarioSlice {
   /** bodyKey() of the draft as last saved or opened; the draft is dirty when it differs. */
   scenarioSavedKey: string | null;
   scenarioPoint: KeyedForecast | null;
+  /** The expected values of the policy in force: what every change is measured against. */
+  scenarioBaselineForecast: ForecastResult | null;
   scenarioIntervals: KeyedForecast | null;
   scenarioIntervalJob: IntervalJob | null;
   scenarioIntervalError: KeyedError | null;
@@ -105,6 +107,7 @@ export const initialScenario = (): ScenarioData => ({
   scenarioName: null,
   scenarioSavedKey: null,
   scenarioPoint: null,
+  scenarioBaselineForecast: null,
   scenarioIntervals: null,
   scenarioIntervalJob: null,
   scenarioIntervalError: null,
@@ -156,7 +159,11 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
     },
     scenarioPointLoaded: (path, key, result) => {
       if (!here(path)) return;
-      set((s) => ({ scenarioPoint: { key, result }, scenarioForecastError: s.scenarioForecastError?.key === key ? null : s.scenarioForecastError }));
+      set((s) => ({
+        scenarioPoint: { key, result },
+        scenarioForecastError: s.scenarioForecastError?.key === key ? null : s.scenarioForecastError,
+        ...(s.scenarioBaseline && key === scenarioKey(s.scenarioBaseline.scenario) ? { scenarioBaselineForecast: result } : {}),
+      }));
     },
     scenarioForecastFailed: (path, key, error) => {
       if (here(path)) set({ scenarioForecastError: { key, error } });

@@ -76,6 +76,18 @@ describe('scenario actions', () => {
     expect(view.shown?.result.metrics.mql_count.forecast).toBe(3300 - 4 * 20);
   });
 
+  it('keeps the policy in force’s forecast as the baseline of every change', async () => {
+    const { platform, store } = await opened();
+    requestScenarioForecast(platform, store);
+    await flush();
+    expect(store.getState().scenarioBaselineForecast?.metrics.mql_count.forecast).toBe(3300);
+    move(store, 70);
+    requestScenarioForecast(platform, store);
+    await flush();
+    expect(store.getState().scenarioBaselineForecast?.metrics.mql_count.forecast).toBe(3300);
+    expect(selectForecastView(store.getState()).baseline).toBe(store.getState().scenarioBaselineForecast);
+  });
+
   it('keeps expected-value forecasts out of the jobs panel', async () => {
     const { fake, platform, store } = await opened();
     fake.hold = true;

@@ -15,6 +15,14 @@ describe('scenario deltas', () => {
     expect(d.verdict).toBe('better');
   });
 
+  it('measures against the baseline’s own forecast when given, keeping history beside it', () => {
+    const base = { observed: 354, forecast: 472, low: 472, high: 472 };
+    const d = metricDelta('won_count', { observed: 354, forecast: 480, low: 470, high: 490 }, true, base);
+    expect([d.baseline, d.history, d.delta, d.deltaLow, d.deltaHigh]).toEqual([472, 354, 8, -2, 18]);
+    // The policy in force against itself: no change, however far the model is from history.
+    expect(metricDelta('won_count', base, false, base).verdict).toBe('same');
+  });
+
   it('ignores low/high of an expected-values answer (they only repeat the forecast)', () => {
     const d = metricDelta('acceptance_rate', { observed: 0.6, forecast: 0.62, low: 0.62, high: 0.62 }, false);
     expect([d.low, d.high, d.deltaLow, d.deltaHigh]).toEqual([null, null, null, null]);

@@ -47,10 +47,15 @@ export function ScenarioMetricCard({ d, headline, intervalState }: { readonly d:
       <div className="metric-value">{formatMetric(d.kind, d.forecast)}</div>
       <div className="scn-compare">
         <DeltaChip d={d} />
-        <span className="scn-baseline muted" data-testid={`baseline-${d.name}`}>
+        <span className="scn-baseline muted" data-testid={`baseline-${d.name}`} title="The policy in force, forecast by the same model">
           was {formatMetric(d.kind, d.baseline)}
         </span>
       </div>
+      {formatMetric(d.kind, d.history) !== formatMetric(d.kind, d.baseline) ? (
+        <div className="scn-history muted" title="What history shows for the window; the forecast also counts outcomes that had not happened yet by the data's end">
+          history: {formatMetric(d.kind, d.history)}
+        </div>
+      ) : null}
       {headline && target ? <div className="metric-target">{target.label}</div> : null}
       <IntervalLine d={d} intervalState={intervalState} />
     </article>
