@@ -10,7 +10,7 @@ import { Engine } from '../../engine/api/engine';
 import { formatInteger, formatPercent } from '../../renderer/charts/format';
 import { pointAt } from '../../renderer/charts/frontier-chart';
 import { scratchDir } from '../support/tmp';
-import { screenshotWhole, useBrowserApp } from './browser';
+import { SCREENSHOT_DIR, screenshotWhole, useBrowserApp } from './browser';
 
 const dir = scratchDir('hl-e2e-compare-');
 const engine = new Engine({ dataDir: join(dir, 'data') });
@@ -86,6 +86,17 @@ describe('Compare, Frontier and Trust in the browser', () => {
     expect(html).toContain('=HYPERLINK(&#34;http://evil.example&#34;,&#34;SLA 30 min&#34;)');
     expect(html).toContain(formatPercent(fPlain.metrics.acceptance_rate.forecast));
     expect(html).toMatch(/<img src="data:image\/png;base64,/);
+    // How the saved report looks, opened on its own (its CSP allows no script and only data: images).
+    const reader = await app.openPage({ width: 1200, height: 800 });
+    await reader.page.setContent(html);
+    await reader.page.waitForTimeout(300);
+    await reader.page.screenshot({ path: join(SCREENSHOT_DIR, 'compare-03-report.png'), fullPage: true });
+    await reader.page.close();
+    expect(reader.problems).toEqual([]);
+    // Print: the comparison alone, without the app's chrome.
+    await page.emulateMedia({ media: 'print' });
+    await screenshotWhole(page, 'compare-04-print', 600);
+    await page.emulateMedia({ media: 'screen' });
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-delta-rates').getByRole('button', { name: /Save .* as PNG/ }).click()]);
     expect(png.suggestedFilename()).toBe('scenario-changes-rates.png');
     expect(readFileSync(await png.path()).subarray(1, 4).toString('latin1')).toBe('PNG');
