@@ -7,6 +7,7 @@ import { windowRange } from '../replay/window';
 import { FLAG_DATA_COMPLETION } from '../replay/score';
 import { computeEtas, ETA_MODELS, expectations, slaColumn, type AssembleContext, type CohortInWindow, type Etas } from './assemble';
 import { buildFeatures } from './features';
+import { freshEtaMemo } from './fresh-etas';
 import type { OutcomeModels } from './outcome-models';
 import { assignReps, counterfactualContacts, perturbPool, scenarioPool, simulateCohort, type QueueDraw, type ScenarioPool } from './queue-effects';
 import type { ForecastSession, PolicyCohort } from './session';
@@ -167,12 +168,12 @@ export function evaluate(
     // The slider path: everything but the SLA column is fixed by the cached pieces; an SLA
     // change (tiers' hours, sla.business_hours) only redoes that column.
     const contact = windowContact0(session, st);
-    const point = (wp.point ??= expectations(ctx, models, windowEtas(session.trainEtas, models, st.feats), { ...st.inWindow, contact }));
+    const point = (wp.point ??= expectations(ctx, models, windowEtas(session.trainEtas, models, st.feats, session), { ...st.inWindow, contact }));
     return { ...point, sla: slaColumn(ctx, { ...st.inWindow, contact }, point.hoursWeight, new Float64Array(point.n)) };
   }
   const contact = run0 ? windowContact0(session, st) : windowContact(session, st, run, draw);
   const trainEtas = models === session.models ? session.trainEtas : computeEtas(models, session.training.x, session.training.rows.length);
-  return expectations(ctx, models, windowEtas(trainEtas, models, st.feats), { ...st.inWindow, contact }, { extrapolationShift });
+  return expectations(ctx, models, windowEtas(trainEtas, models, st.feats, session), { ...st.inWindow, contact }, { extrapolationShift });
 }
 
 /** Run 0's window contacts, memoised on the window piece (its queue simulation on the queue piece). */
@@ -216,15 +217,23 @@ function windowContactFrom(session: ForecastSession, st: ScenarioState, cf: Floa
  * Features of the window's MQLs, by reference: an MQL at its historical
  * instant with its historical trigger IS its training row (most MQLs of most
  * scenarios), so only moved and new MQLs get a feature row of their own, and
- * a model's linear predictor is looked up rather than recomputed.
+ * a model's linear predictor is looked up rather than recomputed. The fresh
+ * rows' feature columns are built on first use: the expected-value path
+ * mostly finds their etas remembered (fresh-etas.ts), the interval runs need them.
  */
 export interface WindowFeatures {
   /** Training row per window row, -1 for a fresh row. */
   readonly trainRow: Int32Array;
-  /** Index into `fresh` per window row, -1 when it has a training row. */
+  /** Index into the fresh rows per window row, -1 when it has a training row. */
   readonly freshRow: Int32Array;
-  readonly fresh: readonly Float64Array[];
   readonly nFresh: number;
+  /** Per fresh row: its window row, lead, MQL instant and high-intent trigger. */
+  readonly freshQ: Int32Array;
+  readonly freshLead: Int32Array;
+  readonly freshAt: Float64Array;
+  readonly freshHigh: Uint8Array;
+  /** Feature columns of the fresh rows (built once, on first call). */
+  fresh(): readonly Float64Array[];
 }
 
 function featuresFor(session: ForecastSession, lead: Int32Array, at: Float64Array, highIntent: Uint8Array): WindowFeatures {
@@ -232,43 +241,91 @@ function featuresFor(session: ForecastSession, lead: Int32Array, at: Float64Arra
   const m = lead.length;
   const trainRow = new Int32Array(m);
   const freshRow = new Int32Array(m).fill(-1);
-  const fresh: number[] = [];
   const hiCol = training.x[5]!;
+  let nFresh = 0;
   for (let q = 0; q < m; q++) {
     const i = lead[q]!;
     const t = session.trainingRowOfLead[i]!;
     if (t < 0 || at[q] !== hist.mqlAt[i] || hiCol[t] !== highIntent[q]) {
       trainRow[q] = -1;
-      freshRow[q] = fresh.length;
-      fresh.push(q);
+      freshRow[q] = nFresh++;
     } else trainRow[q] = t;
   }
-  const fx = buildFeatures(
-    cols,
-    session.spec,
-    Int32Array.from(fresh, (q) => lead[q]!),
-    Float64Array.from(fresh, (q) => at[q]!),
-    Uint8Array.from(fresh, (q) => highIntent[q]!),
-    session.scorer,
-  );
-  return { trainRow, freshRow, fresh: fx, nFresh: fresh.length };
+  const freshQ = new Int32Array(nFresh);
+  const freshLead = new Int32Array(nFresh);
+  const freshAt = new Float64Array(nFresh);
+  const freshHigh = new Uint8Array(nFresh);
+  for (let q = 0; q < m; q++) {
+    const j = freshRow[q]!;
+    if (j < 0) continue;
+    freshQ[j] = q;
+    freshLead[j] = lead[q]!;
+    freshAt[j] = at[q]!;
+    freshHigh[j] = highIntent[q]!;
+  }
+  let x: Float64Array[] | null = null;
+  return {
+    trainRow,
+    freshRow,
+    nFresh,
+    freshQ,
+    freshLead,
+    freshAt,
+    freshHigh,
+    fresh: () => (x ??= buildFeatures(cols, session.spec, freshLead, freshAt, freshHigh, session.scorer)),
+  };
 }
 
-/** Etas of the window's MQLs: training rows' etas looked up, fresh rows' computed. */
-export function windowEtas(trainEtas: Etas, models: OutcomeModels, f: WindowFeatures): Etas {
-  const freshEtas = computeEtas(models, f.fresh, f.nFresh);
+/** Etas of the window's MQLs: training rows' etas looked up, fresh rows' computed (with the session, its full-data models' are remembered per lead and instant). */
+export function windowEtas(trainEtas: Etas, models: OutcomeModels, f: WindowFeatures, session: ForecastSession | null = null): Etas {
   const m = f.trainRow.length;
-  const pick = (k: (typeof ETA_MODELS)[number]) => {
-    const out = new Float64Array(m);
+  const out: Etas = {
+    accept: new Float64Array(m),
+    reject: new Float64Array(m),
+    contacted: new Float64Array(m),
+    sql: new Float64Array(m),
+    opp: new Float64Array(m),
+    won: new Float64Array(m),
+  };
+  for (const k of ETA_MODELS) {
+    const o = out[k];
     const tr = trainEtas[k];
-    const fr = freshEtas[k];
     for (let q = 0; q < m; q++) {
       const t = f.trainRow[q]!;
-      out[q] = t >= 0 ? tr[t]! : fr[f.freshRow[q]!]!;
+      if (t >= 0) o[q] = tr[t]!;
     }
+  }
+  if (session === null || models !== session.models) {
+    const fr = computeEtas(models, f.fresh(), f.nFresh);
+    for (const k of ETA_MODELS) for (let j = 0; j < f.nFresh; j++) out[k][f.freshQ[j]!] = fr[k][j]!;
     return out;
-  };
-  return { accept: pick('accept'), reject: pick('reject'), contacted: pick('contacted'), sql: pick('sql'), opp: pick('opp'), won: pick('won') };
+  }
+  const memo = freshEtaMemo(session, session.hist.n);
+  let nMiss = 0;
+  const miss = new Int32Array(f.nFresh);
+  for (let j = 0; j < f.nFresh; j++) {
+    const slot = memo.find(f.freshLead[j]!, f.freshAt[j]!, f.freshHigh[j]!);
+    if (slot >= 0) memo.read(slot, out, f.freshQ[j]!);
+    else miss[nMiss++] = j;
+  }
+  if (nMiss > 0) {
+    const mLead = new Int32Array(nMiss);
+    const mAt = new Float64Array(nMiss);
+    const mHigh = new Uint8Array(nMiss);
+    for (let u = 0; u < nMiss; u++) {
+      const j = miss[u]!;
+      mLead[u] = f.freshLead[j]!;
+      mAt[u] = f.freshAt[j]!;
+      mHigh[u] = f.freshHigh[j]!;
+    }
+    const fr = computeEtas(models, buildFeatures(session.cols, session.spec, mLead, mAt, mHigh, session.scorer), nMiss);
+    for (let u = 0; u < nMiss; u++) {
+      const q = f.freshQ[miss[u]!]!;
+      for (const k of ETA_MODELS) out[k][q] = fr[k][u]!;
+      memo.write(mLead[u]!, mAt[u]!, mHigh[u]!, fr, u);
+    }
+  }
+  return out;
 }
 
 function sameArray(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
