@@ -119,3 +119,73 @@ export function fieldMatches(errorField: string | undefined, controlField: strin
   if (!errorField) return false;
   return errorField === controlField || errorField.startsWith(`${controlField}.`) || errorField.startsWith(`${controlField}[`);
 }
+
+export function addFitRule(s: Scenario, rule: FitRule): ScenarioEdit {
+  const rules = s.scoring?.fit_points ?? [];
+  return { field: `scoring.fit_points[${rules.length}]`, next: withScoring(s, { fit_points: [...rules, rule] }) };
+}
+
+export type FitOp = FitRule['op'];
+
+/** Which comparisons a lead field offers: numbers compare, text matches, email can be a free address. */
+export function opsFor(field: string, numeric: boolean): FitOp[] {
+  if (numeric) return ['between', 'gte', 'gt', 'lte', 'lt', 'eq', 'neq', 'missing'];
+  return field === 'email' ? ['free_email', 'eq', 'neq', 'in', 'not_in', 'missing'] : ['in', 'not_in', 'eq', 'neq', 'missing'];
+}
+
+export const OP_WORDS: Readonly<Record<FitOp, string>> = {
+  between: 'between',
+  gte: '≥',
+  gt: '>',
+  lte: '≤',
+  lt: '<',
+  eq: 'is',
+  neq: 'is not',
+  in: 'is one of',
+  not_in: 'is none of',
+  free_email: 'is a free address',
+  missing: 'is missing',
+};
+
+/** Whether an op takes a typed value (free_email and missing do not). */
+export const opTakesValue = (op: FitOp): boolean => op !== 'free_email' && op !== 'missing';
+
+/**
+ * A fit rule from what the user typed, or a message saying what to type. The
+ * engine checks the rule again (and names the field if it disagrees).
+ */
+export function buildFitRule(field: string, op: FitOp, valueText: string, points: number, numeric: boolean): { rule: FitRule } | { error: string } {
+  const parts = valueText
+    .split(/[,;]|\s+-\s+|\s+to\s+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  const num = (t: string) => (t !== '' && Number.isFinite(Number(t)) ? Number(t) : null);
+  const scalar = (t: string): string | number => (numeric && num(t) !== null ? (num(t) as number) : t);
+  switch (op) {
+    case 'between': {
+      const [a, b] = parts.map(num);
+      if (parts.length !== 2 || a === null || b === null || a === undefined || b === undefined) return { error: 'Type two numbers, low and high, e.g. 50, 5000.' };
+      return a > b ? { error: 'The low number must not be above the high one.' } : { rule: { field, op, value: [a, b], points } };
+    }
+    case 'gte':
+    case 'gt':
+    case 'lte':
+    case 'lt': {
+      const v = num(valueText.trim());
+      return v === null ? { error: 'Type a number.' } : { rule: { field, op, value: v, points } };
+    }
+    case 'eq':
+    case 'neq': {
+      const t = valueText.trim();
+      if (t === '') return { error: 'Type the value to compare with.' };
+      if (numeric && num(t) === null) return { error: 'Type a number.' };
+      return { rule: { field, op, value: scalar(t), points } };
+    }
+    case 'in':
+    case 'not_in':
+      return parts.length === 0 ? { error: 'Type one or more values, separated by commas.' } : { rule: { field, op, value: parts.map(scalar), points } };
+    case 'free_email':
+    case 'missing':
+      return { rule: { field, op, value: true, points } };
+  }
+}

@@ -21,6 +21,7 @@ import {
   type ScenarioEdit,
 } from '../../app/scenario-edits';
 import { humanize } from '../../charts/format';
+import { AddFitRule } from './AddFitRule';
 import { NumberField } from './NumberField';
 import { useFieldError } from './useFieldError';
 
@@ -303,6 +304,7 @@ export const ScoringEditor = memo(function ScoringEditor({
             </li>
           ))}
         </ul>
+        <AddFitRule onAdd={(make) => edit(make)} />
         {rulesError ? (
           <span className="field-error" role="alert">
             {rulesError}
