@@ -64,11 +64,13 @@ export interface EventOutcomes {
   /** 1 when the event is a new MQL scoring below anything sales has seen. */
   readonly extrapolated: Uint8Array;
   readonly computed: Uint8Array;
+  /** Every event scoring at least this is filled (a warm sweep over the same range skips the pass). */
+  filledDownTo: number;
 }
 
 export function emptyEventOutcomes(index: SweepIndex): EventOutcomes {
   const m = index.recScore.length + index.nLeads;
-  return { values: new Float64Array(m * N_VALUES), extrapolated: new Uint8Array(m), computed: new Uint8Array(m) };
+  return { values: new Float64Array(m * N_VALUES), extrapolated: new Uint8Array(m), computed: new Uint8Array(m), filledDownTo: Infinity };
 }
 
 const CHUNK = 32_768;
@@ -79,6 +81,7 @@ const CHUNK = 32_768;
  * matrix stays small at 1M leads.
  */
 export function fillEventOutcomes(session: ForecastSession, index: SweepIndex, out: EventOutcomes, minScore: number, signal?: AbortSignal): void {
+  if (minScore >= out.filledDownTo) return;
   const base = baselineByLead(session);
   const { hist, models, cols } = session;
   const nRec = index.recScore.length;
@@ -141,4 +144,5 @@ export function fillEventOutcomes(session: ForecastSession, index: SweepIndex, o
       if (ev < nRec && index.recScore[ev]! < hist.scoreSupportFloor) out.extrapolated[ev] = 1;
     });
   }
+  out.filledDownTo = minScore;
 }
