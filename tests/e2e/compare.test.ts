@@ -121,6 +121,9 @@ describe('Compare, Frontier and Trust in the browser', () => {
     expect(await page.getByTestId('frontier-proposed-acceptance').textContent()).toBe(formatPercent(proposed?.metrics.acceptance_rate));
     await page.getByTestId('frontier-chart').locator('canvas').first().waitFor();
     await shoot('frontier-01-light');
+    await page.getByRole('button', { name: /Switch to dark theme/ }).click();
+    await shoot('frontier-02-dark');
+    await page.getByRole('button', { name: /Switch to light theme/ }).click();
     expect(app.watched.problems).toEqual([]);
   }, 240_000);
 
@@ -133,6 +136,9 @@ describe('Compare, Frontier and Trust in the browser', () => {
     expect(await page.getByTestId('auc-acceptance').textContent()).toBe(health.acceptance.auc === null ? '–' : health.acceptance.auc.toFixed(2));
     expect(await page.getByTestId('auc-opportunity').textContent()).toBe(health.opportunity.auc === null ? '–' : health.opportunity.auc.toFixed(2));
     await shoot('trust-01-light');
+    await page.getByRole('button', { name: /Switch to dark theme/ }).click();
+    await shoot('trust-02-dark');
+    await page.getByRole('button', { name: /Switch to light theme/ }).click();
     expect(app.watched.problems).toEqual([]);
   }, 300_000);
 });
