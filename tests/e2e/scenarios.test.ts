@@ -176,6 +176,36 @@ describe('Scenario editor in the browser', () => {
     expect(app.watched.problems).toEqual([]);
   });
 
+  it('shows the engine’s complaint next to the field, and the scoring editor opens', async () => {
+    const { page } = app.watched;
+    await page.getByText('Points per activity').click();
+    await page.getByText('Fit rules').click();
+    await page.getByTestId('tier-0-sla').fill('0');
+    const error = page.getByTestId('tier-0-sla').locator('xpath=ancestor::div[contains(@class,"num-field")]').locator('.field-error');
+    await expect.poll(() => error.textContent(), { timeout: 30_000 }).toMatch(/more than 0 hours/);
+    await page.waitForTimeout(300);
+    await shoot('scenarios-07-field-error-scoring-open');
+    // Focus off the text box (it keeps its own undo), then undo the bad value.
+    await page.locator('.screen-title').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByTestId('tier-0-sla').inputValue()).toBe('1');
+    await expect.poll(() => error.count()).toBe(0);
+    const size = page.viewportSize() ?? { width: 1360, height: 900 };
+    await page.setViewportSize({ width: 980, height: 760 });
+    try {
+      await page.waitForTimeout(500);
+      const overflow = await page.evaluate(() => {
+        const el = document.querySelector('.content');
+        return el ? el.scrollWidth - el.clientWidth : -1;
+      });
+      expect(overflow).toBe(0);
+      await shoot('scenarios-08-small-window');
+    } finally {
+      await page.setViewportSize(size);
+    }
+    expect(app.watched.problems).toEqual([]);
+  });
+
   it('reads well in dark theme and in presenter mode, where arrows move the threshold', async () => {
     const { page } = app.watched;
     await page.getByTitle('Switch to dark theme').click();
@@ -194,7 +224,7 @@ describe('Scenario editor in the browser', () => {
       .poll(() => page.getByTestId('pv-row-acceptance_rate').locator('.pv-after').textContent(), { timeout: 30_000 })
       .toBe(formatMetric('rate', expected.metrics.acceptance_rate.forecast));
     await page.keyboard.press('ArrowUp');
-    expect(await page.getByTestId('pv-extra-reps').textContent()).toBe('+1 reps');
+    expect(await page.getByTestId('pv-extra-reps').textContent()).toBe('+1 rep');
     await expect.poll(() => page.locator('.pv-before-after.updating').count(), { timeout: 30_000 }).toBe(0);
     const tm = await timings();
     console.log(`[scenarios e2e] presenter: slider-to-redraw ms ${JSON.stringify(tm.measures)}; long tasks ms ${JSON.stringify(tm.longTasks)}`);

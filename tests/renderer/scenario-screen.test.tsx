@@ -137,7 +137,7 @@ describe('<ScenariosScreen>', () => {
       window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp' }));
       window.dispatchEvent(new KeyboardEvent('keydown', { key: ']' }));
     });
-    expect(byTestId('pv-extra-reps')?.textContent).toBe('+1 reps');
+    expect(byTestId('pv-extra-reps')?.textContent).toBe('+1 rep');
     expect(byTestId('pv-sla')?.textContent).toBe('2 h');
   });
 });

@@ -3,7 +3,7 @@
 // here waits for the engine, so dragging never stalls on a forecast.
 import { memo, useId, type ReactNode } from 'react';
 import type { Scenario } from '../../../engine/api/contract';
-import { useServices } from '../../app/context';
+import { useApp, useServices } from '../../app/context';
 import { editScenario } from '../../app/scenario-actions';
 import {
   activityTypes,
@@ -21,6 +21,7 @@ import {
   type ScenarioEdit,
 } from '../../app/scenario-edits';
 import { humanize } from '../../charts/format';
+import { selectScenarioFieldError } from '../../store/scenario-selectors';
 import { AddFitRule } from './AddFitRule';
 import { NumberField } from './NumberField';
 import { useFieldError } from './useFieldError';
@@ -148,7 +149,10 @@ export function Stepper({
   );
 }
 
-export const signedReps = (v: number) => (v > 0 ? `+${v} reps` : v < 0 ? `−${-v} reps` : 'no change');
+export const signedReps = (v: number) => {
+  const n = Math.abs(v);
+  return v === 0 ? 'no change' : `${v > 0 ? '+' : '−'}${n} rep${n === 1 ? '' : 's'}`;
+};
 
 type Capacity = Scenario['capacity'];
 
@@ -178,6 +182,8 @@ export const CapacityControls = memo(function CapacityControls({ capacity }: { r
 export const TiersEditor = memo(function TiersEditor({ tiers = [], businessHours }: { readonly tiers: Scenario['tiers']; readonly businessHours: boolean | undefined }) {
   const edit = useEdit();
   const tiersError = useFieldError('tiers');
+  // A problem with one tier's cell is shown in that cell; only list-wide ones (e.g. "needs at least one tier") show here.
+  const rowError = /^tiers\[\d+\]\./.test(useApp(selectScenarioFieldError)?.field ?? '');
   return (
     <ControlGroup title="Tiers and SLAs" hint="A lead gets the highest tier whose minimum score it reaches; high-intent leads go to the first tier.">
       <table className="scn-table tiers-table">
@@ -194,7 +200,7 @@ export const TiersEditor = memo(function TiersEditor({ tiers = [], businessHours
           ))}
         </tbody>
       </table>
-      {tiersError && !/tiers\[\d+\]/.test(tiersError) ? (
+      {tiersError && !rowError ? (
         <span className="field-error" role="alert">
           {tiersError}
         </span>
