@@ -189,3 +189,44 @@ export function buildFitRule(field: string, op: FitOp, valueText: string, points
       return { rule: { field, op, value: true, points } };
   }
 }
+
+const FIELD_WORDS: Readonly<Record<string, string>> = {
+  'mql.threshold': 'MQL threshold',
+  'mql.high_intent_types': 'High-intent activities',
+  'capacity.extra_reps': 'Extra reps',
+  'capacity.rep_daily_capacity': 'New leads per rep a day',
+  'sla.business_hours': 'Business hours',
+  min_score: 'minimum score',
+  first_contact_sla_hours: 'first-contact SLA',
+  name: 'name',
+};
+
+/** An engine field path in the words of the control that holds it: "tiers[0].first_contact_sla_hours" -> "Tier A first-contact SLA". */
+export function fieldLabel(field: string, s: Scenario | null): string {
+  const direct = FIELD_WORDS[field];
+  if (direct) return direct;
+  const tier = /^tiers\[(\d+)\](?:\.(\w+))?/.exec(field);
+  if (tier) {
+    const name = s?.tiers?.[Number(tier[1])]?.name ?? String(Number(tier[1]) + 1);
+    return `Tier ${name}${tier[2] ? ` ${FIELD_WORDS[tier[2]] ?? tier[2].replace(/_/g, ' ')}` : ''}`;
+  }
+  const points = /^scoring\.activity_points\.(\w+)/.exec(field);
+  if (points) return `Points for ${points[1]!.replace(/_/g, ' ')}`;
+  const rule = /^scoring\.fit_points\[(\d+)\]/.exec(field);
+  if (rule) return `Fit rule ${Number(rule[1]) + 1}`;
+  return field;
+}
+
+export function addTier(s: Scenario): ScenarioEdit {
+  const tiers = s.tiers ?? [];
+  const used = new Set(tiers.map((t) => t.name.toUpperCase()));
+  const name = [...'ABCDEFGHIJKLMNOPQRST'].find((c) => !used.has(c)) ?? `T${tiers.length + 1}`;
+  // Below the lowest tier's minimum, so the new tier catches what fell through (a unique min score, as the schema asks).
+  const lowest = Math.min(0, ...tiers.map((t) => t.min_score));
+  const slowest = Math.max(24, ...tiers.map((t) => t.first_contact_sla_hours));
+  return { field: `tiers[${tiers.length}]`, next: { ...s, tiers: [...tiers, { name, min_score: lowest - 10, first_contact_sla_hours: slowest * 2 }] } };
+}
+
+export function removeTier(s: Scenario, index: number): ScenarioEdit {
+  return { field: `tiers[${index}]`, next: { ...s, tiers: (s.tiers ?? []).filter((_, i) => i !== index) } };
+}

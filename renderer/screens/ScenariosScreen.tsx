@@ -5,7 +5,9 @@
 // marked "Updating", until the next arrives. Presenter mode swaps the editor
 // for big controls and a before/after view.
 import { useCallback, useDeferredValue, useEffect, useMemo } from 'react';
-import type { DiffKind } from '../../engine/api/contract';
+import type { DiffKind, EngineErrorInfo, Scenario } from '../../engine/api/contract';
+import { fieldLabel } from '../app/scenario-edits';
+import { stripField } from '../components/scenario/useFieldError';
 import type { MetricName } from '../charts/health-types';
 import { openSample } from '../app/actions';
 import { useApp, useAppShallow, useServices } from '../app/context';
@@ -176,7 +178,7 @@ function Editor() {
               error={intervalError?.message ?? null}
             />
           </div>
-          {error ? <ErrorNote error={error} /> : null}
+          {error ? <ErrorNote error={readableError(error, draft)} /> : null}
           {deltas && shown ? (
             <div className={`scn-body${updating ? ' updating' : ''}`} data-testid="scenario-forecast" data-answer={shown.key === draftKey ? 'current' : 'stale'}>
               <ScenarioCards deltas={deltas} intervalState={intervalState} />
@@ -209,6 +211,13 @@ function Editor() {
       </div>
     </div>
   );
+}
+
+/** The engine's message with its field path in the editor's words ("Tier A first-contact SLA: must be more than 0 hours"). */
+export function readableError(error: EngineErrorInfo, draft: Scenario | null): EngineErrorInfo {
+  if (!error.field) return error;
+  const { field, ...rest } = error;
+  return { ...rest, message: `${fieldLabel(field, draft)}: ${stripField(error.message, field)}` };
 }
 
 function IntervalStatus({

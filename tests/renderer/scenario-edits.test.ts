@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import {
   activityTypes,
   addFitRule,
+  addTier,
+  fieldLabel,
+  removeTier,
   buildFitRule,
   describeFitRule,
   fieldMatches,
@@ -60,5 +63,20 @@ describe('scenario edits', () => {
     expect(fieldMatches('mql.threshold', 'mql.threshold')).toBe(true);
     expect(fieldMatches('mql.thresholds', 'mql.threshold')).toBe(false);
     expect(fieldMatches(undefined, 'mql')).toBe(false);
+  });
+
+  it('names engine fields in the editor’s words', () => {
+    expect(fieldLabel('tiers[0].first_contact_sla_hours', BASE)).toBe('Tier A first-contact SLA');
+    expect(fieldLabel('tiers[2]', BASE)).toBe('Tier C');
+    expect(fieldLabel('mql.threshold', BASE)).toBe('MQL threshold');
+    expect(fieldLabel('scoring.activity_points.demo_request', BASE)).toBe('Points for demo request');
+    expect(fieldLabel('scoring.fit_points[0].value', BASE)).toBe('Fit rule 1');
+    expect(fieldLabel('window.to', BASE)).toBe('window.to');
+  });
+
+  it('adds a tier below the others with a free name and a unique minimum, and removes one', () => {
+    const added = addTier(BASE).next;
+    expect(added.tiers?.at(-1)).toEqual({ name: 'D', min_score: -10, first_contact_sla_hours: 48 });
+    expect(removeTier(added, 0).next.tiers?.map((t) => t.name)).toEqual(['B', 'C', 'D']);
   });
 });

@@ -116,6 +116,23 @@ describe('<ScenariosScreen>', () => {
     const field = sla.closest('.num-field');
     expect(field?.querySelector('.field-error')?.textContent).toBe('must be more than 0 hours');
     expect(sla.getAttribute('aria-invalid')).toBe('true');
+    // Said once more above the results, in the editor's words rather than as a JSON path.
+    expect(dom.container.querySelector('.scn-results .error-note')?.textContent).toBe('Tier A first-contact SLA: must be more than 0 hours');
+  });
+
+  it('cancels the interval job when the screen goes away', async () => {
+    const fake = scenarioFake();
+    store.getState().workspaceOpened(WS);
+    await mount(fake.transport);
+    await settle();
+    fake.hold = true;
+    await act(async () => new Promise((r) => setTimeout(r, 1000)));
+    const job = store.getState().scenarioIntervalJob;
+    expect(job?.jobId).toMatch(/^scenario-intervals-/);
+    await act(async () => dom.root.render(<div />));
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(fake.transport.cancelled).toContain(job?.jobId);
+    fake.held.forEach((h) => h.release({ ok: false, error: { message: 'Cancelled.' } }));
   });
 
   it('in presenter mode shows before and after, and arrows move the threshold', async () => {

@@ -68,9 +68,9 @@ export const LeadDiffPanel = memo(function LeadDiffPanel({ kind, offset, pageSiz
           Export CSV
         </button>
       </div>
-      <div className="segmented diff-tabs" role="tablist" aria-label="Which leads">
+      <div className="segmented diff-tabs" role="group" aria-label="Which leads">
         {DIFF_TABS.map((t) => (
-          <button key={t.kind} type="button" role="tab" aria-selected={kind === t.kind} className={`seg-btn${kind === t.kind ? ' active' : ''}`} onClick={() => onKind(t.kind)} data-testid={`diff-tab-${t.kind}`}>
+          <button key={t.kind} type="button" aria-pressed={kind === t.kind} className={`seg-btn${kind === t.kind ? ' active' : ''}`} onClick={() => onKind(t.kind)} data-testid={`diff-tab-${t.kind}`}>
             {t.label}
             {counts ? <span className="tab-count">{formatInteger(t.count(counts))}</span> : null}
           </button>

@@ -7,6 +7,8 @@ import { useApp, useServices } from '../../app/context';
 import { editScenario } from '../../app/scenario-actions';
 import {
   activityTypes,
+  addTier,
+  removeTier,
   describeFitRule,
   removeFitRule,
   setActivityPoints,
@@ -192,11 +194,14 @@ export const TiersEditor = memo(function TiersEditor({ tiers = [], businessHours
             <th scope="col">Tier</th>
             <th scope="col">Min score</th>
             <th scope="col">First-contact SLA</th>
+            <th scope="col">
+              <span className="sr-only">Remove</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {tiers.map((t, i) => (
-            <TierRow key={i} index={i} name={t.name} minScore={t.min_score} sla={t.first_contact_sla_hours} onEdit={edit} />
+            <TierRow key={i} index={i} name={t.name} minScore={t.min_score} sla={t.first_contact_sla_hours} onEdit={edit} removable={tiers.length > 1} />
           ))}
         </tbody>
       </table>
@@ -205,6 +210,9 @@ export const TiersEditor = memo(function TiersEditor({ tiers = [], businessHours
           {tiersError}
         </span>
       ) : null}
+      <button type="button" className="btn btn-small add-rule-btn" onClick={() => edit((d) => (tiers.length < 20 ? addTier(d) : null))} disabled={tiers.length >= 20} data-testid="add-tier">
+        Add a tier
+      </button>
       <label className="check-field">
         <input type="checkbox" checked={businessHours ?? true}
           onChange={(e) => {
@@ -217,7 +225,21 @@ export const TiersEditor = memo(function TiersEditor({ tiers = [], businessHours
   );
 });
 
-function TierRow({ index, name, minScore, sla, onEdit }: { readonly index: number; readonly name: string; readonly minScore: number; readonly sla: number; readonly onEdit: ReturnType<typeof useEdit> }) {
+function TierRow({
+  index,
+  name,
+  minScore,
+  sla,
+  onEdit,
+  removable,
+}: {
+  readonly index: number;
+  readonly name: string;
+  readonly minScore: number;
+  readonly sla: number;
+  readonly onEdit: ReturnType<typeof useEdit>;
+  readonly removable: boolean;
+}) {
   const scoreError = useFieldError(`tiers[${index}].min_score`);
   const slaError = useFieldError(`tiers[${index}].first_contact_sla_hours`);
   return (
@@ -230,6 +252,13 @@ function TierRow({ index, name, minScore, sla, onEdit }: { readonly index: numbe
       </td>
       <td>
         <NumberField label={`Tier ${name} first-contact SLA in hours`} hideLabel value={sla} suffix="h" onCommit={(v) => v !== null && onEdit((d) => setTier(d, index, { first_contact_sla_hours: v }))} error={slaError} testId={`tier-${index}-sla`} />
+      </td>
+      <td>
+        {removable ? (
+          <button type="button" className="btn btn-ghost btn-small icon-x" aria-label={`Remove tier ${name}`} title={`Remove tier ${name}`} onClick={() => onEdit((d) => removeTier(d, index))}>
+            ×
+          </button>
+        ) : null}
       </td>
     </tr>
   );
