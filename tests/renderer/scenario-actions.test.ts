@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../renderer/app/actions';
 import {
   computeScenarioIntervals,
+  deleteSavedScenario,
   duplicateCurrentScenario,
+  openSavedScenario,
   editScenario,
   loadLeadDiff,
   loadScenarioWorkspace,
@@ -183,6 +185,23 @@ describe('scenario actions', () => {
     expect(await duplicateCurrentScenario(platform, store, 'Three')).toBe(true);
     expect(store.getState().scenarioName).toBe('Three');
     expect(selectSavedView(store.getState()).list.map((s) => s.name)).toEqual(['Three', 'Two']);
+  });
+
+  it('opens a saved scenario as one undoable step, and deletes one', async () => {
+    const { fake, platform, store } = await opened();
+    move(store, 72);
+    await saveScenarioAs(platform, store, 'High bar', false);
+    store.getState().scenarioResetToBaseline(Date.now());
+    expect([threshold(store), store.getState().scenarioName]).toEqual([60, null]);
+    expect(await openSavedScenario(platform, store, 'High bar')).toBe(true);
+    expect([threshold(store), store.getState().scenarioName, selectSavedView(store.getState()).dirty]).toEqual([72, 'High bar', false]);
+    store.getState().scenarioUndo();
+    expect(threshold(store)).toBe(60);
+    store.getState().scenarioRedo();
+    expect(await deleteSavedScenario(platform, store, 'High bar')).toBe(true);
+    expect([store.getState().scenarioName, fake.saved.size, selectSavedView(store.getState()).list]).toEqual([null, 0, []]);
+    expect(await openSavedScenario(platform, store, 'High bar')).toBe(false);
+    expect(store.getState().scenarioNameError?.field).toBe('name');
   });
 
   it('undo and redo from the menu act on the draft on the Scenarios screen only', async () => {
