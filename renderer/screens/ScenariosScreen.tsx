@@ -10,6 +10,8 @@ import { fieldLabel } from '../app/scenario-edits';
 import { stripField } from '../components/scenario/useFieldError';
 import type { MetricName } from '../charts/health-types';
 import { openSample } from '../app/actions';
+import type { Platform } from '../app/platform';
+import type { AppStore } from '../store/app-store';
 import { useApp, useAppShallow, useServices } from '../app/context';
 import {
   cancelScenarioIntervals,
@@ -37,14 +39,17 @@ import { selectPresenter, selectShellActions } from '../store/selectors';
 
 const ALL_METRICS = Object.keys(METRIC_KINDS) as MetricName[];
 
-/**
- * Where the lead diff's CSV export plugs in (the Export work): a function
- * that, given the store, writes every lead of the list shown, e.g. by paging
- * leadDiff with leadDiffExportRequest(store). Until then the button says so.
- */
-export const leadDiffExport: { run: (() => void) | null } = { run: null };
+export interface ScenariosScreenProps {
+  /**
+   * CSV export of the lead list on screen: where the Export work plugs in
+   * (from App.tsx). It gets the request for the whole list from
+   * leadDiffExportRequest(store) in app/scenario-actions.ts and pages leadDiff
+   * with it. Without it the Export CSV button stays disabled and says why.
+   */
+  readonly exportLeadDiff?: (platform: Platform, store: AppStore) => void;
+}
 
-export function ScenariosScreen() {
+export function ScenariosScreen({ exportLeadDiff }: ScenariosScreenProps = {}) {
   const { platform, store } = useServices();
   const { workspace, baseline, baselineStatus, baselineError, draft, draftKey } = useAppShallow(selectScenarioScreen);
   const presenter = useApp(selectPresenter);
@@ -99,7 +104,7 @@ export function ScenariosScreen() {
 
   if (!baseline || !draft) return <Loading label="Loading the policy in force and fitting the outcome models…" />;
 
-  return presenter ? <PresenterScreen /> : <Editor />;
+  return presenter ? <PresenterScreen /> : <Editor {...(exportLeadDiff ? { exportLeadDiff } : {})} />;
 }
 
 function useDeltas() {
@@ -115,7 +120,7 @@ function PresenterScreen() {
   return <PresenterView draft={draft} baseline={baseline.scenario} deltas={deltas} answerKey={shown?.key ?? null} updating={updating} />;
 }
 
-function Editor() {
+function Editor({ exportLeadDiff }: ScenariosScreenProps) {
   const { platform, store } = useServices();
   const { baseline, draft, draftKey } = useAppShallow(selectScenarioScreen);
   const live = useDeltas();
@@ -130,6 +135,7 @@ function Editor() {
   const onKind = useCallback((k: DiffKind) => store.getState().setScenarioDiffKind(k), [store]);
   const onPage = useCallback((o: number) => store.getState().setScenarioDiffOffset(o), [store]);
   const onRetryDiff = useCallback(() => void loadLeadDiff(platform, store), [platform, store]);
+  const onExport = useMemo(() => (exportLeadDiff ? () => exportLeadDiff(platform, store) : null), [exportLeadDiff, platform, store]);
 
   useEffect(() => {
     // The diff waits for the draft's forecast: the slider's answer comes first.
@@ -205,7 +211,7 @@ function Editor() {
             onKind={onKind}
             onPage={onPage}
             onRetry={onRetryDiff}
-            {...(leadDiffExport.run ? { onExport: leadDiffExport.run } : {})}
+            {...(onExport ? { onExport } : {})}
           />
         </section>
       </div>
