@@ -76,13 +76,15 @@ export interface ScenarioCaches {
   readonly windows: Recent<WindowPiece>;
 }
 
-// Two of each: at a million leads an entry is tens of MB, and RAM is capped at 2 GB.
+// Two cohorts and queues (a compare view flips between scenarios); one window piece, the
+// largest (per-MQL features and expectations: ~50-90 MB at a million leads, RAM is capped at 2 GB).
 const ENTRIES = 2;
+const WINDOW_ENTRIES = 1;
 const bySession = new WeakMap<object, ScenarioCaches>();
 
 export function scenarioCaches(session: object): ScenarioCaches {
   let c = bySession.get(session);
-  if (!c) bySession.set(session, (c = { cohorts: new Recent(ENTRIES), queues: new Recent(ENTRIES), windows: new Recent(ENTRIES) }));
+  if (!c) bySession.set(session, (c = { cohorts: new Recent(ENTRIES), queues: new Recent(ENTRIES), windows: new Recent(WINDOW_ENTRIES) }));
   return c;
 }
 
