@@ -66,7 +66,7 @@ describe('<App>', () => {
     await mount(new FakeTransport(healthy));
     await act(async () => button('Trust7').click());
     expect(dom.container.querySelector('h1')?.textContent).toBe('Trust');
-    expect(text()).toContain('Open a workspace to begin');
+    expect(text()).toContain('Open a workspace to check the forecast');
     await act(async () => {
       window.dispatchEvent(new KeyboardEvent('keydown', { key: '2', ctrlKey: true }));
     });
