@@ -9,6 +9,7 @@
 // expected-values answer.
 import type { DiffKind, Scenario } from '../../engine/api/contract';
 import type { AppStore } from '../store/app-store';
+import type { ForecastResult } from '../store/scenario-slice';
 import { draftOf } from '../store/scenario-slice';
 import { errorInfo } from './actions';
 import type { Platform } from './platform';
@@ -29,6 +30,22 @@ interface Controller {
   diffRequest: number;
   /** Keys whose intervals the user cancelled: not restarted by themselves. */
   readonly declined: Set<string>;
+  /** Recent answers by draft key, so undo/redo (or A/B toggling in a workshop) shows them at once. */
+  readonly cache: Map<string, CachedAnswers>;
+}
+
+interface CachedAnswers {
+  point?: ForecastResult;
+  intervals?: ForecastResult;
+}
+
+const CACHE_SIZE = 32;
+
+function remember(c: Controller, key: string, answers: CachedAnswers): void {
+  const known = c.cache.get(key) ?? {};
+  c.cache.delete(key); // re-insert: Map order is the eviction order
+  c.cache.set(key, { ...known, ...answers });
+  if (c.cache.size > CACHE_SIZE) c.cache.delete(c.cache.keys().next().value as string);
 }
 
 const controllers = new WeakMap<AppStore, { platform: Platform; c: Controller }>();
@@ -48,6 +65,7 @@ function controllerFor(platform: Platform, store: AppStore): Controller {
     diffTimer: null,
     diffRequest: 0,
     declined: new Set(),
+    cache: new Map(),
   };
   controllers.set(store, { platform, c });
   return c;
@@ -61,16 +79,18 @@ const currentKey = (store: AppStore): string | null => {
 /** The baseline and the saved list of the open workspace (again after a workspace change, or when forced). */
 export async function loadScenarioWorkspace(platform: Platform, store: AppStore, force = false): Promise<void> {
   const s = store.getState();
-  const path = s.workspace?.path;
-  if (!path) return;
-  if (!force && s.scenarioWorkspace === path && s.scenarioBaselineStatus !== 'error' && s.scenarioBaselineStatus !== 'idle') return;
-  controllerFor(platform, store).gate.reset();
-  s.scenarioBaselineRequested(path);
+  const ws = s.workspace;
+  if (!ws) return;
+  if (!force && s.scenarioWorkspace === ws && s.scenarioBaselineStatus !== 'error' && s.scenarioBaselineStatus !== 'idle') return;
+  const c = controllerFor(platform, store);
+  c.gate.reset();
+  c.cache.clear();
+  s.scenarioBaselineRequested(ws);
   try {
     const [baseline] = await Promise.all([platform.client.baselineScenario({}), refreshScenarioList(platform, store)]);
-    store.getState().scenarioBaselineLoaded(path, baseline);
+    store.getState().scenarioBaselineLoaded(ws, baseline);
   } catch (err) {
-    store.getState().scenarioBaselineFailed(path, errorInfo(err));
+    store.getState().scenarioBaselineFailed(ws, errorInfo(err));
   }
 }
 
@@ -98,23 +118,29 @@ export function requestScenarioForecast(platform: Platform, store: AppStore): vo
   if (s.scenarioIntervalJob && s.scenarioIntervalJob.key !== key) void stopIntervals(platform, store);
   if (c.intervalTimer) clearTimeout(c.intervalTimer);
   c.intervalTimer = null;
-  if (s.scenarioPoint?.key === key) scheduleIntervals(platform, store, key);
+  const cached = c.cache.get(key);
+  if (cached && s.workspace && s.scenarioWorkspace === s.workspace) {
+    if (cached.point && s.scenarioPoint?.key !== key) s.scenarioPointLoaded(s.workspace, key, cached.point);
+    if (cached.intervals && s.scenarioIntervals?.key !== key) s.scenarioIntervalsLoaded(s.workspace, key, cached.intervals);
+  }
+  if (store.getState().scenarioPoint?.key === key) scheduleIntervals(platform, store, key);
   else c.gate.submit(key, draft);
 }
 
 async function sendPoint(platform: Platform, store: AppStore, draft: Scenario, key: string): Promise<void> {
-  const path = store.getState().workspace?.path;
-  if (!path) return;
+  const ws = store.getState().workspace;
+  if (!ws) return;
   const jobId = nextJobId('point');
   // An expected-values answer takes a fraction of a second: its "Starting"/"Done" events
   // would only flash the jobs panel on every slider move, so they are muted like a cancelled job's.
   store.getState().jobCancelled(jobId);
   try {
     const result = await platform.client.forecast({ scenario: draft, runs: 0, jobId });
-    store.getState().scenarioPointLoaded(path, key, result);
+    if (store.getState().scenarioWorkspace === ws) remember(controllerFor(platform, store), key, { point: result });
+    store.getState().scenarioPointLoaded(ws, key, result);
     if (currentKey(store) === key) scheduleIntervals(platform, store, key);
   } catch (err) {
-    store.getState().scenarioForecastFailed(path, key, errorInfo(err));
+    store.getState().scenarioForecastFailed(ws, key, errorInfo(err));
   }
 }
 
@@ -133,8 +159,8 @@ function scheduleIntervals(platform: Platform, store: AppStore, key: string): vo
 export async function computeScenarioIntervals(platform: Platform, store: AppStore): Promise<void> {
   const s = store.getState();
   const draft = draftOf(s);
-  const path = s.workspace?.path;
-  if (!draft || !path) return;
+  const ws = s.workspace;
+  if (!draft || !ws) return;
   const key = scenarioKey(draft);
   if (s.scenarioIntervals?.key === key || s.scenarioIntervalJob?.key === key) return;
   const c = controllerFor(platform, store);
@@ -143,7 +169,8 @@ export async function computeScenarioIntervals(platform: Platform, store: AppSto
   s.scenarioIntervalsStarted({ key, jobId });
   try {
     const result = await platform.client.forecast({ scenario: draft, jobId });
-    store.getState().scenarioIntervalsLoaded(path, key, result);
+    if (store.getState().scenarioWorkspace === ws) remember(c, key, { intervals: result });
+    store.getState().scenarioIntervalsLoaded(ws, key, result);
   } catch (err) {
     const cancelled = store.getState().cancelledJobs.has(jobId);
     // Cancelled from the jobs panel: the user said no for this draft; do not start it again by itself.

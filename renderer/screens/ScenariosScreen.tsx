@@ -54,11 +54,10 @@ export function ScenariosScreen({ exportLeadDiff }: ScenariosScreenProps = {}) {
   const { workspace, baseline, baselineStatus, baselineError, draft, draftKey } = useAppShallow(selectScenarioScreen);
   const presenter = useApp(selectPresenter);
   const { setScreen } = useAppShallow(selectShellActions);
-  const path = workspace?.path ?? null;
-
+  // The workspace object, not its path: a re-import into the same file opens it anew, with a new history.
   useEffect(() => {
-    if (path !== null) void loadScenarioWorkspace(platform, store);
-  }, [platform, store, path]);
+    if (workspace) void loadScenarioWorkspace(platform, store);
+  }, [platform, store, workspace]);
 
   useEffect(() => {
     if (draftKey !== null) requestScenarioForecast(platform, store);

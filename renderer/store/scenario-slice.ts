@@ -4,7 +4,7 @@
 // carry the scenario key they answer: the screen shows the newest one it has
 // and marks the numbers as updating until the answer for the draft arrives.
 import type { StateCreator } from 'zustand';
-import type { BaselineScenario, DiffKind, EngineErrorInfo, EngineResults, SavedScenario, Scenario, ScenarioListing } from '../../engine/api/contract';
+import type { BaselineScenario, DiffKind, EngineErrorInfo, EngineResults, SavedScenario, Scenario, ScenarioListing, WorkspaceInfo } from '../../engine/api/contract';
 import { scenarioKey, type ScenarioEdit } from '../app/scenario-edits';
 import type { AppState } from './app-store';
 import { pushEdit, redo, startHistory, undo, type ScenarioHistory } from './scenario-history';
@@ -36,8 +36,11 @@ export interface KeyedDiff {
 }
 
 export interface ScenarioSlice {
-  /** The workspace the baseline (and everything below) belongs to. */
-  scenarioWorkspace: string | null;
+  /**
+   * The workspace (as opened: a re-import into the same file opens it anew)
+   * the baseline and every answer below belong to.
+   */
+  scenarioWorkspace: WorkspaceInfo | null;
   scenarioBaseline: BaselineScenario | null;
   scenarioBaselineStatus: LoadStatus;
   scenarioBaselineError: EngineErrorInfo | null;
@@ -64,17 +67,17 @@ export interface ScenarioSlice {
   /** The last save/rename failure, shown next to the name field. */
   scenarioNameError: EngineErrorInfo | null;
 
-  scenarioBaselineRequested(path: string): void;
-  scenarioBaselineLoaded(path: string, baseline: BaselineScenario): void;
-  scenarioBaselineFailed(path: string, error: EngineErrorInfo): void;
+  scenarioBaselineRequested(ws: WorkspaceInfo): void;
+  scenarioBaselineLoaded(ws: WorkspaceInfo, baseline: BaselineScenario): void;
+  scenarioBaselineFailed(ws: WorkspaceInfo, error: EngineErrorInfo): void;
   scenarioEdited(edit: ScenarioEdit, at: number): void;
   /** Undo/redo the draft; false when there was nothing to do. */
   scenarioUndo(): boolean;
   scenarioRedo(): boolean;
-  scenarioPointLoaded(path: string, key: string, result: ForecastResult): void;
-  scenarioForecastFailed(path: string, key: string, error: EngineErrorInfo): void;
+  scenarioPointLoaded(ws: WorkspaceInfo, key: string, result: ForecastResult): void;
+  scenarioForecastFailed(ws: WorkspaceInfo, key: string, error: EngineErrorInfo): void;
   scenarioIntervalsStarted(job: IntervalJob): void;
-  scenarioIntervalsLoaded(path: string, key: string, result: ForecastResult): void;
+  scenarioIntervalsLoaded(ws: WorkspaceInfo, key: string, result: ForecastResult): void;
   /** The interval job stopped (cancelled, or failed with error). */
   scenarioIntervalsEnded(jobId: string, error: KeyedError | null): void;
   scenarioListLoaded(list: readonly ScenarioListing[]): void;
@@ -128,18 +131,18 @@ export function bodyKey(s: Scenario): string {
 }
 
 export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> = (set, get) => {
-  const here = (path: string) => get().scenarioWorkspace === path;
+  const here = (ws: WorkspaceInfo) => get().scenarioWorkspace === ws;
   const moved = (h: ScenarioHistory | null, next: ScenarioHistory | null): boolean => h !== next && next !== null;
   return {
     ...initialScenario(),
-    scenarioBaselineRequested: (path) =>
-      set((s) => (s.scenarioWorkspace === path ? { scenarioBaselineStatus: 'loading', scenarioBaselineError: null } : { ...initialScenario(), scenarioWorkspace: path, scenarioBaselineStatus: 'loading' })),
-    scenarioBaselineLoaded: (path, baseline) => {
-      if (!here(path)) return;
+    scenarioBaselineRequested: (ws) =>
+      set((s) => (s.scenarioWorkspace === ws ? { scenarioBaselineStatus: 'loading', scenarioBaselineError: null } : { ...initialScenario(), scenarioWorkspace: ws, scenarioBaselineStatus: 'loading' })),
+    scenarioBaselineLoaded: (ws, baseline) => {
+      if (!here(ws)) return;
       set({ scenarioBaseline: baseline, scenarioBaselineStatus: 'ready', scenarioBaselineError: null, scenarioHistory: startHistory(baseline.scenario), scenarioName: null, scenarioSavedKey: null });
     },
-    scenarioBaselineFailed: (path, error) => {
-      if (here(path)) set({ scenarioBaselineStatus: 'error', scenarioBaselineError: error });
+    scenarioBaselineFailed: (ws, error) => {
+      if (here(ws)) set({ scenarioBaselineStatus: 'error', scenarioBaselineError: error });
     },
     scenarioEdited: (edit, at) =>
       set((s) => (s.scenarioHistory ? { scenarioHistory: pushEdit(s.scenarioHistory, edit.next, edit.field, at), scenarioDiffOffset: 0 } : {})),
@@ -157,20 +160,20 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
       set({ scenarioHistory: next, scenarioDiffOffset: 0 });
       return true;
     },
-    scenarioPointLoaded: (path, key, result) => {
-      if (!here(path)) return;
+    scenarioPointLoaded: (ws, key, result) => {
+      if (!here(ws)) return;
       set((s) => ({
         scenarioPoint: { key, result },
         scenarioForecastError: s.scenarioForecastError?.key === key ? null : s.scenarioForecastError,
         ...(s.scenarioBaseline && key === scenarioKey(s.scenarioBaseline.scenario) ? { scenarioBaselineForecast: result } : {}),
       }));
     },
-    scenarioForecastFailed: (path, key, error) => {
-      if (here(path)) set({ scenarioForecastError: { key, error } });
+    scenarioForecastFailed: (ws, key, error) => {
+      if (here(ws)) set({ scenarioForecastError: { key, error } });
     },
     scenarioIntervalsStarted: (job) => set({ scenarioIntervalJob: job, scenarioIntervalError: null }),
-    scenarioIntervalsLoaded: (path, key, result) => {
-      if (!here(path)) return;
+    scenarioIntervalsLoaded: (ws, key, result) => {
+      if (!here(ws)) return;
       set((s) => ({ scenarioIntervals: { key, result }, scenarioIntervalJob: s.scenarioIntervalJob?.key === key ? null : s.scenarioIntervalJob }));
     },
     scenarioIntervalsEnded: (jobId, error) =>

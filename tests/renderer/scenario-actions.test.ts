@@ -48,7 +48,7 @@ describe('scenario actions', () => {
     expect(fake.transport.calls).toHaveLength(2);
     store.getState().workspaceOpened({ path: '/other.duckdb', rowCounts: {} });
     await loadScenarioWorkspace(platform, store);
-    expect(store.getState().scenarioWorkspace).toBe('/other.duckdb');
+    expect(store.getState().scenarioWorkspace?.path).toBe('/other.duckdb');
     expect(fake.transport.calls).toHaveLength(4);
   });
 
@@ -88,6 +88,32 @@ describe('scenario actions', () => {
     await flush();
     expect(store.getState().scenarioBaselineForecast?.metrics.mql_count.forecast).toBe(3300);
     expect(selectForecastView(store.getState()).baseline).toBe(store.getState().scenarioBaselineForecast);
+  });
+
+  it('shows a recent answer again at once after undo, without asking the engine', async () => {
+    const { fake, platform, store } = await opened();
+    requestScenarioForecast(platform, store);
+    await flush();
+    move(store, 70);
+    requestScenarioForecast(platform, store);
+    await flush();
+    const asked = forecastCalls(fake).length;
+    store.getState().scenarioUndo();
+    requestScenarioForecast(platform, store);
+    const view = selectForecastView(store.getState());
+    expect([view.updating, view.shown?.result.metrics.mql_count.forecast]).toEqual([false, 3300]);
+    expect(forecastCalls(fake)).toHaveLength(asked);
+  });
+
+  it('starts over when the same file is opened anew (a re-import changes its history)', async () => {
+    const { fake, platform, store } = await opened();
+    requestScenarioForecast(platform, store);
+    await flush();
+    store.getState().workspaceOpened({ ...WS, rowCounts: { leads: 20 } });
+    await loadScenarioWorkspace(platform, store);
+    expect(store.getState().scenarioPoint).toBeNull();
+    requestScenarioForecast(platform, store);
+    expect(forecastCalls(fake)).toHaveLength(2);
   });
 
   it('keeps expected-value forecasts out of the jobs panel', async () => {
