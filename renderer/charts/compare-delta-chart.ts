@@ -39,7 +39,8 @@ export function deltaChartOption(columns: readonly CompareColumn[], baseline: Co
     animationDuration: 350,
     animationDurationUpdate: 300,
     legend: { top: 0, left: 0, icon: 'roundRect', itemWidth: 12, itemHeight: 8, itemGap: 16, textStyle: { color: p.muted, fontSize: size } },
-    grid: { left: 4, right: 24, top: presenter ? 44 : 36, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    // Room for the legend: long scenario names wrap, so allow a line per name in presenter mode and per two otherwise.
+    grid: { left: 4, right: 24, top: 8 + Math.ceil(columns.length / (presenter ? 1 : 2)) * (size + 12), bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     tooltip: indexedTooltip(p, 'axis', (i) => {
       const spec = metrics[i];
       if (!spec) return null;
@@ -61,7 +62,8 @@ export function deltaChartOption(columns: readonly CompareColumn[], baseline: Co
     },
     xAxis: {
       type: 'value',
-      axisLabel: { color: p.muted, fontSize: size, formatter: unit === '%' ? '{value}%' : `{value} ${unit}` },
+      // The unit is in the chart's title; bare numbers keep the ticks apart at presenter sizes.
+      axisLabel: { color: p.muted, fontSize: size, hideOverlap: true, formatter: unit === '%' ? '{value}%' : '{value}' },
       splitLine: { lineStyle: { color: p.grid } },
     },
     series: columns.map((col, c) => ({

@@ -104,6 +104,10 @@ describe('Compare, Frontier and Trust in the browser', () => {
     await page.getByRole('button', { name: /Switch to dark theme/ }).click();
     await shoot('compare-02-dark');
     await page.getByRole('button', { name: /Switch to light theme/ }).click();
+    // Presenter mode: bigger type and charts for the room; the table must still fit.
+    await page.getByTitle('Presenter mode (F11)').click();
+    await shoot('compare-05-presenter');
+    await page.getByTitle('Presenter mode (F11)').click();
     expect(app.watched.problems).toEqual([]);
   }, 300_000);
 
