@@ -16,8 +16,9 @@
 // - Pickup: an idle rep notices a new lead at its next look at the queue. For
 //   MQLs that arrived to an empty backlog and were contacted, the business
 //   time to contact is the wait for that look; if looks are Poisson moments
-//   the wait is exponential, so the mean is the first quartile / ln(4/3)
-//   (a low quantile resists the waits that met a full day or a busy rep).
+//   the wait is exponential (after a short logging lag), so the mean follows
+//   from the gap between the 5th percentile and the median (low quantiles
+//   resist the waits that met a full day or a busy rep).
 //   Reps with fewer than 20 such MQLs get the pooled value.
 // - Urgent capacity: on saturated days (a lower-tier lead waited past the
 //   day's end) a rep that still started more leads than its capacity did so
@@ -348,10 +349,18 @@ function fitBlackHoles(
   return { fit: f, intercept, tierEffect, slope: f.coefficients[0]!, maxBacklog };
 }
 
-/** Per rep: first quartile of idle delays / ln(4/3) (the mean of an exponential wait), pooled below 20 delays. */
+/**
+ * Per rep: (median - 5th percentile) of idle delays / (ln 2 - ln(1/0.95)),
+ * the mean of an exponential wait behind a logging lag (the difference of
+ * two quantiles cancels a constant lag; the low quantiles ignore waits that
+ * met a full day); pooled below 20 delays.
+ */
 function pickupMeans(delays: readonly number[][]): Float64Array {
   const MIN = 20;
-  const q1 = (v: number[]): number => quantileSorted(Float64Array.from(v).sort(), 0.25) / Math.log(4 / 3);
+  const q1 = (v: number[]): number => {
+    const s = Float64Array.from(v).sort();
+    return Math.max(0, quantileSorted(s, 0.5) - quantileSorted(s, 0.05)) / (Math.LN2 - Math.log(1 / 0.95));
+  };
   const all = delays.flat();
   const pooled = all.length > 0 ? q1(all) : 0;
   return Float64Array.from(delays, (v) => (v.length >= MIN ? q1(v) : pooled));
