@@ -8,7 +8,7 @@ import { metricValues, type MetricValues } from '../forecast/assemble';
 import { evaluate, prepareScenario } from '../forecast/kernel';
 import type { ForecastSession } from '../forecast/session';
 import type { MetricName } from '../metrics/types';
-import { buildSweepIndex, sweepThresholds, type SweepIndex } from '../replay/sweep';
+import { buildSweepIndex, type SweepIndex } from '../replay/sweep';
 import type { Policy } from '../scenario/policy';
 import { resolvePolicy } from '../scenario/resolve';
 import { parseScenario } from '../scenario/schema';
@@ -74,17 +74,20 @@ function upperBound(ts: Float64Array, x: number): number {
 }
 
 /** Outcome sums per (sorted) threshold over handed MQLs in the window, one pass over the index. */
-function outcomeSums(index: SweepIndex, ev: EventOutcomes, thresholds: readonly number[]): { sums: Float64Array; extrapolated: Int32Array } {
+function outcomeSums(index: SweepIndex, ev: EventOutcomes, thresholds: readonly number[]): { handed: Int32Array; sums: Float64Array; extrapolated: Int32Array } {
   const K = thresholds.length;
   // Same slack as sweepThresholds, so a record reaching a threshold counts identically.
   const ts = Float64Array.from(thresholds, (t) => t - 1e-9 * Math.max(1, Math.abs(t)));
   const d = new Float64Array((K + 1) * N_VALUES);
   const dx = new Int32Array(K + 1);
+  const dn = new Int32Array(K + 1);
   const { recOffsets, recScore, recTime, bypassTime, held } = index;
   const { fromMs, toMs } = index.window;
   const nRec = recScore.length;
   const add = (lo: number, hi: number, t: number, e: number) => {
     if (lo >= hi || !(t >= fromMs && t < toMs)) return;
+    dn[lo]++;
+    dn[hi]--;
     const o = e * N_VALUES;
     for (let v = 0; v < N_VALUES; v++) {
       const x = ev.values[o + v]!;
@@ -109,9 +112,13 @@ function outcomeSums(index: SweepIndex, ev: EventOutcomes, thresholds: readonly 
   }
   const sums = new Float64Array(K * N_VALUES);
   const extrapolated = new Int32Array(K);
+  const handed = new Int32Array(K);
   const run = new Float64Array(N_VALUES);
   let x = 0;
+  let h = 0;
   for (let k = 0; k < K; k++) {
+    h += dn[k]!;
+    handed[k] = h;
     for (let v = 0; v < N_VALUES; v++) {
       run[v] += d[k * N_VALUES + v]!;
       sums[k * N_VALUES + v] = run[v]!;
@@ -119,7 +126,7 @@ function outcomeSums(index: SweepIndex, ev: EventOutcomes, thresholds: readonly 
     x += dx[k]!;
     extrapolated[k] = x;
   }
-  return { sums, extrapolated };
+  return { handed, sums, extrapolated };
 }
 
 type Values = Record<MetricName, number | null>;
@@ -230,8 +237,9 @@ export function thresholdSweep(session: ForecastSession, scenario: unknown, opti
 
   const { index, outcomes } = cachedIndex(session, policy);
   fillEventOutcomes(session, index, outcomes, Math.min(from, current), options.signal);
-  const counts = sweepThresholds(index, all);
-  const { sums, extrapolated } = outcomeSums(index, outcomes, all);
+  // Handed MQLs per threshold come from the same pass (replay/sweep.ts sweepThresholds counts them alike; the tests hold the two equal).
+  const { handed: handedAt, sums, extrapolated } = outcomeSums(index, outcomes, all);
+  const counts = { handed: handedAt };
 
   // Exact forecasts (expected values, the slider path) at the anchors, cached.
   const anchors: Anchor[] = anchorTs.map((t) => {

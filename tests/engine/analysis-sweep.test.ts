@@ -11,6 +11,9 @@ import { forecast } from '../../engine/forecast/forecast';
 import { ForecastSession } from '../../engine/forecast/session';
 import { importDirectory } from '../../engine/import/importer';
 import { METRIC_NAMES } from '../../engine/metrics/types';
+import { buildSweepIndex, sweepThresholds } from '../../engine/replay/sweep';
+import { resolvePolicy } from '../../engine/scenario/resolve';
+import { parseScenario } from '../../engine/scenario/schema';
 import { openWorkspace, type Workspace } from '../../engine/workspace/database';
 import { scratchDir } from '../support/tmp';
 
@@ -52,6 +55,10 @@ describe('threshold sweep', () => {
     // A higher bar never admits more MQLs.
     for (let k = 1; k < r.points.length; k++) expect(r.points[k]!.metrics.mql_count!).toBeLessThanOrEqual(r.points[k - 1]!.metrics.mql_count!);
     expect(r.points[0]!.metrics.mql_count).toBe(5576);
+    // The same counts as replay/sweep.ts at every threshold.
+    const policy = resolvePolicy(session.baseline, parseScenario(base));
+    const counts = sweepThresholds(buildSweepIndex(session.replayer, policy), r.points.map((p) => p.threshold));
+    expect(r.points.map((p) => p.metrics.mql_count)).toEqual([...counts.handed]);
     expect(r.approximateMetrics).toEqual(['black_hole_rate', 'sla_compliance_rate', 'median_hours_to_first_contact', 'p90_hours_to_first_contact']);
   }, 30_000);
 
