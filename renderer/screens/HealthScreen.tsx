@@ -7,6 +7,7 @@ import { openSample } from '../app/actions';
 import { useAppShallow, useServices } from '../app/context';
 import { isUnfiltered, loadHealth, metricsRequest } from '../app/health-actions';
 import { ChartSkeletons, ContactTimeChart, FunnelChart, RejectionReasonsChart, RepLoadChart, ScoreBandChart, TierChart, WeeklyTrendChart } from '../components/health/HealthCharts';
+import { HealthCsvButton } from '../components/export/HealthCsvButton';
 import { HealthFiltersBar, windowIsInverted } from '../components/health/HealthFilters';
 import { DetailMetrics, HeadlineMetrics, MetricCardSkeletons } from '../components/health/MetricCards';
 import { PolicyNote } from '../components/health/PolicyNote';
@@ -84,6 +85,7 @@ export function HealthScreen() {
         )
       ) : (
         <div className={`health-body${updating ? ' updating' : ''}`}>
+          <HealthCsvButton />
           <PolicyNote metrics={data.metrics} />
           {(data.metrics.metrics.mql_count.observed ?? 0) === 0 ? (
             <NoMqls filtered={metricsRequestIsFiltered(filters)} onReset={() => store.getState().resetHealthFilters()} onImport={() => setScreen('import')} />

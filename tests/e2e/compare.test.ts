@@ -39,6 +39,13 @@ describe('Compare, Frontier and Trust in the browser', () => {
     await page.getByTestId('engine-status').getByText(/connected/).waitFor();
     await page.getByTestId('open-sample').click();
     await page.getByRole('heading', { level: 1, name: 'Handoff health' }).waitFor({ timeout: 60_000 });
+    // The health metric table leaves as CSV too, with the engine's numbers.
+    const all = await engine.metrics({});
+    const [healthCsv] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('health-csv').click()]);
+    const healthRows = readFileSync(await healthCsv.path(), 'utf8').split('\r\n');
+    expect(healthRows.find((l) => l.startsWith('acceptance_rate,'))?.split(',')[1]).toBe(String(all.metrics.acceptance_rate.observed));
+    await page.locator('.health-body:not(.updating) .echart canvas').first().waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'compare-health-export.png') });
     await goTo('Compare');
     await page.getByRole('heading', { name: 'No saved scenarios yet' }).waitFor();
     expect(await page.getByTestId('go-scenarios').textContent()).toBe('Go to Scenarios');
