@@ -64,24 +64,28 @@ export interface EventOutcomes {
   /** 1 when the event is a new MQL scoring below anything sales has seen. */
   readonly extrapolated: Uint8Array;
   readonly computed: Uint8Array;
-  /** Every event scoring at least this is filled (a warm sweep over the same range skips the pass). */
-  filledDownTo: number;
+  /** Every event that decides an MQL moment at some threshold in [filledFrom, filledTo] is filled (a warm sweep inside it skips the pass). */
+  filledFrom: number;
+  filledTo: number;
 }
 
 export function emptyEventOutcomes(index: SweepIndex): EventOutcomes {
   const m = index.recScore.length + index.nLeads;
-  return { values: new Float64Array(m * N_VALUES), extrapolated: new Uint8Array(m), computed: new Uint8Array(m), filledDownTo: Infinity };
+  return { values: new Float64Array(m * N_VALUES), extrapolated: new Uint8Array(m), computed: new Uint8Array(m), filledFrom: Infinity, filledTo: -Infinity };
 }
 
 const CHUNK = 32_768;
 
 /**
- * Fills the events whose score reaches `minScore` (records below it never
- * decide an MQL moment at thresholds >= minScore), in chunks so the feature
+ * Fills the events that decide an MQL moment at some threshold in
+ * [minScore, maxScore]: a record below minScore never does, nor does a record
+ * (or a bypass) after one already at maxScore. In chunks, so the feature
  * matrix stays small at 1M leads.
  */
-export function fillEventOutcomes(session: ForecastSession, index: SweepIndex, out: EventOutcomes, minScore: number, signal?: AbortSignal): void {
-  if (minScore >= out.filledDownTo) return;
+export function fillEventOutcomes(session: ForecastSession, index: SweepIndex, out: EventOutcomes, minScore: number, maxScore: number, signal?: AbortSignal): void {
+  if (minScore >= out.filledFrom && maxScore <= out.filledTo) return;
+  const from = Math.min(minScore, out.filledFrom);
+  const to = Math.max(maxScore, out.filledTo);
   const base = baselineByLead(session);
   const { hist, models, cols } = session;
   const nRec = index.recScore.length;
@@ -100,12 +104,20 @@ export function fillEventOutcomes(session: ForecastSession, index: SweepIndex, o
     out.values[o + 5] = src.pipeline[k]!;
     out.computed[ev] = 1;
   };
-  const slackMin = minScore - 1e-9 * Math.max(1, Math.abs(minScore));
+  const slackMin = from - 1e-9 * Math.max(1, Math.abs(from));
+  const slackMax = to - 1e-9 * Math.max(1, Math.abs(to));
+  // The score reached before an event: at or above the top threshold, the event never decides an MQL moment.
+  const before = (ev: number): number => {
+    const i = leadOf(ev);
+    const r = ev < nRec ? ev - 1 : index.recOffsets[i + 1]! - 1;
+    return r >= index.recOffsets[i]! ? index.recScore[r]! : -Infinity;
+  };
   for (let ev = 0; ev < nRec + index.nLeads; ev++) {
     if (out.computed[ev]) continue;
     const t = timeOf(ev);
     if (!(t === t)) continue;
     if (ev < nRec && index.recScore[ev]! < slackMin) continue;
+    if (before(ev) >= slackMax) continue;
     const i = leadOf(ev);
     const row = base.rowOfLead[i]!;
     if (row >= 0 && hist.handed[i] && Math.abs(hist.mqlAt[i]! - t) <= SAME_MQL_TOLERANCE_MS) set(ev, base.e, row);
@@ -144,5 +156,6 @@ export function fillEventOutcomes(session: ForecastSession, index: SweepIndex, o
       if (ev < nRec && index.recScore[ev]! < hist.scoreSupportFloor) out.extrapolated[ev] = 1;
     });
   }
-  out.filledDownTo = minScore;
+  out.filledFrom = from;
+  out.filledTo = to;
 }

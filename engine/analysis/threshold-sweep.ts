@@ -86,6 +86,8 @@ function outcomeSums(index: SweepIndex, ev: EventOutcomes, thresholds: readonly 
   const nRec = recScore.length;
   const add = (lo: number, hi: number, t: number, e: number) => {
     if (lo >= hi || !(t >= fromMs && t < toMs)) return;
+    // fillEventOutcomes fills exactly the events that can land here; a gap would silently count zeros.
+    if (ev.computed[e] !== 1) throw new Error(`Sweep: no expected outcomes for event ${e} (internal error).`);
     dn[lo]++;
     dn[hi]--;
     const o = e * N_VALUES;
@@ -236,7 +238,7 @@ export function thresholdSweep(session: ForecastSession, scenario: unknown, opti
   const all = thresholds;
 
   const { index, outcomes } = cachedIndex(session, policy);
-  fillEventOutcomes(session, index, outcomes, Math.min(from, current), options.signal);
+  fillEventOutcomes(session, index, outcomes, all[0]!, all[all.length - 1]!, options.signal);
   // Handed MQLs per threshold come from the same pass (replay/sweep.ts sweepThresholds counts them alike; the tests hold the two equal).
   const { handed: handedAt, sums, extrapolated } = outcomeSums(index, outcomes, all);
   const counts = { handed: handedAt };
