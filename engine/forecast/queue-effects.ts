@@ -12,7 +12,8 @@ import type { WorkSchedule } from '../calendar/business-hours';
 import { counterfactualContactTimes } from '../queue/counterfactual';
 import { estimateQueue, type QueueEstimate } from '../queue/estimate';
 import { accountOwnersFromHistory, addAverageReps, routeMqls } from '../queue/routing';
-import { DAY_MS, DEFAULT_HORIZON_MS, simulateQueues, type BlackHoleModel } from '../queue/simulate';
+import { DAY_MS, DEFAULT_HORIZON_MS, FLAG_DROPPED, FLAG_IGNORED, simulateQueues, type BlackHoleModel } from '../queue/simulate';
+import { sigmoid } from '../stats/logistic';
 import { hashUniform } from '../stats/rng';
 import type { Policy } from '../scenario/policy';
 import { tierOrder } from '../scenario/policy';
@@ -51,6 +52,8 @@ export interface RepPoolState {
   readonly estimate: QueueEstimate;
   /** Wall-clock ms after which a waiting lead is never worked (the longest wait history shows, 1 to 14 days). */
   readonly horizonMs: number;
+  /** Per lead: the black-hole curve's chance at its historical arrival and backlog (NaN unknown). */
+  readonly historyIgnoreChance: Float64Array;
   /**
    * Queue model 'calibrated': per rep, business ms per lead that makes the simulated baseline reproduce
    * the rep's observed median delay (calibrateService), with no daily cap. null: model 'capacity'
@@ -128,8 +131,20 @@ export function buildRepPool(
       dailyCapacity: Float64Array.from(ids, (_, r) => row(r)?.dailyCapacity ?? Number.NaN),
       tiers: Math.max(1, baseline.tiers.length),
       horizonMs,
+      // A lead the rep ignored is not work waiting: it leaves the backlog at once.
+      queuedOnly: true,
     },
   );
+  const bh = estimate.blackHoles;
+  const historyIgnoreChance = new Float64Array(hist.n).fill(Number.NaN);
+  leads.forEach((i, k) => {
+    const r = rep[k]!;
+    const b = estimate.backlogAtArrival[k]!;
+    if (r < 0 || !Number.isFinite(b)) return;
+    const sc = bh.backlogScale[r]!;
+    const x = Math.min(sc > 0 ? b / sc : b, bh.maxBacklog ?? Number.POSITIVE_INFINITY);
+    historyIgnoreChance[i] = sigmoid(bh.intercept[r]! + bh.slope * x + (bh.tierEffect[priority[k]!] ?? 0));
+  });
   const account = cols.leads.strings.account_id;
   const accountOwner = accountOwnersFromHistory(
     Int32Array.from(leads, (i) => account.codes[i]!),
@@ -151,6 +166,7 @@ export function buildRepPool(
     accountOwner,
     estimate,
     horizonMs,
+    historyIgnoreChance,
     calibratedServiceMs: null,
   };
 }
@@ -329,6 +345,7 @@ export function scenarioPool(base: RepPoolState, policy: Policy, loadPerRep: Flo
       backlogScale: Float64Array.from(ext.templateOf, (r, k) => (k < nr ? bh.backlogScale[r]! : bh.backlogScale[r]! * (capacity[k]! / Math.max(1e-9, base.capacity[r]!)))),
       tierEffect: bh.tierEffect,
       ...(bh.maxBacklog !== undefined ? { maxBacklog: bh.maxBacklog } : {}),
+      ...(bh.queuedOnly !== undefined ? { queuedOnly: bh.queuedOnly } : {}),
     },
     removed,
     firstAdded: nr,
@@ -490,6 +507,7 @@ export function simulateCohort(pool: ScenarioPool, c: QueueCohort, lead: Int32Ar
     { seed, run, blackHoles: pool.blackHoles, horizonMs: pool.horizonMs, review: { skipByTier: pool.skipByTier } },
   );
   ignoreChances.set(res.contactAt, res.ignoreP);
+  ignoredRows.set(res.contactAt, Uint8Array.from(res.flags, (f, k) => (f & FLAG_IGNORED && !Number.isFinite(res.contactAt[k]!) && !(f & FLAG_DROPPED) ? 1 : 0)));
   if (pool.responseScale !== undefined && pool.responseScale !== 1) responseScales.set(res.contactAt, pool.responseScale);
   return res.contactAt;
 }
@@ -503,6 +521,8 @@ const responseScales = new WeakMap<Float64Array, number>();
  * session.ts) need not carry a second array for counterfactualContacts.
  */
 const ignoreChances = new WeakMap<Float64Array, Float64Array>();
+/** Rows the simulation ignored and never contacted, beside the contact array like ignoreChances. */
+const ignoredRows = new WeakMap<Float64Array, Uint8Array>();
 
 /**
  * Scenario first contact per scenario-cohort row: observed contact moved by
@@ -525,6 +545,10 @@ export function counterfactualContacts(
   const pScen = ignoreChances.get(scenContact);
   const pBaseRows = ignoreChances.get(baseContact);
   const pBase = pBaseRows ? new Float64Array(n) : undefined;
+  const ignS = ignoredRows.get(scenContact);
+  const ignBRows = ignoredRows.get(baseContact);
+  const ignB = ignBRows ? new Uint8Array(n) : undefined;
+  const pHist = new Float64Array(n).fill(Number.NaN);
   const decided = new Uint8Array(n);
   const obsArrival = new Float64Array(n);
   const obsContact = new Float64Array(n).fill(Number.NaN);
@@ -544,14 +568,16 @@ export function counterfactualContacts(
     bContact[k] = baseContact[b]!;
     bRep[k] = baseCohort.rep[b]!;
     if (pBase && pBaseRows) pBase[k] = pBaseRows[b]!;
+    if (ignB && ignBRows) ignB[k] = ignBRows[b]!;
+    pHist[k] = base.historyIgnoreChance[i]!;
     decided[k] = hist.decided[i]!;
   }
   // The rescue draw is per lead, the same in every scenario and run (the queue's own draws vary by run).
-  const rescue = pBase && pScen ? { decided, uniform: Float64Array.from(scen.lead, (i) => hashUniform(STREAM_RESCUE, STREAM_RESCUE, i)) } : undefined;
+  const rescue = pBase && pScen ? { decided, pHist, uniform: Float64Array.from(scen.lead, (i) => hashUniform(STREAM_RESCUE, STREAM_RESCUE, i)) } : undefined;
   return counterfactualContactTimes(
     { arrival: obsArrival, contact: obsContact, rep: obsRep },
-    { arrival: bArrival, contact: bContact, rep: bRep, ...(pBase ? { ignoreP: pBase } : {}) },
-    { arrival: scen.arrival, contact: scenContact, rep: scen.rep, ...(pScen ? { ignoreP: pScen } : {}) },
+    { arrival: bArrival, contact: bContact, rep: bRep, ...(pBase ? { ignoreP: pBase } : {}), ...(ignB ? { ignored: ignB } : {}) },
+    { arrival: scen.arrival, contact: scenContact, rep: scen.rep, ...(pScen ? { ignoreP: pScen } : {}), ...(ignS ? { ignored: ignS } : {}) },
     { schedules: pool.schedules, fallback, inHistory, rankGroup: scen.priority, deltaScale: responseScales.get(scenContact) ?? 1, ...(rescue ? { rescue } : {}) },
   );
 }

@@ -24,6 +24,7 @@
 //   t         NaN       t'        -> t (no simulated change to apply)
 // MQLs only under the scenario (inHistory = 0) take the scenario's simulated time.
 import { WorkSchedule } from '../calendar/business-hours';
+import { logit, sigmoid } from '../stats/logistic';
 
 export interface ContactTimeline {
   /** MQL instant, epoch ms. */
@@ -34,6 +35,8 @@ export interface ContactTimeline {
   readonly rep: Int32Array;
   /** Simulated chance of being ignored on arrival (simulate.ts ignoreP); baseline and scenario only. */
   readonly ignoreP?: Float64Array;
+  /** 1: the simulation ignored the lead and never contacted it (not a horizon drop); baseline and scenario only. */
+  readonly ignored?: Uint8Array;
 }
 
 export interface RescueOptions {
@@ -41,6 +44,14 @@ export interface RescueOptions {
   readonly decided: Uint8Array;
   /** Per-row uniform on (0, 1), fixed per lead (common random numbers across scenarios). */
   readonly uniform: Float64Array;
+  /**
+   * Per row: the estimated black-hole curve's chance at the lead's historical
+   * arrival (its historical backlog); NaN unknown. With it, history's
+   * black holes and contacts are kept or flipped by the simulated change in
+   * the chance (see counterfactualContactTimes), and the simulations' own
+   * ignore draws do not move shared leads.
+   */
+  readonly pHist?: Float64Array;
 }
 
 export interface CounterfactualOptions {
@@ -106,6 +117,26 @@ export function counterfactualContactTimes(
     const okS = Number.isFinite(cs);
     const okB = Number.isFinite(cb);
     const okO = Number.isFinite(co);
+    const pH = rescue?.pHist ? rescue.pHist[i]! : Number.NaN;
+    if (rescue && pB && pS && pH > 0 && pH < 1 && pB[i]! > 0 && pS[i]! > 0 && pB[i]! < 1 && pS[i]! < 1) {
+      // History's chance moved by the simulated change in log-odds (scenario minus baseline, same lead).
+      const p2 = sigmoid(logit(pH) + logit(pS[i]!) - logit(pB[i]!));
+      const u = rescue.uniform[i]!;
+      if (!okO && !rescue.decided[i]) {
+        // History ignored it: still ignored with chance p2 / pH; else worked at the scenario's time.
+        out[i] = p2 < pH && u >= p2 / pH && okS ? cs : Number.NaN;
+        continue;
+      }
+      if (okO && p2 > pH && u < (p2 - pH) / (1 - pH)) {
+        out[i] = Number.NaN; // the longer queue loses a lead history contacted
+        continue;
+      }
+      // The simulations' own ignore draws were replaced by the rule above: they move nothing here.
+      if (!okS && scenario.ignored?.[i]) {
+        out[i] = co;
+        continue;
+      }
+    }
     if (!okS) {
       out[i] = okB ? Number.NaN : co;
       continue;

@@ -61,6 +61,8 @@ export interface EstimateOptions {
   readonly tiers?: number;
   /** L2 penalty (per unit log-odds^2) on each rep's intercept shift. Default 1. */
   readonly repShrinkage?: number;
+  /** true: a black hole never counts in the backlog (simulate.ts BlackHoleModel.queuedOnly); default false. */
+  readonly queuedOnly?: boolean;
   /** Row weights for the black-hole fit (e.g. Poisson(1) bootstrap weights); default 1 each. */
   readonly weights?: ArrayLike<number>;
 }
@@ -118,7 +120,7 @@ export function estimateQueue(history: QueueHistory, options: EstimateOptions): 
       leave[i] = Number.isFinite(d) ? Math.min(a + horizon, Math.max(a, d)) : a;
     } else {
       blackHole[i] = 1;
-      leave[i] = a + horizon;
+      leave[i] = options.queuedOnly ? a : a + horizon;
     }
   }
 
@@ -258,7 +260,7 @@ export function estimateQueue(history: QueueHistory, options: EstimateOptions): 
     urgentCapacity,
     throughput,
     skipByTier,
-    blackHoles: { intercept, slope, backlogScale: Float64Array.from(capacity), tierEffect, maxBacklog },
+    blackHoles: { intercept, slope, backlogScale: Float64Array.from(capacity), tierEffect, maxBacklog, queuedOnly: options.queuedOnly ?? false },
     blackHoleFit: fit,
     backlogAtArrival,
     blackHole,

@@ -101,6 +101,12 @@ export interface BlackHoleModel {
    * about longer queues, and extrapolating it sends every lead to a black hole.
    */
   readonly maxBacklog?: number;
+  /**
+   * true: the backlog counts only leads the rep still means to work (queued);
+   * a lead ignored on arrival leaves it at once. false (default): ignored
+   * leads count until the horizon. Must match how the curve was estimated.
+   */
+  readonly queuedOnly?: boolean;
 }
 
 export interface QueueOptions {
@@ -183,6 +189,7 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
   const holder = Int32Array.from(mqls.rep);
   const version = new Int32Array(n); // bumped when a lead's heap entry goes stale
   const draws = new Uint8Array(n);
+  const counted = new Uint8Array(n); // 1 while the lead counts in its holder's backlog
 
   // Per-rep state.
   const freeAt = new Float64Array(nr).fill(Number.NEGATIVE_INFINITY);
@@ -380,7 +387,10 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
       ignored = hashUniform(seed, run, mqls.key[lead]!, draws[lead]!) < p;
       draws[lead] = draws[lead]! + 1;
     }
-    waiting[r] = waiting[r]! + 1;
+    if (!(ignored && bh?.queuedOnly)) {
+      waiting[r] = waiting[r]! + 1;
+      counted[lead] = 1;
+    }
     if (ignored) {
       state[lead] = IGNORED;
       flags[lead] = flags[lead]! | FLAG_IGNORED;
@@ -396,7 +406,8 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
 
   const leave = (lead: number): void => {
     const r = holder[lead]!;
-    waiting[r] = waiting[r]! - 1;
+    if (counted[lead]) waiting[r] = waiting[r]! - 1;
+    counted[lead] = 0;
     version[lead] = version[lead]! + 1; // any heap entry of the lead is now stale
   };
 
@@ -463,6 +474,7 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
         contactAt[lead] = tEv;
         state[lead] = DONE;
         waiting[r] = waiting[r]! - 1;
+        counted[lead] = 0;
         const d = dayEndingAfterFrom(days[r]!, tEv, workHint[r]!);
         if (countDay[r] !== d) {
           countDay[r] = d;
