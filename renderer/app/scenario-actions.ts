@@ -262,9 +262,12 @@ export function leadDiffExportRequest(store: AppStore): { scenario: Scenario; ki
 
 // ---- Saved scenarios -------------------------------------------------------------
 
-async function busy<T>(store: AppStore, verb: string, work: () => Promise<T>): Promise<T | null> {
+async function busy<T>(platform: Platform, store: AppStore, verb: string, work: () => Promise<T>): Promise<T | null> {
   store.getState().scenarioBusyWith(verb);
   store.getState().scenarioNameFailed(null);
+  // The engine runs one job at a time: a save must not wait seconds behind interval runs. They start again after.
+  const interrupted = store.getState().scenarioIntervalJob !== null;
+  if (interrupted) await stopIntervals(platform, store);
   try {
     return await work();
   } catch (err) {
@@ -272,6 +275,7 @@ async function busy<T>(store: AppStore, verb: string, work: () => Promise<T>): P
     return null;
   } finally {
     store.getState().scenarioBusyWith(null);
+    if (interrupted) requestScenarioForecast(platform, store);
   }
 }
 
@@ -279,7 +283,7 @@ async function busy<T>(store: AppStore, verb: string, work: () => Promise<T>): P
 export async function saveScenarioAs(platform: Platform, store: AppStore, name: string, overwrite: boolean): Promise<boolean> {
   const draft = draftOf(store.getState());
   if (!draft) return false;
-  const saved = await busy(store, 'save', () => platform.client.saveScenario({ name, scenario: { ...draft, name: name.trim() }, overwrite }));
+  const saved = await busy(platform, store, 'save', () => platform.client.saveScenario({ name, scenario: { ...draft, name: name.trim() }, overwrite }));
   if (!saved) return false;
   store.getState().scenarioSavedAs(saved.name, draft);
   store.getState().notify(`Saved “${saved.name}”.`);
@@ -290,7 +294,7 @@ export async function saveScenarioAs(platform: Platform, store: AppStore, name: 
 export async function renameCurrentScenario(platform: Platform, store: AppStore, to: string): Promise<boolean> {
   const from = store.getState().scenarioName;
   if (!from) return false;
-  const saved = await busy(store, 'rename', () => platform.client.renameScenario({ from, to }));
+  const saved = await busy(platform, store, 'rename', () => platform.client.renameScenario({ from, to }));
   if (!saved) return false;
   store.getState().scenarioRenamedTo(from, saved.name);
   store.getState().notify(`Renamed to “${saved.name}”.`);
@@ -302,7 +306,7 @@ export async function renameCurrentScenario(platform: Platform, store: AppStore,
 export async function duplicateCurrentScenario(platform: Platform, store: AppStore, to: string): Promise<boolean> {
   const from = store.getState().scenarioName;
   if (!from) return false;
-  const saved = await busy(store, 'duplicate', () => platform.client.duplicateScenario({ from, to }));
+  const saved = await busy(platform, store, 'duplicate', () => platform.client.duplicateScenario({ from, to }));
   if (!saved) return false;
   store.getState().scenarioRenamedTo(from, saved.name);
   store.getState().notify(`Duplicated as “${saved.name}”.`);
@@ -311,7 +315,7 @@ export async function duplicateCurrentScenario(platform: Platform, store: AppSto
 }
 
 export async function deleteSavedScenario(platform: Platform, store: AppStore, name: string): Promise<boolean> {
-  const done = await busy(store, 'delete', () => platform.client.deleteScenario({ name }));
+  const done = await busy(platform, store, 'delete', () => platform.client.deleteScenario({ name }));
   if (!done) return false;
   store.getState().scenarioDeleted(name);
   store.getState().notify(`Deleted “${name}”.`);
@@ -320,7 +324,7 @@ export async function deleteSavedScenario(platform: Platform, store: AppStore, n
 }
 
 export async function openSavedScenario(platform: Platform, store: AppStore, name: string): Promise<boolean> {
-  const saved = await busy(store, 'open', () => platform.client.getScenario({ name }));
+  const saved = await busy(platform, store, 'open', () => platform.client.getScenario({ name }));
   if (!saved) return false;
   store.getState().scenarioOpened(saved, Date.now());
   return true;

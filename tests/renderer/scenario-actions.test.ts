@@ -200,6 +200,20 @@ describe('scenario actions', () => {
     expect([view.dirty, store.getState().scenarioNameError]).toEqual([false, null]);
   });
 
+  it('a save does not wait behind running interval runs: they stop and start again after', async () => {
+    const { fake, platform, store } = await opened();
+    requestScenarioForecast(platform, store);
+    await flush();
+    fake.hold = true;
+    const running = computeScenarioIntervals(platform, store);
+    const job = store.getState().scenarioIntervalJob!;
+    fake.hold = false;
+    expect(await saveScenarioAs(platform, store, 'Now', false)).toBe(true);
+    expect(fake.transport.cancelled).toEqual([job.jobId]);
+    fake.held.shift()!.release({ ok: false, error: { message: 'Cancelled.' } });
+    await running;
+  });
+
   it('renames and duplicates the scenario being edited', async () => {
     const { fake, platform, store } = await opened();
     await saveScenarioAs(platform, store, 'One', false);
