@@ -174,8 +174,11 @@ export function formatDelta(kind: MetricKind, d: number | null): string {
     case 'hours':
       return minus(`${SIGNED_ONE.format(d)} h`);
     case 'amount': {
-      const abs = formatAmount(Math.abs(d));
-      return Math.abs(d) < 0.5 ? '0' : `${d > 0 ? '+' : '−'}${abs}`;
+      // Changes read at a glance: "+$3.6M", "−$606k", "+$850".
+      const a = Math.abs(d);
+      if (a < 0.5) return '0';
+      const abs = a >= 1_000_000 ? formatAmount(a) : a >= 10_000 ? `$${Math.round(a / 1000)}k` : formatAmount(a);
+      return `${d > 0 ? '+' : '−'}${abs}`;
     }
   }
 }

@@ -55,6 +55,7 @@ describe('scenario deltas', () => {
     expect(formatDelta('hours', -1.04)).toBe('−1.0 h');
     expect(formatDelta('amount', 3_600_000)).toBe('+$3.6M');
     expect(formatDelta('amount', -8500)).toBe('−$8,500');
+    expect(formatDelta('amount', -605_872)).toBe('−$606k');
     expect(formatMetric('count', 3234.6)).toBe('3,235');
     expect(formatInterval(metricDelta('mql_count', { observed: 1, forecast: 2, low: 2, high: 2 }, true))).toBe('exact (replayed, not sampled)');
   });
