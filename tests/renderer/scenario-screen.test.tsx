@@ -5,6 +5,7 @@
 import { act } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppServicesProvider } from '../../renderer/app/context';
+import { leadDiffExportRequest } from '../../renderer/app/scenario-actions';
 import { ScenariosScreen } from '../../renderer/screens/ScenariosScreen';
 import { createAppStore, type AppStore } from '../../renderer/store/app-store';
 import { useDomRoot } from './dom-root';
@@ -28,11 +29,11 @@ beforeEach(() => {
   store = createAppStore();
 });
 
-async function mount(transport: FakeTransport) {
+async function mount(transport: FakeTransport, exportLeadDiff?: () => void) {
   await act(async () => {
     dom.root.render(
       <AppServicesProvider platform={fakePlatform(transport).platform} store={store}>
-        <ScenariosScreen />
+        <ScenariosScreen {...(exportLeadDiff ? { exportLeadDiff } : {})} />
       </AppServicesProvider>,
     );
   });
@@ -98,6 +99,20 @@ describe('<ScenariosScreen>', () => {
     expect(byTestId('lead-diff')?.textContent).toContain(EVIL);
     expect(dom.container.querySelector('img')).toBeNull();
     expect(byTestId<HTMLButtonElement>('lead-diff-export')?.disabled).toBe(true);
+  });
+
+  it('hands the lead list’s CSV export to whoever plugs it in, with the request for the whole list', async () => {
+    const fake = scenarioFake();
+    const asked: unknown[] = [];
+    store.getState().workspaceOpened(WS);
+    await mount(fake.transport, () => asked.push(leadDiffExportRequest(store)));
+    await settle();
+    store.getState().setScenarioDiffKind('left');
+    await act(async () => new Promise((r) => setTimeout(r, 400)));
+    const button = byTestId<HTMLButtonElement>('lead-diff-export')!;
+    expect(button.disabled).toBe(false);
+    await act(async () => button.click());
+    expect(asked).toEqual([{ scenario: store.getState().scenarioHistory?.present, kind: 'left' }]);
   });
 
   it('shows the engine’s complaint about a field next to that field', async () => {
