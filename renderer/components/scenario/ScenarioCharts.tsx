@@ -1,6 +1,6 @@
 // The editor's two charts. Each marks 'hl:forecast-drawn' once the answer it
 // shows has reached the canvas (see app/scenario-timing.ts).
-import { memo, useEffect, useMemo, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useApp } from '../../app/context';
 import { markDrawn } from '../../app/scenario-timing';
 import { rateDeltaOption, tierVolumeOption, tierVolumes } from '../../charts/scenario-charts';
@@ -49,7 +49,13 @@ export const RateDeltaChart = memo(function RateDeltaChart({ deltas, answerKey, 
 export const TierVolumeChart = memo(function TierVolumeChart({ result, tierOrder }: { readonly result: ForecastResult; readonly tierOrder: readonly string[] }) {
   const theme = useApp(selectTheme);
   const presenter = useApp(selectPresenter);
-  const rows = useMemo(() => tierVolumes(result, tierOrder), [result, tierOrder]);
+  const latest = useMemo(() => tierVolumes(result, tierOrder), [result, tierOrder]);
+  // Drawn one task after the rate chart: two ECharts updates in one task can pass the 50 ms budget on a busy machine.
+  const [rows, setRows] = useState(latest);
+  useEffect(() => {
+    const timer = setTimeout(() => setRows(latest), 0);
+    return () => clearTimeout(timer);
+  }, [latest]);
   const option = useMemo(() => tierVolumeOption(rows, theme, presenter), [rows, theme, presenter]);
   const summary = `MQLs by tier: ${rows.map((r) => `tier ${r.tier} ${formatInteger(r.baseline)} now, ${formatInteger(r.scenario === null ? null : Math.round(r.scenario))} in the scenario`).join('; ')}`;
   return (
