@@ -28,7 +28,7 @@ export function buildMenuTemplate({ isMac, isPackaged, send }: MenuDeps): MenuIt
         item('Open Workspace…', 'open-workspace', 'CmdOrCtrl+O', false),
         { type: 'separator' },
         item('Import Data…', 'import-data', 'CmdOrCtrl+I'),
-        item('Export…', 'export', 'CmdOrCtrl+E'),
+        item('Export…', 'export', 'CmdOrCtrl+E', false),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -2,6 +2,9 @@
 // right, theme and presenter mode applied to the document root.
 import { useEffect } from 'react';
 import { checkEngine, loadRecent, runCommand } from './app/actions';
+import { exportLeadDiffCsv } from './app/export-actions';
+import type { Platform } from './app/platform';
+import type { AppStore } from './store/app-store';
 import { useApp, useAppShallow, useServices } from './app/context';
 import { useShortcuts } from './app/useShortcuts';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -16,6 +19,9 @@ import { ScenariosScreen } from './screens/ScenariosScreen';
 import { TrustScreen } from './screens/TrustScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
 import { selectEngineView, selectNotice, selectPresenter, selectScreen, selectTheme } from './store/selectors';
+
+/** The Scenarios screen's lead list goes out as CSV through the shared export path. */
+const exportLeadList = (platform: Platform, store: AppStore): void => void exportLeadDiffCsv(platform, store);
 
 export function App({ isMac }: { readonly isMac: boolean }) {
   const { platform, store } = useServices();
@@ -54,7 +60,7 @@ export function App({ isMac }: { readonly isMac: boolean }) {
         <TopBar />
         <EngineBanner />
         <div className="screen">
-          <ErrorBoundary resetKey={screen}>{screen === 'welcome' ? <WelcomeScreen /> : screen === 'health' ? <HealthScreen /> : screen === 'import' ? <ImportScreen /> : screen === 'scenarios' ? <ScenariosScreen /> : screen === 'compare' ? <CompareScreen /> : screen === 'frontier' ? <FrontierScreen /> : <TrustScreen />}</ErrorBoundary>
+          <ErrorBoundary resetKey={screen}>{screen === 'welcome' ? <WelcomeScreen /> : screen === 'health' ? <HealthScreen /> : screen === 'import' ? <ImportScreen /> : screen === 'scenarios' ? <ScenariosScreen exportLeadDiff={exportLeadList} /> : screen === 'compare' ? <CompareScreen /> : screen === 'frontier' ? <FrontierScreen /> : <TrustScreen />}</ErrorBoundary>
         </div>
       </main>
       <JobProgress />

@@ -9,6 +9,7 @@ import { fileName } from '../components/TopBar';
 import type { AppState, AppStore } from '../store/app-store';
 import { BASELINE_KEY } from '../store/compare-slice';
 import { errorInfo } from './actions';
+import { leadDiffExportRequest } from './scenario-actions';
 import type { Platform } from './platform';
 
 async function save(platform: Platform, store: AppStore, name: string, mime: ExportMime, data: string): Promise<boolean> {
@@ -132,6 +133,38 @@ export async function exportTrustCsv(platform: Platform, store: AppStore): Promi
   return save(platform, store, `trust-checks-${stamp()}`, 'text/csv', toCsv(rows));
 }
 
+// ---- Scenario lead list ------------------------------------------------------------------
+
+/** Rows per leadDiff call while exporting: large pages, few round trips. */
+const LEAD_EXPORT_PAGE = 20_000;
+
+const isoOrNull = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+/** Every lead of the list shown (enter, leave, tier change or time move) under the current draft, with its reason. */
+export async function exportLeadDiffCsv(platform: Platform, store: AppStore): Promise<boolean> {
+  const request = leadDiffExportRequest(store);
+  if (!request) {
+    store.getState().notify('Open the sample or a workspace first: there is no scenario to export.');
+    return false;
+  }
+  const rows: CsvCell[][] = [['lead_id', 'change', 'reason', 'history_mql_at', 'scenario_mql_at', 'history_tier', 'scenario_tier', 'history_score', 'scenario_score']];
+  try {
+    // Advance by what came back: the engine may answer fewer rows than asked.
+    for (let offset = 0; ; ) {
+      const { page } = await platform.client.leadDiff({ ...request, offset, limit: LEAD_EXPORT_PAGE });
+      for (const r of page.rows) {
+        rows.push([r.leadId, r.kind, r.reason, isoOrNull(r.historyMqlAt), isoOrNull(r.scenarioMqlAt), r.historyTier, r.scenarioTier, r.historyScore, r.scenarioScore]);
+      }
+      offset += page.rows.length;
+      if (page.rows.length === 0 || offset >= page.total) break;
+    }
+  } catch (err) {
+    store.getState().notify(`Could not list the leads: ${errorInfo(err).message}`);
+    return false;
+  }
+  return save(platform, store, `leads-${request.kind.replaceAll('_', '-')}-${stamp()}`, 'text/csv', toCsv(rows));
+}
+
 // ---- Handoff health ----------------------------------------------------------------------
 
 export function healthCsvRows(s: Pick<AppState, 'healthData' | 'healthFilters'>): CsvCell[][] | null {
@@ -166,8 +199,10 @@ export async function exportCurrentScreen(platform: Platform, store: AppStore): 
       return exportTrustCsv(platform, store);
     case 'health':
       return exportHealthCsv(platform, store);
+    case 'scenarios':
+      return exportLeadDiffCsv(platform, store);
     default:
-      store.getState().notify('Nothing to export on this screen: Handoff health, Compare, Frontier and Trust have exports.');
+      store.getState().notify('Nothing to export on this screen: Handoff health, Scenarios, Compare, Frontier and Trust have exports.');
       return false;
   }
 }

@@ -23,6 +23,7 @@ export function shortcutFor(e: KeyLike, isMac: boolean): ShortcutIntent | null {
   if (key === 'y' && !isMac && !e.shiftKey) return { kind: 'command', command: 'redo' };
   if (key === 'l' && e.shiftKey) return { kind: 'command', command: 'toggle-theme' };
   if (key === 'o' && !e.shiftKey) return { kind: 'command', command: 'open-workspace' };
+  if (key === 'e' && !e.shiftKey) return { kind: 'command', command: 'export' };
   return null;
 }
 

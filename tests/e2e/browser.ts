@@ -56,6 +56,21 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/**
+ * Vitest runs with NODE_ENV=test and Vite's build follows it, which would serve
+ * React's development build (several times slower per render): every suite
+ * tests, and times, what users get.
+ */
+async function buildForProduction(outDir: string): Promise<void> {
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(process.cwd(), 'vite.config.ts'), logLevel: 'warn', mode: 'production', build: { outDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = before;
+  }
+}
+
 /** The built UI served by the real server around an Engine, with one watched Chromium page. */
 export interface BrowserApp {
   readonly server: RunningServer;
@@ -74,7 +89,7 @@ export function useBrowserApp(engine: Engine, staticDir: string, viewport?: { wi
   let browser: Browser | undefined;
   let watched: WatchedPage | undefined;
   beforeAll(async () => {
-    await build({ configFile: join(process.cwd(), 'vite.config.ts'), logLevel: 'warn', build: { outDir: staticDir, emptyOutDir: true } });
+    await buildForProduction(staticDir);
     server = await startServer({ engine, staticDir });
     browser = await launchChromium();
     watched = await openWatchedPage(browser, viewport);

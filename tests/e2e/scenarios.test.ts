@@ -12,11 +12,6 @@ import type { MetricName } from '../../renderer/charts/health-types';
 import { scratchDir } from '../support/tmp';
 import { screenshotWhole, useBrowserApp } from './browser';
 
-// Vitest runs with NODE_ENV=test, and Vite's build follows it, which would serve React's
-// development build (several times slower per render). The slider timings printed
-// below are meant to be what a user gets, so this file (its own process) builds for production.
-process.env.NODE_ENV = 'production';
-
 const dir = scratchDir('hl-e2e-scenarios-');
 const staticDir = join(dir, 'renderer');
 const engine = new Engine({ dataDir: join(dir, 'data') });

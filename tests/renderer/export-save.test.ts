@@ -82,3 +82,45 @@ describe('the health table as CSV', () => {
     expect(saved[0]?.data).toContain(",'=evil(),");
   });
 });
+
+describe('the scenario lead list as CSV', () => {
+  it('pages through every lead of the list shown and neutralises hostile lead ids', async () => {
+    const store = createAppStore();
+    const ws = { path: '/w.duckdb', rowCounts: {} };
+    store.getState().workspaceOpened(ws);
+    const scenario = { version: 1 as const, mql: { threshold: 75 } };
+    store.getState().scenarioBaselineRequested(ws);
+    store.getState().scenarioBaselineLoaded(ws, { scenario, inferred: false, notes: [], thresholdOnly: false });
+    store.getState().setScenarioDiffKind('left');
+    const ids = ['L1', '=HYPERLINK("http://evil.example")', 'L3'];
+    const transport = new FakeTransport((m, p) => {
+      if (m !== 'leadDiff') return unknownMethod(m);
+      const { offset = 0, limit = 50 } = p as { offset?: number; limit?: number };
+      const rows = ids.slice(offset, offset + Math.min(limit, 2)).map((leadId) => ({
+        leadId,
+        kind: 'left' as const,
+        reason: 'score 64 < threshold 75',
+        historyMqlAt: Date.UTC(2025, 2, 1, 10),
+        scenarioMqlAt: null,
+        historyTier: 'C',
+        scenarioTier: null,
+        historyScore: 64,
+        scenarioScore: null,
+      }));
+      const counts = { historical: 10, scenario: 7, entered: 0, left: 3, stayed: 7, tierChanged: 0, timeMoved: 0, unchanged: 7 };
+      return { ok: true, value: { counts, page: { kind: 'left', total: ids.length, offset, rows } } };
+    });
+    const { platform, saved } = fakePlatform(transport);
+    store.getState().setScreen('scenarios');
+    expect(await exportCurrentScreen(platform, store)).toBe(true);
+    // The engine answered two rows a page here: the exporter asked until it had all three.
+    expect(transport.calls.map((c) => (c.params as { offset: number }).offset)).toEqual([0, 2]);
+    expect(transport.calls.every((c) => (c.params as { kind: string }).kind === 'left')).toBe(true);
+    expect(saved[0]?.name).toMatch(/^leads-left-\d{4}-\d{2}-\d{2}$/);
+    const lines = saved[0]?.data.trim().split('\r\n') ?? [];
+    expect(lines[0]).toBe('lead_id,change,reason,history_mql_at,scenario_mql_at,history_tier,scenario_tier,history_score,scenario_score');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toBe('L1,left,score 64 < threshold 75,2025-03-01T10:00:00.000Z,,C,,64,');
+    expect(lines[2]?.startsWith(`"'=HYPERLINK(""http://evil.example"")",`)).toBe(true);
+  });
+});

@@ -20,10 +20,11 @@ describe('shortcutFor', () => {
     expect(shortcutFor(key('z', { metaKey: true, shiftKey: true }), true)).toEqual({ kind: 'command', command: 'redo' });
   });
 
-  it('maps theme, presenter and open, and leaves Alt combinations alone', () => {
+  it('maps theme, presenter, open and export, and leaves Alt combinations alone', () => {
     expect(shortcutFor(key('L', { ctrlKey: true, shiftKey: true }), false)).toEqual({ kind: 'command', command: 'toggle-theme' });
     expect(shortcutFor(key('F11'), false)).toEqual({ kind: 'command', command: 'presenter-mode' });
     expect(shortcutFor(key('o', { ctrlKey: true }), false)).toEqual({ kind: 'command', command: 'open-workspace' });
+    expect(shortcutFor(key('e', { ctrlKey: true }), false)).toEqual({ kind: 'command', command: 'export' });
     expect(shortcutFor(key('z', { ctrlKey: true, altKey: true }), false)).toBeNull();
   });
 

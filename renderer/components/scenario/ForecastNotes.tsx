@@ -10,11 +10,21 @@ export function visibleWarnings(result: ForecastResult): string[] {
   return result.warnings.filter((w) => !w.startsWith('Expected values only'));
 }
 
+/**
+ * The forecast keeps history's outcome for an MQL only when the lead qualifies
+ * within a week of when it did; everything else is predicted afresh. That is
+ * why its "predicted" count can exceed the lead list's "enter" count: a lead
+ * whose MQL moment moves by more than a week is in both policies' sets.
+ */
 export function cohortSentence(result: ForecastResult): string {
   const d = result.details;
-  const parts = [`${formatInteger(d.shared)} MQLs are handed off under both policies`];
-  parts.push(d.entered > 0 ? `${formatInteger(d.entered)} enter the MQL set (their outcomes are predicted)` : 'none enters the MQL set');
-  parts.push(d.left > 0 ? `${formatInteger(d.left)} leave it` : 'none leaves it');
+  const parts = [`${formatInteger(d.shared)} MQLs keep what history shows (handed off within a week of when they were)`];
+  parts.push(
+    d.entered > 0
+      ? `${formatInteger(d.entered)} are predicted afresh (new MQLs, or MQLs moved by more than a week)`
+      : 'none needs predicting afresh',
+  );
+  parts.push(d.left > 0 ? `${formatInteger(d.left)} of history's MQLs are not handed off` : "none of history's MQLs drops out");
   return `${parts.join('; ')}.`;
 }
 
