@@ -24,6 +24,8 @@ export interface SweepOptions {
   /** Exact forecasts the curves pass through (default 5: the scenario's threshold, the grid's ends and between). */
   readonly anchors?: number;
   readonly signal?: AbortSignal;
+  /** fraction in [0, 1]; the first sweep of a scoring builds its index and anchors (seconds at 1M leads). */
+  readonly onProgress?: (fraction: number, message: string) => void;
 }
 
 export const DEFAULT_STEPS = 101;
@@ -237,15 +239,19 @@ export function thresholdSweep(session: ForecastSession, scenario: unknown, opti
   const anchorTs = [...new Set(Array.from({ length: nAnchors }, (_, a) => grid[Math.round((a * (steps - 1)) / (nAnchors - 1))]!))];
   const all = thresholds;
 
+  const progress = options.onProgress ?? (() => undefined);
+  progress(0.05, 'Indexing each lead\'s MQL moments');
   const { index, outcomes } = cachedIndex(session, policy);
+  progress(0.15, 'Expected outcomes of each moment');
   fillEventOutcomes(session, index, outcomes, all[0]!, all[all.length - 1]!, options.signal);
   // Handed MQLs per threshold come from the same pass (replay/sweep.ts sweepThresholds counts them alike; the tests hold the two equal).
   const { handed: handedAt, sums, extrapolated } = outcomeSums(index, outcomes, all);
   const counts = { handed: handedAt };
 
   // Exact forecasts (expected values, the slider path) at the anchors, cached.
-  const anchors: Anchor[] = anchorTs.map((t) => {
+  const anchors: Anchor[] = anchorTs.map((t, a) => {
     options.signal?.throwIfAborted();
+    progress(0.4 + (0.6 * a) / anchorTs.length, `Forecast at threshold ${Math.round(t * 10) / 10}`);
     const hit = exactAt(session, policy, t, index.window);
     const k = all.indexOf(t);
     return { k, load: hit.load.perRepDay(counts.handed[k]!), exact: hit.exact, raw: rawValues(counts.handed[k]!, sums, k) };

@@ -234,9 +234,9 @@ export class Engine implements EngineApi {
       this.serial.run(async () => {
         job.signal.throwIfAborted();
         const session = await this.session(job);
-        job.report(0.5, 'Sweeping thresholds');
         return thresholdSweep(session, scenario, {
           signal: job.signal,
+          onProgress: (f, m) => job.report(f, m),
           ...(from !== undefined ? { from } : {}),
           ...(to !== undefined ? { to } : {}),
           ...(steps !== undefined ? { steps } : {}),

@@ -26,7 +26,10 @@ describe('analysis through the engine API', () => {
     expect(r.currentThreshold).toBe(55);
     expect(r.baselineThreshold).toBe(60);
     expect(r.points.length).toBeGreaterThanOrEqual(101);
-    expect(events.filter((e) => e.jobId === 'sweep-1').at(-1)?.fraction).toBe(1);
+    const sweepEvents = events.filter((e) => e.jobId === 'sweep-1');
+    expect(sweepEvents.at(-1)?.fraction).toBe(1);
+    // The first sweep of a scoring says what it is doing: the index, then each anchor forecast.
+    expect(sweepEvents.some((e) => /^Forecast at threshold 30$/.test(e.message))).toBe(true);
   }, 30_000);
 
   it('runs the trust checks with progress, and a cancelled trust job stops', async () => {
