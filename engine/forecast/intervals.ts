@@ -8,7 +8,8 @@
 // interval widens with how many such leads the scenario adds), and (5) a
 // draw of the queue's black-hole curve from its standard errors and of the
 // queue response's scale (how well the simulation reproduces history's
-// delays: queue-effects.ts DelayCalibration.responseSd).
+// delays: queue-effects.ts DelayCalibration.responseSd) and of how history's
+// contacts are moved (rank-matched or each lead's own change, half the runs each).
 import { poissonWeights, Rng } from '../stats/rng';
 import { drawOutcomeModels, fitOutcomeModels, type OutcomeModels } from './outcome-models';
 import { queueDraw, type QueueDraw } from './queue-effects';
@@ -49,7 +50,7 @@ export function extrapolationShift(seed: number, run: number): number {
 /** The black-hole curve's parameter draw of a run (queue-effects.ts queueDraw). */
 export function runQueueDraw(session: ForecastSession, seed: number, run: number): QueueDraw | null {
   const rng = new Rng(seed ^ STREAM_QUEUE, run + 1);
-  return queueDraw(session.pool, rng.normal(), rng.normal(), rng.normal(), session.delayCalibration.responseSd);
+  return queueDraw(session.pool, rng.normal(), rng.normal(), rng.normal(), session.delayCalibration.responseSd, rng.uniform());
 }
 
 /** Poisson(1) weight per lead (lead index) for run `run`: the same lead gets the same weight in every scenario. */

@@ -262,6 +262,8 @@ export interface ScenarioPool {
   readonly skipByTier: Float64Array;
   /** An interval run's response multiplier (QueueDraw.responseScale); absent = 1. */
   readonly responseScale?: number;
+  /** An interval run's counterfactual construction (QueueDraw.rankMatched); absent = true. */
+  readonly rankMatched?: boolean;
   readonly activeFrom: Float64Array;
   readonly activeTo: Float64Array;
   readonly regions: readonly (readonly number[])[];
@@ -509,11 +511,14 @@ export function simulateCohort(pool: ScenarioPool, c: QueueCohort, lead: Int32Ar
   ignoreChances.set(res.contactAt, res.ignoreP);
   ignoredRows.set(res.contactAt, Uint8Array.from(res.flags, (f, k) => (f & FLAG_IGNORED && !Number.isFinite(res.contactAt[k]!) && !(f & FLAG_DROPPED) ? 1 : 0)));
   if (pool.responseScale !== undefined && pool.responseScale !== 1) responseScales.set(res.contactAt, pool.responseScale);
+  if (pool.rankMatched === false) ownShifts.add(res.contactAt);
   return res.contactAt;
 }
 
 /** The response multiplier a simulated contact array was drawn with (perturbPool), beside it like ignoreChances. */
 const responseScales = new WeakMap<Float64Array, number>();
+/** Simulated contact arrays whose run moves history's contacts by each lead's own change (QueueDraw.rankMatched false). */
+const ownShifts = new WeakSet<Float64Array>();
 
 /**
  * Each simulated contact array's per-row chance of being ignored on arrival,
@@ -578,7 +583,7 @@ export function counterfactualContacts(
     { arrival: obsArrival, contact: obsContact, rep: obsRep },
     { arrival: bArrival, contact: bContact, rep: bRep, ...(pBase ? { ignoreP: pBase } : {}), ...(ignB ? { ignored: ignB } : {}) },
     { arrival: scen.arrival, contact: scenContact, rep: scen.rep, ...(pScen ? { ignoreP: pScen } : {}), ...(ignS ? { ignored: ignS } : {}) },
-    { schedules: pool.schedules, fallback, inHistory, rankGroup: scen.priority, deltaScale: responseScales.get(scenContact) ?? 1, ...(rescue ? { rescue } : {}) },
+    { schedules: pool.schedules, fallback, inHistory, ...(ownShifts.has(scenContact) ? {} : { rankGroup: scen.priority }), deltaScale: responseScales.get(scenContact) ?? 1, ...(rescue ? { rescue } : {}) },
   );
 }
 
@@ -594,6 +599,13 @@ export interface QueueDraw {
    * queue is uncertain by as much; same factor for baseline and scenario.
    */
   readonly responseScale?: number;
+  /**
+   * false: history's contacts move by each lead's own simulated change
+   * instead of the rank-matched one (queue/counterfactual.ts rankGroup).
+   * Both are defensible readings of the simulation; drawing between them per
+   * run puts their disagreement into the interval. Default true.
+   */
+  readonly rankMatched?: boolean;
 }
 
 /**
@@ -609,6 +621,7 @@ export function perturbPool(pool: ScenarioPool, d: QueueDraw | null): ScenarioPo
   return {
     ...pool,
     responseScale: scale,
+    rankMatched: d.rankMatched ?? true,
     blackHoles: {
       ...bh,
       slope: (bh.slope + d.slopeShift) * scale,
@@ -618,13 +631,13 @@ export function perturbPool(pool: ScenarioPool, d: QueueDraw | null): ScenarioPo
 }
 
 /** Draw for run `run` from the fit's standard errors and the response's log-scale sd (u3: a standard normal). */
-export function queueDraw(base: RepPoolState, u1: number, u2: number, u3 = 0, responseSd = 0): QueueDraw | null {
+export function queueDraw(base: RepPoolState, u1: number, u2: number, u3 = 0, responseSd = 0, u4 = 0.25): QueueDraw | null {
   const fit = base.estimate.blackHoleFit;
   const seI = fit ? fit.standardErrors[0]! : Number.NaN;
   const seS = fit ? fit.standardErrors[1]! : Number.NaN;
   const ok = Number.isFinite(seI) && Number.isFinite(seS);
   if (!ok && !(responseSd > 0)) return null;
-  return { interceptShift: ok ? seI * u1 : 0, slopeShift: ok ? seS * u2 : 0, responseScale: Math.exp(responseSd * u3) };
+  return { interceptShift: ok ? seI * u1 : 0, slopeShift: ok ? seS * u2 : 0, responseScale: Math.exp(responseSd * u3), rankMatched: u4 < 0.5 };
 }
 
 /**

@@ -79,16 +79,14 @@ const KNOWN_UNCOVERED: readonly string[] = [
   'threshold_minus_15/pipeline_amount',
   'threshold_minus_7/black_hole_rate',
   'threshold_minus_7/median_hours_to_first_contact',
-  'threshold_minus_7/won_count',
-  'threshold_plus_7/black_hole_rate',
   'threshold_plus_7/sla_compliance_rate',
   'threshold_plus_15/black_hole_rate',
   'threshold_plus_15/sla_compliance_rate',
-  'threshold_plus_15/median_hours_to_first_contact',
   'threshold_plus_15/p90_hours_to_first_contact',
   'reweight_pricing_x2_email_open_half/sla_compliance_rate',
   'reweight_pricing_x2_email_open_half/p90_hours_to_first_contact',
   'reweight_pricing_x2_email_open_half/won_count',
+  'require_business_email/black_hole_rate',
   'require_business_email/sla_compliance_rate',
   'require_business_email/median_hours_to_first_contact',
   'require_business_email/won_count',
@@ -111,7 +109,7 @@ const KNOWN_UNCOVERED: readonly string[] = [
   'reps_minus_2/opportunity_rate',
   'reps_minus_2/pipeline_amount',
 ];
-/** The coverage the intervals reached when the lists were made was 0.678 (82 of 121); the issue asks 0.85. */
+/** The coverage the intervals reached when the lists were made was 0.694 (84 of 121); the issue asks 0.85. */
 const COVERAGE_FLOOR = 0.65;
 /** A listed miss may drift this much (10% of its error, at least 0.01) before the test fails. */
 const drift = (err: number): number => Math.max(0.01, 0.1 * err);
