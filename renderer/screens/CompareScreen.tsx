@@ -3,7 +3,6 @@
 // metric and charts of the changes; the table leaves as CSV, the comparison
 // as a one-page report (printed, or saved as HTML).
 import { useEffect, useMemo } from 'react';
-import { openSample } from '../app/actions';
 import { cancelComparison, loadScenarioList, runComparison, syncCompareWorkspace } from '../app/compare-actions';
 import { useAppShallow, useServices } from '../app/context';
 import { compareColumns, exportCompareCsv, exportCompareReport } from '../app/export-actions';
@@ -12,6 +11,7 @@ import { CompareTable } from '../components/compare/CompareTable';
 import { DeltaCharts } from '../components/compare/DeltaCharts';
 import { ScenarioPicker } from '../components/compare/ScenarioPicker';
 import { EmptyState, ErrorNote, Loading } from '../components/states';
+import { NoWorkspace } from '../components/NoWorkspace';
 import { MIN_COMPARED } from '../store/compare-slice';
 import type { AppState } from '../store/app-store';
 import { selectShellActions } from '../store/selectors';
@@ -44,22 +44,9 @@ export function CompareScreen() {
 
   if (!workspace) {
     return (
-      <EmptyState
-        title="Open a workspace to compare scenarios"
-        icon="compare"
-        action={
-          <>
-            <button type="button" className="btn btn-primary" onClick={() => void openSample(platform, store).then((ok) => ok && setScreen('compare'))}>
-              Open the sample
-            </button>
-            <button type="button" className="btn" onClick={() => setScreen('welcome')}>
-              Go to Welcome
-            </button>
-          </>
-        }
-      >
+      <NoWorkspace screen="compare" title="Open a workspace to compare scenarios">
         Two to four saved scenarios side by side, with 90% intervals, ready for the leadership review.
-      </EmptyState>
+      </NoWorkspace>
     );
   }
   if (listStatus === 'error' && listError) {

@@ -2,7 +2,6 @@
 // for every threshold at once, with the policy in force and the proposed
 // threshold marked, and the two side by side in numbers below the chart.
 import { useEffect, useMemo } from 'react';
-import { openSample } from '../app/actions';
 import { loadScenarioList, syncCompareWorkspace } from '../app/compare-actions';
 import { useAppShallow, useServices } from '../app/context';
 import { exportFrontierCsv } from '../app/export-actions';
@@ -10,10 +9,10 @@ import { cancelFrontier, loadFrontier, syncFrontierWorkspace } from '../app/fron
 import { formatInteger, formatPercent } from '../charts/format';
 import { formatLoad, frontierOption, frontierSummary, pointAt, thresholdLabel, type SweepPoint, type SweepResult } from '../charts/frontier-chart';
 import { ChartPanel } from '../components/export/ChartPanel';
-import { EmptyState, ErrorNote } from '../components/states';
+import { ErrorNote } from '../components/states';
+import { NoWorkspace } from '../components/NoWorkspace';
 import type { AppState } from '../store/app-store';
 import { BASELINE_KEY } from '../store/compare-slice';
-import { selectShellActions } from '../store/selectors';
 import type { Theme } from '../store/ui-slice';
 
 const selectFrontierView = (s: AppState) => ({
@@ -30,7 +29,6 @@ const selectFrontierView = (s: AppState) => ({
 export function FrontierScreen() {
   const { platform, store } = useServices();
   const { workspace, listing, scenario, status, result, error, jobId, job } = useAppShallow(selectFrontierView);
-  const { setScreen } = useAppShallow(selectShellActions);
   const path = workspace?.path ?? null;
 
   useEffect(() => {
@@ -47,17 +45,9 @@ export function FrontierScreen() {
 
   if (!workspace) {
     return (
-      <EmptyState
-        title="Open a workspace to see the threshold frontier"
-        icon="frontier"
-        action={
-          <button type="button" className="btn btn-primary" onClick={() => void openSample(platform, store).then((ok) => ok && setScreen('frontier'))}>
-            Open the sample
-          </button>
-        }
-      >
+      <NoWorkspace screen="frontier" title="Open a workspace to see the threshold frontier">
         Every threshold at once: MQL volume and rep load against acceptance and conversion, with the policy in force marked.
-      </EmptyState>
+      </NoWorkspace>
     );
   }
 

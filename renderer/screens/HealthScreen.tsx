@@ -3,7 +3,6 @@
 // and the newest wins (see store/health-slice.ts); while an update loads, the
 // previous numbers stay on screen, dimmed, so the screen never blanks or freezes.
 import { useEffect } from 'react';
-import { openSample } from '../app/actions';
 import { useAppShallow, useServices } from '../app/context';
 import { isUnfiltered, loadHealth, metricsRequest } from '../app/health-actions';
 import { ChartSkeletons, ContactTimeChart, FunnelChart, RejectionReasonsChart, RepLoadChart, ScoreBandChart, TierChart, WeeklyTrendChart } from '../components/health/HealthCharts';
@@ -12,6 +11,7 @@ import { HealthFiltersBar, windowIsInverted } from '../components/health/HealthF
 import { DetailMetrics, HeadlineMetrics, MetricCardSkeletons } from '../components/health/MetricCards';
 import { PolicyNote } from '../components/health/PolicyNote';
 import { EmptyState, ErrorNote } from '../components/states';
+import { NoWorkspace } from '../components/NoWorkspace';
 import type { HealthData, HealthFilters } from '../store/health-slice';
 import { selectHealthView, selectShellActions } from '../store/selectors';
 
@@ -38,23 +38,10 @@ export function HealthScreen() {
 
   if (!workspace) {
     return (
-      <EmptyState
-        title="Open a workspace to see its handoff health"
-        icon="health"
-        action={
-          <>
-            <button type="button" className="btn btn-primary" onClick={() => void openSample(platform, store)}>
-              Open the sample
-            </button>
-            <button type="button" className="btn" onClick={() => setScreen('import')}>
-              Import your data
-            </button>
-          </>
-        }
-      >
+      <NoWorkspace screen="health" title="Open a workspace to see its handoff health">
         Acceptance, SLA compliance, black holes and speed to first contact, by tier, source, rep and week. Open the sample workspace to
         explore, or import your own leads, handoffs and dispositions.
-      </EmptyState>
+      </NoWorkspace>
     );
   }
 

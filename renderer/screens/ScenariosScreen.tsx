@@ -9,7 +9,6 @@ import type { DiffKind, EngineErrorInfo, Scenario } from '../../engine/api/contr
 import { fieldLabel } from '../app/scenario-edits';
 import { stripField } from '../components/scenario/useFieldError';
 import type { MetricName } from '../charts/health-types';
-import { openSample } from '../app/actions';
 import type { Platform } from '../app/platform';
 import type { AppStore } from '../store/app-store';
 import { useApp, useAppShallow, useServices } from '../app/context';
@@ -33,9 +32,10 @@ import { ScenarioBar } from '../components/scenario/ScenarioBar';
 import { RateDeltaChart, TierVolumeChart } from '../components/scenario/ScenarioCharts';
 import { CapacityControls, ScoringEditor, ThresholdControl, TiersEditor } from '../components/scenario/ScenarioControls';
 import { MetricCardSkeletons } from '../components/health/MetricCards';
-import { EmptyState, ErrorNote, Loading } from '../components/states';
+import { ErrorNote, Loading } from '../components/states';
+import { NoWorkspace } from '../components/NoWorkspace';
 import { selectDiffView, selectForecastView, selectIntervalProgress, selectScenarioScreen } from '../store/scenario-selectors';
-import { selectPresenter, selectShellActions } from '../store/selectors';
+import { selectPresenter } from '../store/selectors';
 
 const ALL_METRICS = Object.keys(METRIC_KINDS) as MetricName[];
 
@@ -53,7 +53,6 @@ export function ScenariosScreen({ exportLeadDiff }: ScenariosScreenProps = {}) {
   const { platform, store } = useServices();
   const { workspace, baseline, baselineStatus, baselineError, draft, draftKey } = useAppShallow(selectScenarioScreen);
   const presenter = useApp(selectPresenter);
-  const { setScreen } = useAppShallow(selectShellActions);
   // The workspace object, not its path: a re-import into the same file opens it anew, with a new history.
   useEffect(() => {
     if (workspace) void loadScenarioWorkspace(platform, store);
@@ -68,23 +67,10 @@ export function ScenariosScreen({ exportLeadDiff }: ScenariosScreenProps = {}) {
 
   if (!workspace) {
     return (
-      <EmptyState
-        title="Open a workspace to try scenarios"
-        icon="scenarios"
-        action={
-          <>
-            <button type="button" className="btn btn-primary" onClick={() => void openSample(platform, store).then((ok) => ok && setScreen('scenarios'))}>
-              Open the sample
-            </button>
-            <button type="button" className="btn" onClick={() => setScreen('import')}>
-              Import your data
-            </button>
-          </>
-        }
-      >
+      <NoWorkspace screen="scenarios" title="Open a workspace to try scenarios">
         Move the MQL threshold, scoring weights, SLAs and rep capacity, and watch volume, acceptance and conversion respond, with 90% intervals.
         Open the sample workspace to explore, or import your own history first.
-      </EmptyState>
+      </NoWorkspace>
     );
   }
 

@@ -3,17 +3,16 @@
 // scenario), then the lead score's model health. Each part loads on its own:
 // an engine part not built yet or failing says so and the rest still shows.
 import { useEffect } from 'react';
-import { openSample } from '../app/actions';
 import { loadScenarioList, syncCompareWorkspace } from '../app/compare-actions';
 import { useAppShallow, useServices } from '../app/context';
 import { exportTrustCsv } from '../app/export-actions';
 import { cancelTrust, loadTrust, syncTrustWorkspace } from '../app/trust-actions';
 import { ModelHealth } from '../components/trust/ModelHealth';
 import { BacktestCard, IdentityCard, PolicyChangeCard } from '../components/trust/TrustChecks';
-import { EmptyState, ErrorNote, Loading } from '../components/states';
+import { ErrorNote, Loading } from '../components/states';
+import { NoWorkspace } from '../components/NoWorkspace';
 import type { AppState } from '../store/app-store';
 import { BASELINE_KEY } from '../store/compare-slice';
-import { selectShellActions } from '../store/selectors';
 
 const selectTrustView = (s: AppState) => ({
   workspace: s.workspace,
@@ -28,7 +27,6 @@ const selectTrustView = (s: AppState) => ({
 export function TrustScreen() {
   const { platform, store } = useServices();
   const { workspace, listing, scenario, report, health, jobId, job } = useAppShallow(selectTrustView);
-  const { setScreen } = useAppShallow(selectShellActions);
   const path = workspace?.path ?? null;
 
   useEffect(() => {
@@ -44,17 +42,9 @@ export function TrustScreen() {
 
   if (!workspace) {
     return (
-      <EmptyState
-        title="Open a workspace to check the forecast"
-        icon="trust"
-        action={
-          <button type="button" className="btn btn-primary" onClick={() => void openSample(platform, store).then((ok) => ok && setScreen('trust'))}>
-            Open the sample
-          </button>
-        }
-      >
+      <NoWorkspace screen="trust" title="Open a workspace to check the forecast">
         Replaying the policy in force against what happened, a time-split backtest of the forecast, and how good the lead score is.
-      </EmptyState>
+      </NoWorkspace>
     );
   }
 

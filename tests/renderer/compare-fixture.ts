@@ -2,7 +2,7 @@
 // Trust tests: every number differs, so a test can tell which one went where.
 import type { EngineResults, Scenario } from '../../engine/api/contract';
 import type { ForecastResult } from '../../renderer/charts/compare-metrics';
-import { METRIC_ORDER } from './compare-metric-order';
+import { METRIC_NAMES as METRIC_ORDER } from '../../engine/metrics/types';
 
 type Metrics = ForecastResult['metrics'];
 
