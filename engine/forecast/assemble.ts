@@ -12,7 +12,7 @@ import type { WorkSchedule } from '../calendar/business-hours';
 import type { Policy } from '../scenario/policy';
 import { tierOrder } from '../scenario/policy';
 import { sigmoid } from '../stats/logistic';
-import { BLACK_HOLE_MS, HOUR_MS, lagCdf, remainingChance, type LeadHistory } from './history';
+import { BLACK_HOLE_MS, HOUR_MS, SETTLED_BY_REVIEW, DECIDED_LATE, lagCdf, remainingChance, type LeadHistory } from './history';
 import { baseEta, pContact, pWorked, sizeBand, type OutcomeModels } from './outcome-models';
 import type { LeadExpectations, MetricSums } from './types';
 import { weightedQuantiles } from './weighted-quantile';
@@ -90,7 +90,7 @@ export interface AssembleOptions {
 export function expectations(ctx: AssembleContext, models: OutcomeModels, etas: Etas, c: CohortInWindow, options: AssembleOptions = {}): LeadExpectations {
   const { hist } = ctx;
   const n = c.lead.length;
-  const { accept: eA, reject: eR, contacted: eC, sql: eS, opp: eO, won: eW } = etas;
+  const { accept: eA, reject: eR, sql: eS, opp: eO, won: eW } = etas;
   const shift = options.extrapolationShift ?? 0;
   const out: LeadExpectations = {
     n,
@@ -172,21 +172,26 @@ export function expectations(ctx: AssembleContext, models: OutcomeModels, etas: 
       }
     } else {
       const z = c.extrapolated[k] ? shift : 0;
-      const worked = contactedS ? 1 : 0;
-      const pc = worked ? sigmoid(eC[k]! + z) : 0;
+      // The simulation settles some leads without contact (history.ts SETTLED_BY_REVIEW, DECIDED_LATE):
+      // decided, so worked, as history counts them.
+      const review = cs === SETTLED_BY_REVIEW;
+      const worked = contactedS || review || cs === DECIDED_LATE ? 1 : 0;
       out.accept[k] = pWorked(models.accept, eA[k]! + z, worked);
       out.reject[k] = pWorked(models.reject, eR[k]! - z, worked);
-      const sq = pc * pContact(models.sql, eS[k]! + z, hS) + (1 - pc) * pContact(models.sql, eS[k]! + z, Number.NaN);
-      const op = pc * pContact(models.opp, eO[k]! + z, hS) + (1 - pc) * pContact(models.opp, eO[k]! + z, Number.NaN);
+      // The simulation draws the review itself (FLAG_REVIEWED), so a simulated contact is a contact: weighting
+      // it by p(contacted | worked), whose misses are those very reviews, would take them out twice.
+      const sq = pContact(models.sql, eS[k]! + z, hS);
+      const op = pContact(models.opp, eO[k]! + z, hS);
       out.sql[k] = sq;
       out.opp[k] = op;
       out.won[k] = op * sigmoid(eW[k]! + z);
       out.pipeline[k] = op * amt;
       const ref = a + hist.medianLagMs;
-      out.blackHole[k] = contactedS && cs <= ref + BLACK_HOLE_MS ? 0 : 1;
+      // A quick review decided the lead within the black-hole window: not a black hole.
+      out.blackHole[k] = (contactedS && cs <= ref + BLACK_HOLE_MS) || review ? 0 : 1;
       if (contactedS) {
         out.hours[k] = hS;
-        out.hoursWeight[k] = pc;
+        out.hoursWeight[k] = 1;
       }
     }
   }
@@ -196,8 +201,7 @@ export function expectations(ctx: AssembleContext, models: OutcomeModels, etas: 
 
 /**
  * SLA compliance per MQL: contacted by the tier's first-contact deadline,
- * weighted by the chance the touch is a contact (hoursWeight: 1 for a shared
- * MQL's contact, the model's p(contact) for a new MQL's, 0 without a touch).
+ * weighted by hoursWeight (1 for a contact, shared or simulated; 0 without one).
  * The only expectation that reads the SLA (tiers' hours, sla.business_hours):
  * an SLA-only change recomputes just this column (kernel.ts).
  */

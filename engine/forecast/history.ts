@@ -15,6 +15,19 @@ export const OUTCOME_HORIZON_MS = 90 * DAY_MS;
 /** A lead not touched within this long of its MQL counts as never worked (the queue simulation's horizon). */
 export const WORKED_HORIZON_MS = 14 * DAY_MS;
 export const BLACK_HOLE_MS = 24 * HOUR_MS;
+/**
+ * First-contact values the queue simulation gives a lead it settles without
+ * contact (queue-effects.ts simulateCohort from simulate.ts's review flags).
+ * Not finite, so every "was it contacted" test reads them as never contacted,
+ * and they travel through the counterfactual and the window's delay mapping
+ * (which pass non-finite values through) to assemble.ts, where a new MQL so
+ * settled counts as worked (decided): SETTLED_BY_REVIEW (a quick review, not
+ * a black hole), DECIDED_LATE (a black hole cleaned up later). Why a value and
+ * not a flag array: the contact arrays are copied and memoised along the way,
+ * and a second array would have to follow every copy.
+ */
+export const SETTLED_BY_REVIEW = Number.NEGATIVE_INFINITY;
+export const DECIDED_LATE = Number.POSITIVE_INFINITY;
 /** Handed-off leads a score range needs before outcomes there count as seen. */
 export const SCORE_SUPPORT = 30;
 

@@ -12,12 +12,12 @@ import type { WorkSchedule } from '../calendar/business-hours';
 import { counterfactualContactTimes } from '../queue/counterfactual';
 import { estimateQueue, type QueueEstimate } from '../queue/estimate';
 import { accountOwnersFromHistory, addAverageReps, routeMqls } from '../queue/routing';
-import { DAY_MS, DEFAULT_HORIZON_MS, FLAG_DROPPED, FLAG_IGNORED, simulateQueues, type BlackHoleModel } from '../queue/simulate';
+import { DAY_MS, DEFAULT_HORIZON_MS, FLAG_DECIDED_LATE, FLAG_DROPPED, FLAG_IGNORED, FLAG_REVIEWED, simulateQueues, type BlackHoleModel } from '../queue/simulate';
 import { sigmoid } from '../stats/logistic';
 import { hashUniform } from '../stats/rng';
 import type { Policy } from '../scenario/policy';
 import { tierOrder } from '../scenario/policy';
-import type { LeadHistory } from './history';
+import { BLACK_HOLE_MS, DECIDED_LATE, SETTLED_BY_REVIEW, WORKED_HORIZON_MS, type LeadHistory } from './history';
 import { sizeBand } from './outcome-models';
 
 /** Distinct stream of hashUniform for moving MQLs to added reps. */
@@ -125,6 +125,7 @@ export function buildRepPool(
       firstContact: Float64Array.from(leads, (i) => hist.contactAt[i]!),
       decided: Uint8Array.from(leads, (i) => hist.decided[i]!),
       decidedAt: Float64Array.from(leads, (i) => hist.decidedAt[i]!),
+      assignedAt: Float64Array.from(leads, (i) => hist.mqlAt[i]! + hist.routingLagMs[i]!),
     },
     {
       schedules: ids.map((id) => schedules.forRep(id)),
@@ -133,6 +134,9 @@ export function buildRepPool(
       horizonMs,
       // A lead the rep ignored is not work waiting: it leaves the backlog at once.
       queuedOnly: true,
+      // Quick review vs late clean-up: the metric's black-hole window; a clean-up makes a lead worked within history's worked horizon.
+      reviewWindowMs: BLACK_HOLE_MS,
+      workedHorizonMs: WORKED_HORIZON_MS,
     },
   );
   const bh = estimate.blackHoles;
@@ -258,8 +262,10 @@ export interface ScenarioPool {
   /** Daily limit for first-tier leads (queue/estimate.ts urgent capacity). */
   readonly urgentCapacity: Float64Array;
   readonly horizonMs: number;
-  /** Per tier rank: chance an MQL is settled by review without outreach (queue/estimate.ts). */
+  /** Per tier rank: chance an MQL is settled by a quick review without outreach (queue/estimate.ts). */
   readonly skipByTier: Float64Array;
+  /** Per tier rank: chance a never-contacted MQL is decided later without contact (queue/estimate.ts lateByTier). */
+  readonly lateByTier: Float64Array;
   /** An interval run's response multiplier (QueueDraw.responseScale); absent = 1. */
   readonly responseScale?: number;
   /** An interval run's counterfactual construction (QueueDraw.rankMatched); absent = true. */
@@ -336,6 +342,7 @@ export function scenarioPool(base: RepPoolState, policy: Policy, loadPerRep: Flo
     // The urgent room scales with the capacity a scenario sets.
     horizonMs: base.horizonMs,
     skipByTier: base.estimate.skipByTier,
+    lateByTier: base.estimate.lateByTier,
     urgentCapacity: Float64Array.from(ext.templateOf, (r, k) => (base.estimate.urgentCapacity[r]! * capacity[k]!) / Math.max(1e-9, base.capacity[r]!)),
     activeFrom: ext.activeFrom,
     activeTo: Float64Array.from(ext.activeTo, (v, r) => (removed[r] ? -Infinity : v)),
@@ -501,13 +508,22 @@ function removedOwners(owner: Int32Array, removed: Uint8Array): Int32Array {
   return owner.map((r) => (r >= 0 && removed[r] ? -1 : r));
 }
 
-/** Simulated first touch per cohort row (NaN never), one run. */
+/**
+ * Simulated first touch per cohort row, one run: NaN never contacted,
+ * SETTLED_BY_REVIEW / DECIDED_LATE (history.ts) for a lead the simulation
+ * settled without contact (simulate.ts FLAG_REVIEWED / FLAG_DECIDED_LATE).
+ */
 export function simulateCohort(pool: ScenarioPool, c: QueueCohort, lead: Int32Array, seed: number, run: number): Float64Array {
   const res = simulateQueues(
     { schedules: pool.schedules, dailyCapacity: pool.capacity, serviceMs: pool.serviceMs, pickupMeanMs: pool.pickupMeanMs, urgentCapacity: pool.urgentCapacity, activeFrom: pool.activeFrom, activeTo: pool.activeTo },
     { arrival: c.arrival, rep: c.rep, priority: c.priority, key: lead },
-    { seed, run, blackHoles: pool.blackHoles, horizonMs: pool.horizonMs, review: { skipByTier: pool.skipByTier } },
+    { seed, run, blackHoles: pool.blackHoles, horizonMs: pool.horizonMs, review: { skipByTier: pool.skipByTier, lateByTier: pool.lateByTier } },
   );
+  for (let k = 0; k < res.flags.length; k++) {
+    const f = res.flags[k]!;
+    if (f & FLAG_REVIEWED) res.contactAt[k] = SETTLED_BY_REVIEW;
+    else if (f & FLAG_DECIDED_LATE && !Number.isFinite(res.contactAt[k]!)) res.contactAt[k] = DECIDED_LATE;
+  }
   ignoreChances.set(res.contactAt, res.ignoreP);
   ignoredRows.set(res.contactAt, Uint8Array.from(res.flags, (f, k) => (f & FLAG_IGNORED && !Number.isFinite(res.contactAt[k]!) && !(f & FLAG_DROPPED) ? 1 : 0)));
   if (pool.responseScale !== undefined && pool.responseScale !== 1) responseScales.set(res.contactAt, pool.responseScale);

@@ -24,9 +24,17 @@
 //   day's end) a rep that still started more leads than its capacity did so
 //   for first-tier leads; the high quantile of starts on such days, when
 //   above the capacity, is the rep's daily limit for first-tier leads.
-// - Review: MQLs decided with no contact were settled without outreach; per
-//   tier, their share is the chance a simulated MQL skips the queue.
-// - Black holes (no decision and no contact within the horizon): logistic on
+// - Review: MQLs decided with no contact split by when the decision came.
+//   Decided within reviewWindowMs of assignment (the black-hole window): a
+//   quick review, per tier its share is the chance a simulated MQL skips the
+//   queue (it never waits: it leaves the backlog at once, as simulated).
+//   Decided later: a late clean-up of a lead nobody contacted, which is a
+//   black hole (history's metric counts it so), so it stays with the curve;
+//   per tier, the share of the curve's black holes decided within
+//   workedHorizonMs is the chance a simulated never-contacted lead is decided
+//   late (simulate.ts ReviewModel). Counting late clean-ups as reviews both
+//   sent them past the queue and left them out of the curve's black holes.
+// - Black holes (no contact within the horizon and no quick review): logistic on
 //   backlog in days of the rep's capacity plus tier dummies, with per-rep
 //   intercept shifts shrunk towards the pooled one (penalised, by backfitting
 //   through the fit's offset), so a rep with few MQLs gets the pooled curve.
@@ -47,8 +55,10 @@ export interface QueueHistory {
   readonly firstContact: Float64Array;
   /** 1 when sales logged a decision (accepted, rejected, deferred). */
   readonly decided: Uint8Array;
-  /** When the decision was logged (NaN unknown); a decided, never-contacted lead leaves the backlog then. */
+  /** When the decision was logged (NaN unknown: taken as at once, a quick review). */
   readonly decidedAt?: Float64Array;
+  /** When the lead was assigned (NaN or absent: the MQL instant); the review window counts from here. */
+  readonly assignedAt?: Float64Array;
 }
 
 export interface EstimateOptions {
@@ -65,6 +75,10 @@ export interface EstimateOptions {
   readonly queuedOnly?: boolean;
   /** Row weights for the black-hole fit (e.g. Poisson(1) bootstrap weights); default 1 each. */
   readonly weights?: ArrayLike<number>;
+  /** A decision without contact this soon after assignment is a quick review, later a late clean-up; default 24 h. */
+  readonly reviewWindowMs?: number;
+  /** A late clean-up within this long of the MQL makes the lead worked (forecast/history.ts WORKED_HORIZON_MS); default the horizon. */
+  readonly workedHorizonMs?: number;
 }
 
 export type CapacitySource = 'reps_table' | 'saturated_days' | 'busiest_day' | 'pooled';
@@ -84,8 +98,10 @@ export interface QueueEstimate {
    * with fewer than MIN_FULL_DAYS such days.
    */
   readonly throughput: Float64Array;
-  /** Per tier index: share of MQLs decided with no contact within the horizon (simulate.ts ReviewModel). */
+  /** Per tier index: share of MQLs settled by a quick review (decided, no contact, within the review window; simulate.ts ReviewModel). */
   readonly skipByTier: Float64Array;
+  /** Per tier index: share of the curve's black holes decided later without contact within workedHorizonMs (simulate.ts ReviewModel.lateByTier). */
+  readonly lateByTier: Float64Array;
   readonly blackHoles: BlackHoleModel;
   /** The pooled fit (features: backlog days, tier dummies); null when there was nothing to fit. */
   readonly blackHoleFit: LogisticFit | null;
@@ -93,6 +109,8 @@ export interface QueueEstimate {
   readonly backlogAtArrival: Float64Array;
   /** 1 when the MQL counts as a black hole. */
   readonly blackHole: Uint8Array;
+  /** 1 when the MQL was settled by a quick review (the simulation skips such leads). */
+  readonly quickReview: Uint8Array;
 }
 
 /** Full days a rep needs before its observed throughput counts (queue/estimate.ts throughput). */
@@ -103,23 +121,32 @@ export function estimateQueue(history: QueueHistory, options: EstimateOptions): 
   const nr = options.schedules.length;
   const horizon = options.horizonMs ?? DEFAULT_HORIZON_MS;
   const q = options.capacityQuantile ?? 0.9;
-  const { arrival, rep, firstContact, decided, decidedAt } = history;
+  const { arrival, rep, firstContact, decided, decidedAt, assignedAt } = history;
+  const reviewWindow = options.reviewWindowMs ?? 24 * HOUR_MS;
+  const workedHorizon = options.workedHorizonMs ?? horizon;
 
   // Outcome and leaving time per MQL.
   const blackHole = new Uint8Array(n);
+  const quickReview = new Uint8Array(n);
+  const lateDecided = new Uint8Array(n);
   const leave = new Float64Array(n);
   const contacted = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const a = arrival[i]!;
     const c = firstContact[i]!;
+    const d = decided[i] && decidedAt ? decidedAt[i]! : Number.NaN;
+    const asg = assignedAt && Number.isFinite(assignedAt[i]!) ? Math.max(a, assignedAt[i]!) : a;
     if (Number.isFinite(c) && c - a < horizon) {
       contacted[i] = 1;
       leave[i] = Math.max(a, c);
-    } else if (decided[i]) {
-      const d = decidedAt ? decidedAt[i]! : Number.NaN;
-      leave[i] = Number.isFinite(d) ? Math.min(a + horizon, Math.max(a, d)) : a;
+    } else if (decided[i] && !(d > asg + reviewWindow)) {
+      // Quick review (an unknown decision time counts as at once): the simulation never queues it.
+      quickReview[i] = 1;
+      leave[i] = a;
     } else {
+      // Nobody contacted it and no quick review: a black hole, whether or not a clean-up decided it later.
       blackHole[i] = 1;
+      if (decided[i] && d - a < workedHorizon) lateDecided[i] = 1;
       leave[i] = options.queuedOnly ? a : a + horizon;
     }
   }
@@ -243,12 +270,17 @@ export function estimateQueue(history: QueueHistory, options: EstimateOptions): 
   const nTiers = Math.max(1, options.tiers ?? 1 + history.priority.reduce((a, p) => Math.max(a, p), 0));
   const skipN = new Float64Array(nTiers);
   const tierN = new Float64Array(nTiers);
+  const lateN = new Float64Array(nTiers);
+  const holeN = new Float64Array(nTiers);
   for (let i = 0; i < n; i++) {
     const t = Math.min(Math.max(0, history.priority[i]!), nTiers - 1);
     tierN[t] = tierN[t]! + 1;
-    if (!contacted[i] && decided[i]) skipN[t] = skipN[t]! + 1;
+    skipN[t] = skipN[t]! + quickReview[i]!;
+    holeN[t] = holeN[t]! + blackHole[i]!;
+    lateN[t] = lateN[t]! + lateDecided[i]!;
   }
   const skipByTier = Float64Array.from(skipN, (k, t) => (tierN[t]! > 0 ? k / tierN[t]! : 0));
+  const lateByTier = Float64Array.from(lateN, (k, t) => (holeN[t]! > 0 ? k / holeN[t]! : 0));
   for (let r = 0; r < nr; r++) if (!(urgentCapacity[r]! > capacity[r]!)) urgentCapacity[r] = capacity[r]!;
   const { fit, intercept, tierEffect, slope, maxBacklog } = fitBlackHoles(history, backlogAtArrival, blackHole, capacity, options);
   return {
@@ -260,10 +292,12 @@ export function estimateQueue(history: QueueHistory, options: EstimateOptions): 
     urgentCapacity,
     throughput,
     skipByTier,
+    lateByTier,
     blackHoles: { intercept, slope, backlogScale: Float64Array.from(capacity), tierEffect, maxBacklog, queuedOnly: options.queuedOnly ?? false },
     blackHoleFit: fit,
     backlogAtArrival,
     blackHole,
+    quickReview,
   };
 }
 

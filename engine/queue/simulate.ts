@@ -27,6 +27,9 @@
 //   eligible rep it stays.
 // - Horizon: a lead not contacted within horizonMs wall-clock of its MQL is
 //   dropped (NaN), and stops counting in the backlog.
+// - Review (ReviewModel): a quick review settles a lead on arrival (before the
+//   black-hole draw); a late clean-up marks a share of the dropped leads as
+//   decided without contact. Both are flags in the result, contactAt stays NaN.
 import { WorkSchedule } from '../calendar/business-hours';
 import { hashUniform } from '../stats/rng';
 import { sigmoid } from '../stats/logistic';
@@ -40,6 +43,7 @@ export const DEFAULT_HORIZON_MS = 14 * DAY_MS;
 const STREAM_LOOKS = 0x100c5;
 const STREAM_CAPACITY = 0xca9;
 const STREAM_REVIEW = 0x7e71e;
+const STREAM_LATE_DECISION = 0x1a7e;
 
 export interface QueueReps {
   readonly schedules: readonly WorkSchedule[];
@@ -78,12 +82,22 @@ export interface QueueMqls {
 }
 
 /**
- * Leads sales settles without any outreach (a review rejects them: duplicates,
- * misfits): they never take a rep's time nor wait in the backlog. Chance per
- * tier index (missing entries: the last), drawn per lead.
+ * Leads sales settles without outreach. Two mechanisms history tells apart by
+ * when the decision came (queue/estimate.ts):
+ * - a quick review (decided, never contacted, within the black-hole window of
+ *   assignment: duplicates, misfits) settles the lead on arrival: it never
+ *   takes a rep's time nor waits in the backlog (FLAG_REVIEWED);
+ * - a late clean-up (a lead nobody contacted, rejected days later) is a black
+ *   hole first: the black-hole curve decides it, and of the leads that end
+ *   never contacted a share gets the late decision (FLAG_DECIDED_LATE), which
+ *   makes the lead worked without changing its queue.
+ * Chances per tier index (missing entries: the last), drawn per lead.
  */
 export interface ReviewModel {
+  /** Chance a lead is settled by a quick review on arrival. */
   readonly skipByTier: ArrayLike<number>;
+  /** Chance a never-contacted lead is decided later without contact (within the worked horizon); absent: none. */
+  readonly lateByTier?: ArrayLike<number>;
 }
 
 export interface BlackHoleModel {
@@ -125,13 +139,17 @@ export const FLAG_IGNORED = 1;
 export const FLAG_REASSIGNED = 2;
 export const FLAG_ESCALATED = 4;
 export const FLAG_DROPPED = 8;
+/** Settled by a quick review on arrival: never queued, never contacted, decided (ReviewModel.skipByTier). */
+export const FLAG_REVIEWED = 16;
+/** Never contacted, then decided late without contact (ReviewModel.lateByTier): still a black hole, but worked. */
+export const FLAG_DECIDED_LATE = 32;
 
 export interface QueueResult {
   /** First contact, epoch ms; NaN when never contacted. */
   readonly contactAt: Float64Array;
   /** The rep who contacted the lead, or held it last (-1 unassigned). */
   readonly finalRep: Int32Array;
-  /** FLAG_* bits: ignored at some point, reassigned, escalated, dropped at the horizon. */
+  /** FLAG_* bits: ignored at some point, reassigned, escalated, dropped at the horizon, settled by review (quick or late). */
   readonly flags: Uint8Array;
   /** Chance the lead was ignored on arrival at its first rep (0 without a black-hole model). */
   readonly ignoreP: Float64Array;
@@ -425,7 +443,14 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
       if (state[lead] === QUEUED || state[lead] === IGNORED) {
         leave(lead);
         state[lead] = DROPPED;
-        flags[lead] = flags[lead]! | FLAG_DROPPED;
+        let f = flags[lead]! | FLAG_DROPPED;
+        // Never contacted: a share of such leads is decided later without contact (a clean-up).
+        const late = options.review?.lateByTier;
+        if (late && late.length > 0) {
+          const pr = Math.min(Math.max(0, mqls.priority[lead]!), late.length - 1);
+          if (hashUniform(seed, STREAM_LATE_DECISION ^ run, mqls.key[lead]!) < late[pr]!) f |= FLAG_DECIDED_LATE;
+        }
+        flags[lead] = f;
       }
       continue;
     }
@@ -441,6 +466,7 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
         const pr = Math.min(Math.max(0, mqls.priority[lead]!), rv.skipByTier.length - 1);
         if (hashUniform(seed, STREAM_REVIEW ^ run, mqls.key[lead]!) < rv.skipByTier[pr]!) {
           state[lead] = DONE; // settled by review: no contact, no load
+          flags[lead] = flags[lead]! | FLAG_REVIEWED;
           continue;
         }
       }
