@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScheduleSpec, WorkSchedule } from '../../engine/calendar/business-hours';
-import { FLAG_DROPPED, FLAG_ESCALATED, FLAG_IGNORED, FLAG_REASSIGNED, HOUR_MS, simulateQueues } from '../../engine/queue/simulate';
+import { FLAG_DECIDED_LATE, FLAG_DROPPED, FLAG_ESCALATED, FLAG_IGNORED, FLAG_REASSIGNED, FLAG_REVIEWED, HOUR_MS, simulateQueues } from '../../engine/queue/simulate';
 import { workingDays } from '../../engine/queue/working-days';
 
 const t = (iso: string): number => Date.parse(iso);
@@ -63,6 +63,20 @@ describe('one rep, computed by hand', () => {
     const out = simulateQueues({ schedules: [utc], dailyCapacity: [1], serviceMs: [HOUR_MS / 4] }, m, { horizonMs: 20 * HOUR_MS });
     expect(Array.from(out.contactAt, iso)).toEqual(['2025-01-06T09:00', 'never', 'never']);
     expect(out.flags[1]! & FLAG_DROPPED).toBe(FLAG_DROPPED);
+  });
+
+  it('flags leads settled by a quick review (no contact, no load) and never-contacted leads decided late', () => {
+    const m = mqls([
+      ['2025-01-06T09:00:00Z', 0, 0], // tier 0: always reviewed
+      ['2025-01-06T09:10:00Z', 0, 1], // tier 1: never reviewed, contacted at once (the reviewed lead took no time)
+      ['2025-01-06T09:20:00Z', 0, 1], // capacity 1: dropped at the horizon, then decided late (tier 1 always)
+    ]);
+    const out = simulateQueues({ schedules: [utc], dailyCapacity: [1], serviceMs: [HOUR_MS / 4] }, m, {
+      horizonMs: 20 * HOUR_MS,
+      review: { skipByTier: [1, 0], lateByTier: [0, 1] },
+    });
+    expect(Array.from(out.contactAt, iso)).toEqual(['never', '2025-01-06T09:10', 'never']);
+    expect(Array.from(out.flags)).toEqual([FLAG_REVIEWED, 0, FLAG_DROPPED | FLAG_DECIDED_LATE]);
   });
 
   it('escalation moves a waiting tier-C lead ahead of newer tier-A leads', () => {
