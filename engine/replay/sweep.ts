@@ -9,7 +9,7 @@
 // difference arrays over the sorted thresholds: one pass over the records.
 import type { WorkspaceColumns } from '../columns/types';
 import type { Policy } from '../scenario/policy';
-import { tierFor } from './compile';
+import { slack, tierFor } from './compile';
 import { ScanScratch, scanLead, type LeadScan, type RecordSink } from './kernel';
 import type { Replayer } from './score';
 import { windowRange, type WindowRange } from './window';
@@ -80,7 +80,9 @@ export function buildSweepIndex(replayer: Replayer, policy: Policy): SweepIndex 
   const n = cols.leads.n;
   const { rules, inputs } = replayer.prepare(policy);
   const fit = replayer.result.fit;
-  const held = Uint8Array.from(replayer.result.preflight, (p) => (p === 0 ? 0 : 1));
+  const preflight = replayer.result.preflight;
+  const held = new Uint8Array(n);
+  for (let i = 0; i < n; i++) held[i] = preflight[i] === 0 ? 0 : 1;
   const recOffsets = new Int32Array(n + 1);
   const bypassTime = new Float64Array(n).fill(NaN);
   const recs = new GrowingRecords(cols.activities.n >> 3);
@@ -108,9 +110,22 @@ export function buildSweepIndex(replayer: Replayer, policy: Policy): SweepIndex 
   const recScore = recs.score.slice(0, m);
   const recTime = new Float64Array(m);
   const recTier = new Int8Array(m);
+  const rowTime = policy.provenance.thresholdOnly ? cols.handoffs.mqlAt : time;
+  const row = recs.row;
+  for (let r = 0; r < m; r++) recTime[r] = rowTime[row[r]];
+  // tierFor per record with each tier's slackened minimum computed once (same comparisons, same result).
+  const order = rules.tierOrder;
+  const minReached = Float64Array.from(rules.tierMin, (min) => min - slack(min));
   for (let r = 0; r < m; r++) {
-    recTime[r] = policy.provenance.thresholdOnly ? cols.handoffs.mqlAt[recs.row[r]] : time[recs.row[r]];
-    recTier[r] = tierFor(rules, recScore[r], false);
+    const score = recScore[r];
+    let t = -1;
+    for (let q = 0; q < order.length; q++) {
+      if (score >= minReached[q]) {
+        t = order[q];
+        break;
+      }
+    }
+    recTier[r] = t;
   }
   return {
     nLeads: n,
@@ -127,9 +142,9 @@ export function buildSweepIndex(replayer: Replayer, policy: Policy): SweepIndex 
   };
 }
 
-/** First index k in sorted `ts` with ts[k] > x. */
-function upperBound(ts: Float64Array, x: number): number {
-  let lo = 0;
+/** First index k >= from in sorted `ts` with ts[k] > x (every ts before `from` must be <= x). */
+function upperBound(ts: Float64Array, x: number, from: number): number {
+  let lo = from;
   let hi = ts.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
@@ -175,7 +190,8 @@ export function sweepThresholds(index: SweepIndex, thresholds: readonly number[]
     // Thresholds ts[k] <= record[r] and > record[r-1] cross at record r: k in [lo, hi).
     let lo = 0;
     for (let r = r0; r < r1; r++) {
-      const hi = upperBound(ts, recScore[r]);
+      // Records rise, so thresholds below lo are already passed: search from there.
+      const hi = upperBound(ts, recScore[r], lo);
       add(lo, hi, recTime[r], recTier[r], isHeld);
       if (hi > lo) lo = hi;
     }
