@@ -12,7 +12,7 @@ import type { WorkSchedule } from '../calendar/business-hours';
 import { counterfactualContactTimes } from '../queue/counterfactual';
 import { estimateQueue, type QueueEstimate } from '../queue/estimate';
 import { accountOwnersFromHistory, addAverageReps, routeMqls } from '../queue/routing';
-import { DAY_MS, DEFAULT_HORIZON_MS, FLAG_DECIDED_LATE, FLAG_DROPPED, FLAG_IGNORED, FLAG_REVIEWED, simulateQueues, type BlackHoleModel } from '../queue/simulate';
+import { DAY_MS, DEFAULT_HORIZON_MS, FLAG_DECIDED_LATE, FLAG_DROPPED, FLAG_IGNORED, FLAG_REVIEWED, FLAG_UNWORKED, simulateQueues, type BlackHoleModel } from '../queue/simulate';
 import { sigmoid } from '../stats/logistic';
 import { hashUniform } from '../stats/rng';
 import type { Policy } from '../scenario/policy';
@@ -264,8 +264,9 @@ export interface ScenarioPool {
   readonly horizonMs: number;
   /** Per tier rank: chance an MQL is settled by a quick review without outreach (queue/estimate.ts). */
   readonly skipByTier: Float64Array;
-  /** Per tier rank: chance a never-contacted MQL is decided later without contact (queue/estimate.ts lateByTier). */
+  /** Per tier rank: chance an MQL is settled by a clean-up without outreach, within / after the worked horizon (queue/estimate.ts). */
   readonly lateByTier: Float64Array;
+  readonly unworkedByTier: Float64Array;
   /** An interval run's response multiplier (QueueDraw.responseScale); absent = 1. */
   readonly responseScale?: number;
   /** An interval run's counterfactual construction (QueueDraw.rankMatched); absent = true. */
@@ -343,6 +344,7 @@ export function scenarioPool(base: RepPoolState, policy: Policy, loadPerRep: Flo
     horizonMs: base.horizonMs,
     skipByTier: base.estimate.skipByTier,
     lateByTier: base.estimate.lateByTier,
+    unworkedByTier: base.estimate.unworkedByTier,
     urgentCapacity: Float64Array.from(ext.templateOf, (r, k) => (base.estimate.urgentCapacity[r]! * capacity[k]!) / Math.max(1e-9, base.capacity[r]!)),
     activeFrom: ext.activeFrom,
     activeTo: Float64Array.from(ext.activeTo, (v, r) => (removed[r] ? -Infinity : v)),
@@ -517,12 +519,12 @@ export function simulateCohort(pool: ScenarioPool, c: QueueCohort, lead: Int32Ar
   const res = simulateQueues(
     { schedules: pool.schedules, dailyCapacity: pool.capacity, serviceMs: pool.serviceMs, pickupMeanMs: pool.pickupMeanMs, urgentCapacity: pool.urgentCapacity, activeFrom: pool.activeFrom, activeTo: pool.activeTo },
     { arrival: c.arrival, rep: c.rep, priority: c.priority, key: lead },
-    { seed, run, blackHoles: pool.blackHoles, horizonMs: pool.horizonMs, review: { skipByTier: pool.skipByTier, lateByTier: pool.lateByTier } },
+    { seed, run, blackHoles: pool.blackHoles, horizonMs: pool.horizonMs, review: { skipByTier: pool.skipByTier, lateByTier: pool.lateByTier, unworkedByTier: pool.unworkedByTier } },
   );
   for (let k = 0; k < res.flags.length; k++) {
     const f = res.flags[k]!;
-    if (f & FLAG_REVIEWED) res.contactAt[k] = SETTLED_BY_REVIEW;
-    else if (f & FLAG_DECIDED_LATE && !Number.isFinite(res.contactAt[k]!)) res.contactAt[k] = DECIDED_LATE;
+    // A clean-up decided only after the worked horizon is, to the forecast, a black hole like any other (NaN).
+    if (f & FLAG_REVIEWED && !(f & FLAG_UNWORKED)) res.contactAt[k] = f & FLAG_DECIDED_LATE ? DECIDED_LATE : SETTLED_BY_REVIEW;
   }
   ignoreChances.set(res.contactAt, res.ignoreP);
   ignoredRows.set(res.contactAt, Uint8Array.from(res.flags, (f, k) => (f & FLAG_IGNORED && !Number.isFinite(res.contactAt[k]!) && !(f & FLAG_DROPPED) ? 1 : 0)));

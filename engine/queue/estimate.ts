@@ -24,17 +24,19 @@
 //   day's end) a rep that still started more leads than its capacity did so
 //   for first-tier leads; the high quantile of starts on such days, when
 //   above the capacity, is the rep's daily limit for first-tier leads.
-// - Review: MQLs decided with no contact split by when the decision came.
-//   Decided within reviewWindowMs of assignment (the black-hole window): a
-//   quick review, per tier its share is the chance a simulated MQL skips the
-//   queue (it never waits: it leaves the backlog at once, as simulated).
-//   Decided later: a late clean-up of a lead nobody contacted, which is a
-//   black hole (history's metric counts it so), so it stays with the curve;
-//   per tier, the share of the curve's black holes decided within
-//   workedHorizonMs is the chance a simulated never-contacted lead is decided
-//   late (simulate.ts ReviewModel). Counting late clean-ups as reviews both
-//   sent them past the queue and left them out of the curve's black holes.
-// - Black holes (no contact within the horizon and no quick review): logistic on
+// - Review: MQLs decided with no contact took no rep time; per tier, their
+//   share is the chance a simulated MQL skips the queue. When the decision
+//   came tells what the forecast makes of such a lead (simulate.ts
+//   ReviewModel): within reviewWindowMs of assignment (the black-hole window)
+//   a quick review, not a black hole; later, a clean-up of a lead nobody
+//   contacted, a black hole by the metric, worked when decided within
+//   workedHorizonMs (forecast/history.ts worked). Counting them all as one
+//   "review" made a new MQL's quick review a black hole and unworked.
+//   The curve below keeps them as non-black-holes (its positives are the
+//   leads nobody decided), as it was estimated and measured; fitting it on
+//   queued leads only, or counting clean-ups as its positives, was tried and
+//   made the accuracy bench worse (README "The queue").
+// - Black holes (no decision and no contact within the horizon): logistic on
 //   backlog in days of the rep's capacity plus tier dummies, with per-rep
 //   intercept shifts shrunk towards the pooled one (penalised, by backfitting
 //   through the fit's offset), so a rep with few MQLs gets the pooled curve.
@@ -55,7 +57,7 @@ export interface QueueHistory {
   readonly firstContact: Float64Array;
   /** 1 when sales logged a decision (accepted, rejected, deferred). */
   readonly decided: Uint8Array;
-  /** When the decision was logged (NaN unknown: taken as at once, a quick review). */
+  /** When the decision was logged (NaN unknown: a quick review); a decided, never-contacted lead leaves the backlog then. */
   readonly decidedAt?: Float64Array;
   /** When the lead was assigned (NaN or absent: the MQL instant); the review window counts from here. */
   readonly assignedAt?: Float64Array;
@@ -100,8 +102,10 @@ export interface QueueEstimate {
   readonly throughput: Float64Array;
   /** Per tier index: share of MQLs settled by a quick review (decided, no contact, within the review window; simulate.ts ReviewModel). */
   readonly skipByTier: Float64Array;
-  /** Per tier index: share of the curve's black holes decided later without contact within workedHorizonMs (simulate.ts ReviewModel.lateByTier). */
+  /** Per tier index: share of MQLs decided without contact after the review window, within workedHorizonMs (ReviewModel.lateByTier). */
   readonly lateByTier: Float64Array;
+  /** Per tier index: share of MQLs decided without contact only after workedHorizonMs (ReviewModel.unworkedByTier). */
+  readonly unworkedByTier: Float64Array;
   readonly blackHoles: BlackHoleModel;
   /** The pooled fit (features: backlog days, tier dummies); null when there was nothing to fit. */
   readonly blackHoleFit: LogisticFit | null;
@@ -111,6 +115,8 @@ export interface QueueEstimate {
   readonly blackHole: Uint8Array;
   /** 1 when the MQL was settled by a quick review (the simulation skips such leads). */
   readonly quickReview: Uint8Array;
+  /** 1: decided without contact after the review window (a clean-up: skipped too, a black hole by the metric); 2: only after workedHorizonMs. */
+  readonly lateReview: Uint8Array;
 }
 
 /** Full days a rep needs before its observed throughput counts (queue/estimate.ts throughput). */
@@ -139,14 +145,13 @@ export function estimateQueue(history: QueueHistory, options: EstimateOptions): 
     if (Number.isFinite(c) && c - a < horizon) {
       contacted[i] = 1;
       leave[i] = Math.max(a, c);
-    } else if (decided[i] && !(d > asg + reviewWindow)) {
-      // Quick review (an unknown decision time counts as at once): the simulation never queues it.
-      quickReview[i] = 1;
-      leave[i] = a;
+    } else if (decided[i]) {
+      // Settled without contact: a quick review (an unknown decision time counts as at once) or a clean-up.
+      if (!(d > asg + reviewWindow)) quickReview[i] = 1;
+      else lateDecided[i] = d - a < workedHorizon ? 1 : 2;
+      leave[i] = Number.isFinite(d) ? Math.min(a + horizon, Math.max(a, d)) : a;
     } else {
-      // Nobody contacted it and no quick review: a black hole, whether or not a clean-up decided it later.
       blackHole[i] = 1;
-      if (decided[i] && d - a < workedHorizon) lateDecided[i] = 1;
       leave[i] = options.queuedOnly ? a : a + horizon;
     }
   }
@@ -271,16 +276,17 @@ export function estimateQueue(history: QueueHistory, options: EstimateOptions): 
   const skipN = new Float64Array(nTiers);
   const tierN = new Float64Array(nTiers);
   const lateN = new Float64Array(nTiers);
-  const holeN = new Float64Array(nTiers);
+  const unworkedN = new Float64Array(nTiers);
   for (let i = 0; i < n; i++) {
     const t = Math.min(Math.max(0, history.priority[i]!), nTiers - 1);
     tierN[t] = tierN[t]! + 1;
     skipN[t] = skipN[t]! + quickReview[i]!;
-    holeN[t] = holeN[t]! + blackHole[i]!;
-    lateN[t] = lateN[t]! + lateDecided[i]!;
+    if (lateDecided[i] === 1) lateN[t] = lateN[t]! + 1;
+    if (lateDecided[i] === 2) unworkedN[t] = unworkedN[t]! + 1;
   }
   const skipByTier = Float64Array.from(skipN, (k, t) => (tierN[t]! > 0 ? k / tierN[t]! : 0));
-  const lateByTier = Float64Array.from(lateN, (k, t) => (holeN[t]! > 0 ? k / holeN[t]! : 0));
+  const lateByTier = Float64Array.from(lateN, (k, t) => (tierN[t]! > 0 ? k / tierN[t]! : 0));
+  const unworkedByTier = Float64Array.from(unworkedN, (k, t) => (tierN[t]! > 0 ? k / tierN[t]! : 0));
   for (let r = 0; r < nr; r++) if (!(urgentCapacity[r]! > capacity[r]!)) urgentCapacity[r] = capacity[r]!;
   const { fit, intercept, tierEffect, slope, maxBacklog } = fitBlackHoles(history, backlogAtArrival, blackHole, capacity, options);
   return {
@@ -293,11 +299,13 @@ export function estimateQueue(history: QueueHistory, options: EstimateOptions): 
     throughput,
     skipByTier,
     lateByTier,
+    unworkedByTier,
     blackHoles: { intercept, slope, backlogScale: Float64Array.from(capacity), tierEffect, maxBacklog, queuedOnly: options.queuedOnly ?? false },
     blackHoleFit: fit,
     backlogAtArrival,
     blackHole,
     quickReview,
+    lateReview: lateDecided,
   };
 }
 

@@ -27,9 +27,8 @@
 //   eligible rep it stays.
 // - Horizon: a lead not contacted within horizonMs wall-clock of its MQL is
 //   dropped (NaN), and stops counting in the backlog.
-// - Review (ReviewModel): a quick review settles a lead on arrival (before the
-//   black-hole draw); a late clean-up marks a share of the dropped leads as
-//   decided without contact. Both are flags in the result, contactAt stays NaN.
+// - Review (ReviewModel): a quick review or a clean-up settles a lead on
+//   arrival, before the black-hole draw; flags in the result, contactAt NaN.
 import { WorkSchedule } from '../calendar/business-hours';
 import { hashUniform } from '../stats/rng';
 import { sigmoid } from '../stats/logistic';
@@ -43,7 +42,6 @@ export const DEFAULT_HORIZON_MS = 14 * DAY_MS;
 const STREAM_LOOKS = 0x100c5;
 const STREAM_CAPACITY = 0xca9;
 const STREAM_REVIEW = 0x7e71e;
-const STREAM_LATE_DECISION = 0x1a7e;
 
 export interface QueueReps {
   readonly schedules: readonly WorkSchedule[];
@@ -82,22 +80,23 @@ export interface QueueMqls {
 }
 
 /**
- * Leads sales settles without outreach. Two mechanisms history tells apart by
- * when the decision came (queue/estimate.ts):
- * - a quick review (decided, never contacted, within the black-hole window of
- *   assignment: duplicates, misfits) settles the lead on arrival: it never
- *   takes a rep's time nor waits in the backlog (FLAG_REVIEWED);
- * - a late clean-up (a lead nobody contacted, rejected days later) is a black
- *   hole first: the black-hole curve decides it, and of the leads that end
- *   never contacted a share gets the late decision (FLAG_DECIDED_LATE), which
- *   makes the lead worked without changing its queue.
- * Chances per tier index (missing entries: the last), drawn per lead.
+ * Leads sales settles without outreach: they never take a rep's time nor wait
+ * in the backlog. Kinds, told apart in history by when the decision came
+ * (queue/estimate.ts), reported in the result's flags:
+ * - a quick review (duplicates, misfits: decided within the black-hole window
+ *   of assignment): FLAG_REVIEWED, not a black hole;
+ * - a clean-up (nobody contacted it; decided days later): FLAG_REVIEWED |
+ *   FLAG_DECIDED_LATE, a black hole by the metric, and with FLAG_UNWORKED
+ *   when the decision came only after the worked horizon.
+ * Chances per tier index (missing entries: the last), one uniform per lead.
  */
 export interface ReviewModel {
-  /** Chance a lead is settled by a quick review on arrival. */
+  /** Chance a lead is settled by a quick review. */
   readonly skipByTier: ArrayLike<number>;
-  /** Chance a never-contacted lead is decided later without contact (within the worked horizon); absent: none. */
+  /** Chance a lead is settled by a clean-up within the worked horizon; absent: none. */
   readonly lateByTier?: ArrayLike<number>;
+  /** Chance a lead is settled by a clean-up only after the worked horizon; absent: none. */
+  readonly unworkedByTier?: ArrayLike<number>;
 }
 
 export interface BlackHoleModel {
@@ -139,10 +138,12 @@ export const FLAG_IGNORED = 1;
 export const FLAG_REASSIGNED = 2;
 export const FLAG_ESCALATED = 4;
 export const FLAG_DROPPED = 8;
-/** Settled by a quick review on arrival: never queued, never contacted, decided (ReviewModel.skipByTier). */
+/** Settled by review without contact (ReviewModel): never queued, never contacted, decided. */
 export const FLAG_REVIEWED = 16;
-/** Never contacted, then decided late without contact (ReviewModel.lateByTier): still a black hole, but worked. */
+/** With FLAG_REVIEWED: the decision came after the black-hole window (a clean-up): a black hole. */
 export const FLAG_DECIDED_LATE = 32;
+/** With FLAG_DECIDED_LATE: the decision came only after the worked horizon (ReviewModel.unworkedByTier): not worked. */
+export const FLAG_UNWORKED = 64;
 
 export interface QueueResult {
   /** First contact, epoch ms; NaN when never contacted. */
@@ -443,14 +444,7 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
       if (state[lead] === QUEUED || state[lead] === IGNORED) {
         leave(lead);
         state[lead] = DROPPED;
-        let f = flags[lead]! | FLAG_DROPPED;
-        // Never contacted: a share of such leads is decided later without contact (a clean-up).
-        const late = options.review?.lateByTier;
-        if (late && late.length > 0) {
-          const pr = Math.min(Math.max(0, mqls.priority[lead]!), late.length - 1);
-          if (hashUniform(seed, STREAM_LATE_DECISION ^ run, mqls.key[lead]!) < late[pr]!) f |= FLAG_DECIDED_LATE;
-        }
-        flags[lead] = f;
+        flags[lead] = flags[lead]! | FLAG_DROPPED;
       }
       continue;
     }
@@ -464,9 +458,14 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
       const rv = options.review;
       if (rv && rv.skipByTier.length > 0) {
         const pr = Math.min(Math.max(0, mqls.priority[lead]!), rv.skipByTier.length - 1);
-        if (hashUniform(seed, STREAM_REVIEW ^ run, mqls.key[lead]!) < rv.skipByTier[pr]!) {
+        const at = (v: ArrayLike<number> | undefined): number => (v && v.length > 0 ? v[Math.min(pr, v.length - 1)]! : 0);
+        const quick = rv.skipByTier[pr]!;
+        const late = quick + at(rv.lateByTier);
+        // One uniform: [0, quick) a quick review, [quick, late) a clean-up, [late, late + unworked) a clean-up after the worked horizon.
+        const u = hashUniform(seed, STREAM_REVIEW ^ run, mqls.key[lead]!);
+        if (u < late + at(rv.unworkedByTier)) {
           state[lead] = DONE; // settled by review: no contact, no load
-          flags[lead] = flags[lead]! | FLAG_REVIEWED;
+          flags[lead] = flags[lead]! | FLAG_REVIEWED | (u >= quick ? FLAG_DECIDED_LATE : 0) | (u >= late ? FLAG_UNWORKED : 0);
           continue;
         }
       }

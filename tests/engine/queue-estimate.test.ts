@@ -85,14 +85,13 @@ describe('estimating queue parameters from history', () => {
       },
       { schedules: [utc] },
     );
-    // At 1h: lead 0 waits (contact 1.5h) -> 1. At 2h: lead 1 was settled by a quick review (decided 1.5h
-    // after its MQL), which the simulation never queues, so it is not waiting -> 0. At 3h: lead 2 (black hole) -> 1.
-    expect(Array.from(est.backlogAtArrival)).toEqual([0, 1, 0, 1]);
+    // At 1h: lead 0 waits (contact 1.5h) -> 1. At 2h: lead 1 waits (decided 2.5h) -> 1. At 3h: lead 2 (black hole) -> 1.
+    expect(Array.from(est.backlogAtArrival)).toEqual([0, 1, 1, 1]);
     expect(Array.from(est.blackHole)).toEqual([0, 0, 1, 1]);
     expect(Array.from(est.quickReview)).toEqual([0, 1, 0, 0]);
   });
 
-  it('splits decisions without contact into quick reviews (skip the queue) and late clean-ups (black holes)', () => {
+  it('splits decisions without contact into quick reviews and clean-ups (within and after the worked horizon); undecided leads are black holes', () => {
     const h = (x: number) => START + x * HOUR_MS;
     // Never contacted: decided 2h after assignment (quick), 30h after (late, within the worked horizon),
     // 400h after its MQL (late, past it), never decided; one contacted lead.
@@ -109,10 +108,11 @@ describe('estimating queue parameters from history', () => {
       { schedules: [utc], reviewWindowMs: 24 * HOUR_MS, workedHorizonMs: 14 * 24 * HOUR_MS, horizonMs: 7 * 24 * HOUR_MS },
     );
     expect(Array.from(est.quickReview)).toEqual([1, 0, 0, 0, 0]);
-    expect(Array.from(est.blackHole)).toEqual([0, 1, 1, 1, 0]);
+    expect(Array.from(est.lateReview)).toEqual([0, 1, 2, 0, 0]);
+    expect(Array.from(est.blackHole)).toEqual([0, 0, 0, 1, 0]);
     expect(est.skipByTier[0]).toBeCloseTo(1 / 5, 12);
-    // Of the three black holes, one was cleaned up within the worked horizon.
-    expect(est.lateByTier[0]).toBeCloseTo(1 / 3, 12);
+    expect(est.lateByTier[0]).toBeCloseTo(1 / 5, 12);
+    expect(est.unworkedByTier[0]).toBeCloseTo(1 / 5, 12);
   });
 
   it('recovers the black-hole-vs-backlog curve it was simulated with', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScheduleSpec, WorkSchedule } from '../../engine/calendar/business-hours';
-import { FLAG_DECIDED_LATE, FLAG_DROPPED, FLAG_ESCALATED, FLAG_IGNORED, FLAG_REASSIGNED, FLAG_REVIEWED, HOUR_MS, simulateQueues } from '../../engine/queue/simulate';
+import { FLAG_DECIDED_LATE, FLAG_DROPPED, FLAG_ESCALATED, FLAG_IGNORED, FLAG_REASSIGNED, FLAG_REVIEWED, FLAG_UNWORKED, HOUR_MS, simulateQueues } from '../../engine/queue/simulate';
 import { workingDays } from '../../engine/queue/working-days';
 
 const t = (iso: string): number => Date.parse(iso);
@@ -65,18 +65,20 @@ describe('one rep, computed by hand', () => {
     expect(out.flags[1]! & FLAG_DROPPED).toBe(FLAG_DROPPED);
   });
 
-  it('flags leads settled by a quick review (no contact, no load) and never-contacted leads decided late', () => {
+  it('flags leads settled by review (no contact, no load), quick or late', () => {
     const m = mqls([
-      ['2025-01-06T09:00:00Z', 0, 0], // tier 0: always reviewed
-      ['2025-01-06T09:10:00Z', 0, 1], // tier 1: never reviewed, contacted at once (the reviewed lead took no time)
-      ['2025-01-06T09:20:00Z', 0, 1], // capacity 1: dropped at the horizon, then decided late (tier 1 always)
+      ['2025-01-06T09:00:00Z', 0, 0], // tier 0: always a quick review
+      ['2025-01-06T09:05:00Z', 0, 2], // tier 2: always a clean-up
+      ['2025-01-06T09:06:00Z', 0, 3], // tier 3: always a clean-up after the worked horizon
+      ['2025-01-06T09:10:00Z', 0, 1], // tier 1: never reviewed, contacted at once (the reviewed leads took no time)
+      ['2025-01-06T09:20:00Z', 0, 1], // capacity 1: dropped at the horizon
     ]);
     const out = simulateQueues({ schedules: [utc], dailyCapacity: [1], serviceMs: [HOUR_MS / 4] }, m, {
       horizonMs: 20 * HOUR_MS,
-      review: { skipByTier: [1, 0], lateByTier: [0, 1] },
+      review: { skipByTier: [1, 0, 0, 0], lateByTier: [0, 0, 1, 0], unworkedByTier: [0, 0, 0, 1] },
     });
-    expect(Array.from(out.contactAt, iso)).toEqual(['never', '2025-01-06T09:10', 'never']);
-    expect(Array.from(out.flags)).toEqual([FLAG_REVIEWED, 0, FLAG_DROPPED | FLAG_DECIDED_LATE]);
+    expect(Array.from(out.contactAt, iso)).toEqual(['never', 'never', 'never', '2025-01-06T09:10', 'never']);
+    expect(Array.from(out.flags)).toEqual([FLAG_REVIEWED, FLAG_REVIEWED | FLAG_DECIDED_LATE, FLAG_REVIEWED | FLAG_DECIDED_LATE | FLAG_UNWORKED, 0, FLAG_DROPPED]);
   });
 
   it('escalation moves a waiting tier-C lead ahead of newer tier-A leads', () => {
