@@ -49,8 +49,11 @@ describe('trust on the shipped sample', () => {
     expect(bt.testMqls).toBeGreaterThan(700);
     // The MQL set of the test period is a replay: exact.
     expect(byMetric(bt.errors, 'mql_count').error).toBe(0);
-    for (const e of bt.errors.filter((x) => x.metric.endsWith('_rate'))) expect(Math.abs(e.error!), e.metric).toBeLessThan(0.15);
-    expect(byMetric(bt.errors, 'opportunity_rate').relativeError!).toBeLessThan(0.25);
+    // Measured after new MQLs settled by review counted as worked (engine/forecast/README.md "The queue"):
+    // largest rate error sql -0.071 (acceptance -0.031, rejection +0.042, black holes +0.001, SLA -0.027),
+    // opportunity -0.029 (10.5% relative). Bounds: those plus a margin.
+    for (const e of bt.errors.filter((x) => x.metric.endsWith('_rate'))) expect(Math.abs(e.error!), e.metric).toBeLessThan(0.09);
+    expect(byMetric(bt.errors, 'opportunity_rate').relativeError!).toBeLessThan(0.15);
     expect(byMetric(bt.errors, 'won_count').relativeError!).toBeLessThan(0.3);
   });
 
