@@ -53,10 +53,10 @@ function errorOf(m: MetricName, v: number | null, t: number): number {
 /** Pairs over the tolerance at the time of listing, with the error then measured. */
 const KNOWN_MISSES: Readonly<Record<string, number>> = {
   'threshold_minus_15/black_hole_rate': 0.0768,
-  'threshold_minus_15/median_hours_to_first_contact': 0.1694,
+  'threshold_minus_15/median_hours_to_first_contact': 0.1607,
   'threshold_minus_7/median_hours_to_first_contact': 0.4139,
   'threshold_plus_7/p90_hours_to_first_contact': 0.1834,
-  'threshold_plus_15/sla_compliance_rate': 0.0283,
+  'threshold_plus_15/sla_compliance_rate': 0.0262,
   'threshold_plus_15/p90_hours_to_first_contact': 0.1919,
   'require_business_email/median_hours_to_first_contact': 0.3302,
   'require_business_email/p90_hours_to_first_contact': 0.2792,
