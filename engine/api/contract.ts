@@ -29,6 +29,8 @@ import type { TrustReport } from '../trust/types';
 export { TABLES, TABLE_NAMES, type ColumnDef, type TableDef, type TableName } from '../workspace/tables';
 // CSV, file-name and report helpers for exports (Node-free), shared by the UI and the desktop shell.
 export * from '../export/index';
+// Lead fields a fit rule or mql.require_fields may name (the Scenario editor's checkboxes); schema.ts is Node-free.
+export { LEAD_FIELDS } from '../scenario/schema';
 
 const scenarioName = z.string().min(1).max(200);
 

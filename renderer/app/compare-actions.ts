@@ -82,6 +82,8 @@ export async function runComparison(platform: Platform, store: AppStore): Promis
     if (reused(p)) continue;
     if (store.getState().compareGeneration !== generation) return; // cancelled or superseded
     const jobId = nextJobId('compare');
+    // The comparison table shows this run's progress in its row.
+    store.getState().jobShownOn(jobId, 'compare');
     store.getState().compareRunUpdated(generation, p.key, { status: 'running', jobId });
     try {
       const result = await platform.client.forecast({ scenario: await p.scenario(), jobId });

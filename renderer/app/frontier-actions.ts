@@ -27,6 +27,7 @@ export async function loadFrontier(platform: Platform, store: AppStore, force = 
   if (key === null) return;
   if (!force && s.frontierKey === key && s.frontierStatus !== 'error') return;
   const jobId = nextJobId('sweep');
+  s.jobShownOn(jobId, 'frontier');
   const request = s.frontierRequested(key, jobId);
   try {
     const scenario =

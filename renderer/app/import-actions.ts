@@ -86,6 +86,7 @@ export async function runImport(platform: Platform, store: AppStore): Promise<vo
   if (s.importFolder === null && importBlockers(s.importEntries, tz).length > 0) return;
   if (s.importFolder !== null && timezoneProblem(tz) !== null) return;
   const jobId = nextImportJobId();
+  s.jobShownOn(jobId, 'import');
   s.importStarted(jobId);
   try {
     const summary =

@@ -4,7 +4,7 @@
 // wait), and the forecast of the newest draft is asked for with runs: 0 through
 // a latest-wins gate, so a drag costs a few forecasts, not one per pixel.
 // Once the draft has been still for a moment, the 90% intervals are asked for
-// as a job (progress in the jobs panel, cancellable); any new edit, or leaving
+// as a job (progress shown by the editor, cancellable); any new edit, or leaving
 // the screen, cancels that job so the engine's one queue is free for the next
 // expected-values answer.
 import type { DiffKind, Scenario } from '../../engine/api/contract';
@@ -132,7 +132,8 @@ async function sendPoint(platform: Platform, store: AppStore, draft: Scenario, k
   if (!ws) return;
   const jobId = nextJobId('point');
   // An expected-values answer takes a fraction of a second: its "Starting"/"Done" events
-  // would only flash the jobs panel on every slider move, so they are muted like a cancelled job's.
+  // would only flash the jobs panel (and churn the store) on every slider move, so they are
+  // muted like a cancelled job's rather than kept and hidden as the interval job is.
   store.getState().jobCancelled(jobId);
   try {
     const result = await platform.client.forecast({ scenario: draft, runs: 0, jobId });
@@ -166,6 +167,8 @@ export async function computeScenarioIntervals(platform: Platform, store: AppSto
   const c = controllerFor(platform, store);
   c.declined.delete(key);
   const jobId = nextJobId('intervals');
+  // The editor shows the intervals' progress and Cancel beside the forecast.
+  s.jobShownOn(jobId, 'scenarios');
   s.scenarioIntervalsStarted({ key, jobId });
   try {
     const result = await platform.client.forecast({ scenario: draft, jobId });

@@ -34,6 +34,43 @@ export function setActivityPoints(s: Scenario, type: string, points: number): Sc
   return { field: `scoring.activity_points.${type}`, next: withScoring(s, { activity_points: { ...s.scoring?.activity_points, [type]: points } }) };
 }
 
+/** A cap on the points one activity type adds; null takes the cap away (no cap). */
+export function setActivityCap(s: Scenario, type: string, cap: number | null): ScenarioEdit {
+  const { [type]: _old, ...rest } = s.scoring?.activity_caps ?? {};
+  return { field: `scoring.activity_caps.${type}`, next: withScoring(s, { activity_caps: cap === null ? rest : { ...rest, [type]: cap } }) };
+}
+
+/** Score decay half-life in days; null: activity points never fade. */
+export function setDecayHalfLife(s: Scenario, days: number | null): ScenarioEdit {
+  return { field: 'scoring.decay_half_life_days', next: withScoring(s, { decay_half_life_days: days }) };
+}
+
+/** How far back activities count, in days; null: all of them. */
+export function setLookback(s: Scenario, days: number | null): ScenarioEdit {
+  return { field: 'scoring.lookback_days', next: withScoring(s, { lookback_days: days }) };
+}
+
+export function setRequireBusinessEmail(s: Scenario, on: boolean): ScenarioEdit {
+  return { field: 'mql.require_business_email', next: withMql(s, { require_business_email: on }) };
+}
+
+/** Tick or untick a lead field the pre-flight check requires; the list keeps the order of `order` (the lead fields). */
+export function toggleRequiredField(s: Scenario, field: string, on: boolean, order: readonly string[] = []): ScenarioEdit {
+  const current = s.mql?.require_fields ?? [];
+  const set = new Set(current);
+  if (on) set.add(field);
+  else set.delete(field);
+  const rank = (f: string) => (order.includes(f) ? order.indexOf(f) : order.length);
+  const next = current.includes(field) === on ? current : [...set].sort((a, b) => rank(a) - rank(b));
+  return { field: 'mql.require_fields', next: withMql(s, { require_fields: next }) };
+}
+
+/** One end of the forecast window (YYYY-MM-DD); null leaves that end to the data. */
+export function setWindow(s: Scenario, end: 'from' | 'to', date: string | null): ScenarioEdit {
+  const { [end]: _old, ...rest } = s.window ?? {};
+  return { field: `window.${end}`, next: { ...s, window: date === null ? rest : { ...rest, [end]: date } } };
+}
+
 export function setFitPoints(s: Scenario, index: number, points: number): ScenarioEdit {
   const rules = (s.scoring?.fit_points ?? []).map((r, i) => (i === index ? { ...r, points } : r));
   return { field: `scoring.fit_points[${index}].points`, next: withScoring(s, { fit_points: rules }) };
@@ -77,9 +114,9 @@ export function topTierIndex(s: Scenario): number {
   return best;
 }
 
-/** Activity types the editor offers: those with points, plus high-intent ones without points, sorted. */
+/** Activity types the editor offers: those with points, plus capped or high-intent ones without points, sorted. */
 export function activityTypes(s: Scenario): string[] {
-  const set = new Set([...Object.keys(s.scoring?.activity_points ?? {}), ...(s.mql?.high_intent_types ?? [])]);
+  const set = new Set([...Object.keys(s.scoring?.activity_points ?? {}), ...Object.keys(s.scoring?.activity_caps ?? {}), ...(s.mql?.high_intent_types ?? [])]);
   return [...set].sort((a, b) => a.localeCompare(b));
 }
 
@@ -196,6 +233,12 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   'capacity.extra_reps': 'Extra reps',
   'capacity.rep_daily_capacity': 'New leads per rep a day',
   'sla.business_hours': 'Business hours',
+  'scoring.decay_half_life_days': 'Score half-life',
+  'scoring.lookback_days': 'Lookback',
+  'mql.require_business_email': 'Require a business email',
+  'mql.require_fields': 'Required fields',
+  'window.from': 'Window from',
+  'window.to': 'Window to',
   min_score: 'minimum score',
   first_contact_sla_hours: 'first-contact SLA',
   name: 'name',
@@ -212,6 +255,8 @@ export function fieldLabel(field: string, s: Scenario | null): string {
   }
   const points = /^scoring\.activity_points\.(\w+)/.exec(field);
   if (points) return `Points for ${points[1]!.replace(/_/g, ' ')}`;
+  const cap = /^scoring\.activity_caps\.(\w+)/.exec(field);
+  if (cap) return `Cap for ${cap[1]!.replace(/_/g, ' ')}`;
   const rule = /^scoring\.fit_points\[(\d+)\]/.exec(field);
   if (rule) return `Fit rule ${Number(rule[1]) + 1}`;
   return field;

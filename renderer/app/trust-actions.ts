@@ -21,6 +21,7 @@ export async function loadTrust(platform: Platform, store: AppStore, force = fal
   const failed = s.trustReport.status === 'error' || s.trustHealth.status === 'error';
   if (!force && s.trustKey === key && !failed) return;
   const jobId = nextJobId('trust');
+  s.jobShownOn(jobId, 'trust');
   const request = s.trustRequested(key, jobId);
   let scenario: unknown;
   try {

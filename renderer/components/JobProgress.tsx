@@ -6,9 +6,10 @@ import { selectJobs, selectScreen } from '../store/selectors';
 export function JobProgress() {
   const { platform, store } = useServices();
   const screen = useApp(selectScreen);
-  const importJobId = useApp((s) => s.importJobId);
-  // The import screen shows its own job's progress and Cancel in place; one bar is enough.
-  const jobs = Object.values(useApp(selectJobs)).filter((job) => !(screen === 'import' && job.jobId === importJobId));
+  const shownOn = useApp((s) => s.jobsShownOn);
+  // A screen that shows its own job's progress and Cancel in place (import, compare, frontier, trust, the
+  // scenario editor's intervals) said so when it started the job; while that screen is up, one bar is enough.
+  const jobs = Object.values(useApp(selectJobs)).filter((job) => shownOn[job.jobId] !== screen);
   if (jobs.length === 0) return null;
   return (
     <aside className="jobs" aria-label="Running jobs">

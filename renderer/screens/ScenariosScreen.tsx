@@ -30,7 +30,7 @@ import { LeadDiffPanel } from '../components/scenario/LeadDiffPanel';
 import { PresenterView } from '../components/scenario/PresenterView';
 import { ScenarioBar } from '../components/scenario/ScenarioBar';
 import { RateDeltaChart, TierVolumeChart } from '../components/scenario/ScenarioCharts';
-import { CapacityControls, ScoringEditor, ThresholdControl, TiersEditor } from '../components/scenario/ScenarioControls';
+import { CapacityControls, PreflightChecks, ScoringEditor, ThresholdControl, TiersEditor, WindowControls } from '../components/scenario/ScenarioControls';
 import { MetricCardSkeletons } from '../components/health/MetricCards';
 import { ErrorNote, Loading } from '../components/states';
 import { NoWorkspace } from '../components/NoWorkspace';
@@ -148,6 +148,8 @@ function Editor({ exportLeadDiff }: ScenariosScreenProps) {
           <CapacityControls capacity={draft.capacity} />
           <TiersEditor tiers={draft.tiers} businessHours={draft.sla?.business_hours} />
           <ScoringEditor scoring={draft.scoring} highIntentTypes={draft.mql?.high_intent_types} thresholdOnly={baseline.thresholdOnly} />
+          <PreflightChecks businessEmail={draft.mql?.require_business_email} requiredFields={draft.mql?.require_fields} />
+          <WindowControls window={draft.window} />
         </aside>
         <section className="scn-results" aria-label="Forecast" aria-busy={updating}>
           <div className="scn-status">

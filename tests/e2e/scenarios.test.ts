@@ -23,6 +23,8 @@ const STEPS = 5;
 let base: Scenario;
 let baseForecast: ForecastResult;
 let movedForecast: ForecastResult;
+/** The threshold the drag ended on: the draft is this scenario from then on. */
+let dragged = 0;
 
 const withThreshold = (s: Scenario, t: number): Scenario => ({ ...s, mql: { ...s.mql, threshold: t } });
 const threshold0 = () => base.mql?.threshold ?? 0;
@@ -154,6 +156,7 @@ describe('Scenario editor in the browser', () => {
     for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + box.width * (0.45 + i * 0.006), y, { steps: 2 });
     await page.mouse.up();
     const t = Number(await page.getByTestId('threshold-value').textContent());
+    dragged = t;
     const expected = await engine.forecast({ scenario: withThreshold(base, t), runs: 0 });
     await expectCards(expected);
     const forecasts = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/')).length);
@@ -198,6 +201,24 @@ describe('Scenario editor in the browser', () => {
     } finally {
       await page.setViewportSize(size);
     }
+    expect(app.watched.problems).toEqual([]);
+  });
+
+  it('requires a business email from the pre-flight checks: the cards show that scenario’s engine forecast, and undo takes it back', async () => {
+    const { page } = app.watched;
+    for (const section of ['Score decay', 'Pre-flight checks', 'Window']) await page.locator('summary', { hasText: section }).click();
+    const draft = withThreshold(base, dragged);
+    const checked = { ...draft, mql: { ...draft.mql, require_business_email: true } };
+    const expected = await engine.forecast({ scenario: checked, runs: 0 });
+    await page.getByTestId('require-business-email').check();
+    await expectCards(expected);
+    await settle();
+    await shoot('scenarios-09-preflight-decay-window');
+    // Focus off the checkbox, then undo: back to the dragged threshold's numbers.
+    await page.locator('.screen-title').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByTestId('require-business-email').isChecked()).toBe(false);
+    await expectCards(await engine.forecast({ scenario: draft, runs: 0 }));
     expect(app.watched.problems).toEqual([]);
   });
 

@@ -113,6 +113,8 @@ describe('running a comparison', () => {
     pending[0]?.release(engineAnswers('forecast', pending[0].params));
     await vi.waitFor(() => expect(pending).toHaveLength(2));
     const running = store.getState().compareRuns.find((r) => r.status === 'running');
+    // Its row shows its progress: the running-jobs panel leaves it out on this screen.
+    expect(store.getState().jobsShownOn[running?.jobId ?? '']).toBe('compare');
     await cancelComparison(platform, store);
     expect(transport.cancelled).toEqual([running?.jobId]);
     pending[1]?.release({ ok: false, error: { message: 'Cancelled.' } });

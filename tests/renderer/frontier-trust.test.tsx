@@ -58,7 +58,11 @@ function setup(over: Record<string, () => Result<unknown>> = {}) {
 describe('frontier loading', () => {
   it('sweeps the policy in force, then a saved scenario, once per choice, as a job', async () => {
     const { transport, store, platform } = setup();
+    const shownOn = vi.spyOn(store.getState(), 'jobShownOn');
     await loadFrontier(platform, store);
+    // The screen shows the sweep's progress itself, so the jobs panel leaves it out there.
+    expect(shownOn).toHaveBeenCalledWith(expect.stringMatching(/^sweep-/), 'frontier');
+    expect(store.getState().jobsShownOn).toEqual({});
     await loadFrontier(platform, store);
     store.getState().setFrontierScenario('Threshold 75');
     await loadFrontier(platform, store);

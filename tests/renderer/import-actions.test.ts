@@ -139,6 +139,7 @@ describe('runImport', () => {
     const jobId = store.getState().importJobId ?? '';
     transport.emit({ jobId, fraction: 0.4, message: 'Reading handoffs.csv' });
     expect(store.getState().jobs[jobId]?.fraction).toBe(0.4);
+    expect(store.getState().jobsShownOn[jobId]).toBe('import');
     await cancelImport(platform, store);
     expect(transport.cancelled).toEqual([jobId]);
     expect(store.getState().importStep).toBe('running');

@@ -11,8 +11,14 @@ import {
   describeFitRule,
   fieldMatches,
   removeFitRule,
+  setActivityCap,
   setActivityPoints,
+  setDecayHalfLife,
+  setLookback,
+  setRequireBusinessEmail,
   setTier,
+  setWindow,
+  toggleRequiredField,
   toggleHighIntent,
   topTierIndex,
 } from '../../renderer/app/scenario-edits';
@@ -71,12 +77,56 @@ describe('scenario edits', () => {
     expect(fieldLabel('mql.threshold', BASE)).toBe('MQL threshold');
     expect(fieldLabel('scoring.activity_points.demo_request', BASE)).toBe('Points for demo request');
     expect(fieldLabel('scoring.fit_points[0].value', BASE)).toBe('Fit rule 1');
-    expect(fieldLabel('window.to', BASE)).toBe('window.to');
+    expect(fieldLabel('window.to', BASE)).toBe('Window to');
+    expect(fieldLabel('scoring.activity_caps.email_open', BASE)).toBe('Cap for email open');
+    expect(fieldLabel('mql.require_fields', BASE)).toBe('Required fields');
+    expect(fieldLabel('simulation.runs', BASE)).toBe('simulation.runs');
   });
 
   it('adds a tier below the others with a free name and a unique minimum, and removes one', () => {
     const added = addTier(BASE).next;
     expect(added.tiers?.at(-1)).toEqual({ name: 'D', min_score: -10, first_contact_sla_hours: 48 });
     expect(removeTier(added, 0).next.tiers?.map((t) => t.name)).toEqual(['B', 'C', 'D']);
+  });
+
+  it('caps an activity type, and an empty cap takes the cap away (listing capped types without points too)', () => {
+    const capped = setActivityCap(BASE, 'email_open', 10);
+    expect(capped.field).toBe('scoring.activity_caps.email_open');
+    expect(capped.next.scoring?.activity_caps).toEqual({ email_open: 10 });
+    expect(capped.next.scoring?.activity_points).toBe(BASE.scoring?.activity_points);
+    const two = setActivityCap(capped.next, 'webinar', 5).next;
+    expect(activityTypes(two)).toEqual(['demo_request', 'email_open', 'webinar']);
+    expect(setActivityCap(two, 'email_open', null).next.scoring?.activity_caps).toEqual({ webinar: 5 });
+  });
+
+  it('sets decay and lookback in days, null for none', () => {
+    const e = setDecayHalfLife(BASE, 30);
+    expect(e.field).toBe('scoring.decay_half_life_days');
+    expect(e.next.scoring?.decay_half_life_days).toBe(30);
+    expect(setDecayHalfLife(e.next, null).next.scoring?.decay_half_life_days).toBeNull();
+    const l = setLookback(BASE, 90);
+    expect(l.field).toBe('scoring.lookback_days');
+    expect(l.next.scoring).toMatchObject({ lookback_days: 90, fit_points: BASE.scoring?.fit_points });
+  });
+
+  it('ticks pre-flight checks, keeping required fields in the lead fields’ order', () => {
+    const e = setRequireBusinessEmail(BASE, true);
+    expect(e).toMatchObject({ field: 'mql.require_business_email', next: { mql: { threshold: 60, require_business_email: true } } });
+    const order = ['company', 'company_size', 'industry'];
+    let s = toggleRequiredField(BASE, 'industry', true, order).next;
+    s = toggleRequiredField(s, 'company', true, order).next;
+    expect(s.mql?.require_fields).toEqual(['company', 'industry']);
+    expect(toggleRequiredField(s, 'company', true, order).next.mql?.require_fields).toEqual(['company', 'industry']);
+    const off = toggleRequiredField(s, 'industry', false, order);
+    expect(off.field).toBe('mql.require_fields');
+    expect(off.next.mql?.require_fields).toEqual(['company']);
+  });
+
+  it('sets either end of the window, and an empty end leaves it open', () => {
+    const from = setWindow(BASE, 'from', '2025-01-01');
+    expect(from.field).toBe('window.from');
+    const both = setWindow(from.next, 'to', '2025-06-30').next;
+    expect(both.window).toEqual({ from: '2025-01-01', to: '2025-06-30' });
+    expect(setWindow(both, 'from', null).next.window).toEqual({ to: '2025-06-30' });
   });
 });

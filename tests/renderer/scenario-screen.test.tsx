@@ -12,7 +12,8 @@ import { useDomRoot } from './dom-root';
 import { fakePlatform } from './fake-platform';
 import { FakeTransport } from './fake-transport';
 import { scenarioFake } from './scenario-engine-fake';
-import { EVIL, thresholdOf } from './scenario-fixture';
+import type { Scenario } from '../../engine/api/contract';
+import { BASE, EVIL, thresholdOf } from './scenario-fixture';
 
 // happy-dom has no canvas: each chart renders as a box carrying its series.
 vi.mock('../../renderer/components/EChart', () => ({
@@ -135,6 +136,86 @@ describe('<ScenariosScreen>', () => {
     expect(dom.container.querySelector('.scn-results .error-note')?.textContent).toBe('Tier A first-contact SLA: must be more than 0 hours');
   });
 
+  it('edits caps, decay, pre-flight checks and the window through the undoable path, each request carrying the field', async () => {
+    const fake = scenarioFake();
+    store.getState().workspaceOpened(WS);
+    await mount(fake.transport);
+    await settle();
+    const lastScenario = () => (fake.transport.calls.filter((c) => c.method === 'forecast').at(-1)?.params as { scenario: Scenario }).scenario;
+    const type = async (testId: string, text: string) => {
+      const input = byTestId<HTMLInputElement>(testId)!;
+      await act(async () => {
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, text);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await settle();
+    };
+    const email = byTestId<HTMLInputElement>('require-business-email')!;
+    expect(email.checked).toBe(false);
+    await act(async () => email.click());
+    await settle();
+    expect(email.checked).toBe(true);
+    expect(lastScenario().mql).toMatchObject({ threshold: 60, require_business_email: true });
+    await act(async () => byTestId<HTMLInputElement>('require-company_size')!.click());
+    await settle();
+    expect(lastScenario().mql?.require_fields).toEqual(['company_size']);
+    await type('cap-email_open', '10');
+    expect(lastScenario().scoring?.activity_caps).toEqual({ email_open: 10 });
+    await type('decay-half-life', '30');
+    await type('lookback-days', '90');
+    expect(lastScenario().scoring).toMatchObject({ decay_half_life_days: 30, lookback_days: 90 });
+    await type('window-from', '2025-01');
+    expect(byTestId('window-from')?.closest('.num-field')?.querySelector('.field-error')?.textContent).toBe('Write the date as YYYY-MM-DD.');
+    expect(lastScenario().window).toBeUndefined();
+    await type('window-from', '2025-01-01');
+    expect(lastScenario().window).toEqual({ from: '2025-01-01' });
+    // Undo walks back one control at a time; the controls follow the draft (answers for earlier drafts come from the cache).
+    const present = () => store.getState().scenarioHistory?.present;
+    for (let i = 0; i < 3; i++) await act(async () => void store.getState().scenarioUndo());
+    await settle();
+    expect(byTestId<HTMLInputElement>('window-from')?.value).toBe('');
+    expect(byTestId<HTMLInputElement>('lookback-days')?.value).toBe('');
+    expect(byTestId<HTMLInputElement>('decay-half-life')?.value).toBe('');
+    expect(present()?.scoring).toMatchObject({ activity_caps: { email_open: 10 } });
+    expect(present()?.scoring?.decay_half_life_days ?? null).toBeNull();
+    for (let i = 0; i < 3; i++) await act(async () => void store.getState().scenarioUndo());
+    await settle();
+    expect(byTestId<HTMLInputElement>('require-business-email')?.checked).toBe(false);
+    expect(byTestId<HTMLInputElement>('cap-email_open')?.value).toBe('');
+    expect(present()).toEqual(BASE);
+    // An empty cap takes the cap away.
+    await type('cap-email_open', '4');
+    await type('cap-email_open', '');
+    expect(lastScenario().scoring?.activity_caps).toEqual({});
+  });
+
+  it('shows the engine’s complaint about a cap or a window date beside that box', async () => {
+    const fake = scenarioFake();
+    store.getState().workspaceOpened(WS);
+    await mount(fake.transport);
+    await settle();
+    fake.failWith = { ok: false, error: { message: 'scenario: scoring.activity_caps.email_open: a cap must be 0 or more', field: 'scoring.activity_caps.email_open' } };
+    const cap = byTestId<HTMLInputElement>('cap-email_open')!;
+    await act(async () => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(cap, '-1');
+      cap.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settle();
+    expect(cap.closest('.num-field')?.querySelector('.field-error')?.textContent).toBe('a cap must be 0 or more');
+    expect(byTestId<HTMLInputElement>('cap-demo_request')?.getAttribute('aria-invalid')).toBeNull();
+    expect(dom.container.querySelector('.points-table + .field-error')).toBeNull();
+    expect(dom.container.querySelector('.scn-results .error-note')?.textContent).toBe('Cap for email open: a cap must be 0 or more');
+    fake.failWith = { ok: false, error: { message: 'scenario: window.to: must be on or after window.from (2025-06-01), got "2025-01-01"', field: 'window.to' } };
+    const to = byTestId<HTMLInputElement>('window-to')!;
+    await act(async () => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(to, '2025-01-01');
+      to.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settle();
+    expect(to.closest('.num-field')?.querySelector('.field-error')?.textContent).toBe('must be on or after window.from (2025-06-01), got "2025-01-01"');
+    expect(byTestId('window-from')?.closest('.num-field')?.querySelector('.field-error')).toBeNull();
+  });
+
   it('cancels the interval job when the screen goes away', async () => {
     const fake = scenarioFake();
     store.getState().workspaceOpened(WS);
@@ -144,6 +225,8 @@ describe('<ScenariosScreen>', () => {
     await act(async () => new Promise((r) => setTimeout(r, 1000)));
     const job = store.getState().scenarioIntervalJob;
     expect(job?.jobId).toMatch(/^scenario-intervals-/);
+    // The editor shows its progress and Cancel beside the forecast, so the jobs panel leaves it out there.
+    expect(store.getState().jobsShownOn[job?.jobId ?? '']).toBe('scenarios');
     await act(async () => dom.root.render(<div />));
     await act(async () => new Promise((r) => setTimeout(r, 0)));
     expect(fake.transport.cancelled).toContain(job?.jobId);

@@ -2,7 +2,7 @@
 // reads the draft and sends one pure edit (app/scenario-edits.ts); nothing
 // here waits for the engine, so dragging never stalls on a forecast.
 import { memo, useId, type ReactNode } from 'react';
-import type { Scenario } from '../../../engine/api/contract';
+import { LEAD_FIELDS, type Scenario } from '../../../engine/api/contract';
 import { useApp, useServices } from '../../app/context';
 import { editScenario } from '../../app/scenario-actions';
 import {
@@ -11,8 +11,14 @@ import {
   removeTier,
   describeFitRule,
   removeFitRule,
+  setActivityCap,
   setActivityPoints,
   setBusinessHours,
+  setDecayHalfLife,
+  setLookback,
+  setRequireBusinessEmail,
+  setWindow,
+  toggleRequiredField,
   setExtraReps,
   setFitPoints,
   setRepCapacity,
@@ -25,6 +31,7 @@ import {
 import { humanize } from '../../charts/format';
 import { selectScenarioFieldError } from '../../store/scenario-selectors';
 import { AddFitRule } from './AddFitRule';
+import { DateField } from './DateField';
 import { NumberField } from './NumberField';
 import { useFieldError } from './useFieldError';
 
@@ -278,7 +285,13 @@ export const ScoringEditor = memo(function ScoringEditor({
   const points = scoring?.activity_points ?? {};
   const rules = scoring?.fit_points ?? [];
   const highIntent = new Set(highIntentTypes ?? []);
+  const caps = scoring?.activity_caps ?? {};
   const pointsError = useFieldError('scoring.activity_points');
+  const capsError = useFieldError('scoring.activity_caps');
+  // A problem with one activity's cap is shown in its row; only block-wide ones show under the table.
+  const capRowError = /^scoring\.activity_caps\./.test(useApp(selectScenarioFieldError)?.field ?? '');
+  const halfLifeError = useFieldError('scoring.decay_half_life_days');
+  const lookbackError = useFieldError('scoring.lookback_days');
   const rulesError = useFieldError('scoring.fit_points');
   const intentError = useFieldError('mql.high_intent_types');
   if (thresholdOnly) {
@@ -292,35 +305,25 @@ export const ScoringEditor = memo(function ScoringEditor({
     <>
       <details className="scn-group scn-details">
         <summary className="scn-group-title">Points per activity</summary>
-        <p className="scn-group-hint muted">Points a lead earns for each activity. Tick “high intent” to hand off on that activity whatever the score.</p>
+        <p className="scn-group-hint muted">Points a lead earns for each activity, up to the cap (empty: no cap). Tick “high intent” to hand off on that activity whatever the score.</p>
         <table className="scn-table points-table">
           <thead>
             <tr>
               <th scope="col">Activity</th>
               <th scope="col">Points</th>
+              <th scope="col">Cap</th>
               <th scope="col">High intent</th>
             </tr>
           </thead>
           <tbody>
             {types.map((type) => (
-              <tr key={type}>
-                <th scope="row">{humanize(type)}</th>
-                <td>
-                  <NumberField label={`Points for ${humanize(type)}`} hideLabel value={points[type] ?? 0} onCommit={(v) => v !== null && edit((d) => setActivityPoints(d, type, v))} testId={`points-${type}`} />
-                </td>
-                <td className="center">
-                  <input type="checkbox" aria-label={`${humanize(type)} is high intent`} checked={highIntent.has(type)} onChange={(e) => {
-                      const on = e.target.checked;
-                      edit((d) => toggleHighIntent(d, type, on));
-                    }} />
-                </td>
-              </tr>
+              <PointsRow key={type} type={type} points={points[type] ?? 0} cap={caps[type] ?? null} highIntent={highIntent.has(type)} onEdit={edit} />
             ))}
           </tbody>
         </table>
-        {pointsError || intentError ? (
+        {pointsError || intentError || (capsError && !capRowError) ? (
           <span className="field-error" role="alert">
-            {pointsError ?? intentError}
+            {pointsError ?? intentError ?? capsError}
           </span>
         ) : null}
       </details>
@@ -346,6 +349,155 @@ export const ScoringEditor = memo(function ScoringEditor({
           </span>
         ) : null}
       </details>
+      <details className="scn-group scn-details">
+        <summary className="scn-group-title">Score decay</summary>
+        <p className="scn-group-hint muted">Older activities count for less: points halve every half-life. The lookback drops activities older than that. Empty: none.</p>
+        <div className="field-pair">
+          <NumberField
+            label="Half-life"
+            value={scoring?.decay_half_life_days ?? null}
+            allowEmpty
+            placeholder="none"
+            suffix="days"
+            testId="decay-half-life"
+            error={halfLifeError}
+            onCommit={(v) => edit((d) => setDecayHalfLife(d, v))}
+          />
+          <NumberField
+            label="Lookback"
+            value={scoring?.lookback_days ?? null}
+            allowEmpty
+            placeholder="none"
+            suffix="days"
+            testId="lookback-days"
+            error={lookbackError}
+            onCommit={(v) => edit((d) => setLookback(d, v))}
+          />
+        </div>
+      </details>
     </>
+  );
+});
+
+function PointsRow({
+  type,
+  points,
+  cap,
+  highIntent,
+  onEdit,
+}: {
+  readonly type: string;
+  readonly points: number;
+  readonly cap: number | null;
+  readonly highIntent: boolean;
+  readonly onEdit: ReturnType<typeof useEdit>;
+}) {
+  const capError = useFieldError(`scoring.activity_caps.${type}`);
+  const name = humanize(type);
+  return (
+    <tr>
+      <th scope="row">{name}</th>
+      <td>
+        <NumberField label={`Points for ${name}`} hideLabel value={points} onCommit={(v) => v !== null && onEdit((d) => setActivityPoints(d, type, v))} testId={`points-${type}`} />
+      </td>
+      <td>
+        <NumberField label={`Cap for ${name} (empty: no cap)`} hideLabel value={cap} allowEmpty placeholder="none" onCommit={(v) => onEdit((d) => setActivityCap(d, type, v))} error={capError} testId={`cap-${type}`} />
+      </td>
+      <td className="center">
+        <input
+          type="checkbox"
+          aria-label={`${name} is high intent`}
+          checked={highIntent}
+          onChange={(e) => {
+            const on = e.target.checked;
+            onEdit((d) => toggleHighIntent(d, type, on));
+          }}
+        />
+      </td>
+    </tr>
+  );
+}
+
+/** Pre-flight checks: a lead failing one goes to a data-completion queue (counted, not routed). */
+export const PreflightChecks = memo(function PreflightChecks({
+  businessEmail,
+  requiredFields,
+}: {
+  readonly businessEmail: boolean | undefined;
+  readonly requiredFields: readonly string[] | undefined;
+}) {
+  const edit = useEdit();
+  const emailError = useFieldError('mql.require_business_email');
+  const fieldsError = useFieldError('mql.require_fields');
+  const required = new Set(requiredFields ?? []);
+  return (
+    <details className="scn-group scn-details">
+      <summary className="scn-group-title">Pre-flight checks</summary>
+      <p className="scn-group-hint muted">A lead failing a check goes to a data-completion queue: counted, not handed off.</p>
+      <label className="check-field">
+        <input
+          type="checkbox"
+          checked={businessEmail ?? false}
+          onChange={(e) => {
+            const on = e.target.checked;
+            edit((d) => setRequireBusinessEmail(d, on));
+          }}
+          data-testid="require-business-email"
+        />
+        <span>Require a business email (not a free address)</span>
+      </label>
+      {emailError ? (
+        <span className="field-error" role="alert">
+          {emailError}
+        </span>
+      ) : null}
+      <fieldset className="check-grid">
+        <legend className="field-name">Require these lead fields</legend>
+        {LEAD_FIELDS.map((f) => (
+          <label key={f} className="check-field">
+            <input
+              type="checkbox"
+              checked={required.has(f)}
+              onChange={(e) => {
+                const on = e.target.checked;
+                edit((d) => toggleRequiredField(d, f, on, LEAD_FIELDS));
+              }}
+              data-testid={`require-${f}`}
+            />
+            <span>{humanize(f)}</span>
+          </label>
+        ))}
+      </fieldset>
+      {fieldsError ? (
+        <span className="field-error" role="alert">
+          {fieldsError}
+        </span>
+      ) : null}
+    </details>
+  );
+});
+
+/** The forecast window: which MQLs (by their mql_at date) the forecast covers. */
+export const WindowControls = memo(function WindowControls({ window: win }: { readonly window: Scenario['window'] }) {
+  const edit = useEdit();
+  const fromError = useFieldError('window.from');
+  const toError = useFieldError('window.to');
+  // A window-wide problem (not one end's) shows under both boxes.
+  const blockError = useFieldError('window');
+  const wideOnly = blockError && !fromError && !toError ? blockError : null;
+  return (
+    <details className="scn-group scn-details">
+      <summary className="scn-group-title">Window</summary>
+      <p className="scn-group-hint muted">The forecast covers MQLs from and to these dates, written YYYY-MM-DD. Empty: no limit on that side.</p>
+      <div className="field-pair">
+        <DateField label="From" value={win?.from ?? null} error={fromError} testId="window-from" onCommit={(v) => edit((d) => setWindow(d, 'from', v))} />
+        <DateField label="To" value={win?.to ?? null} error={toError} testId="window-to" onCommit={(v) => edit((d) => setWindow(d, 'to', v))} />
+      </div>
+      {wideOnly ? (
+        <span className="field-error" role="alert">
+          {wideOnly}
+        </span>
+      ) : null}
+    </details>
   );
 });
