@@ -19,6 +19,7 @@ import type { ForecastSession } from './session';
 export const EXTRAPOLATION_SD = 0.5;
 const STREAM_EXTRAPOLATION = 0xe7a;
 const STREAM_QUEUE = 0x9e0e;
+const STREAM_QUEUE_PARAMS = 0x9a7a;
 const SEED_LEAD_WEIGHTS = 0x1ead;
 const STREAM_MODELS = 0x30de1;
 
@@ -50,7 +51,7 @@ export function extrapolationShift(seed: number, run: number): number {
 /** The black-hole curve's parameter draw of a run (queue-effects.ts queueDraw). */
 export function runQueueDraw(session: ForecastSession, seed: number, run: number): QueueDraw | null {
   const rng = new Rng(seed ^ STREAM_QUEUE, run + 1);
-  return queueDraw(session.pool, rng.normal(), rng.normal(), rng.normal(), session.delayCalibration.responseSd, rng.uniform());
+  return queueDraw(session.pool, rng.normal(), rng.normal(), rng.normal(), session.delayCalibration.responseSd, rng.uniform(), new Rng(seed ^ STREAM_QUEUE_PARAMS, run + 1));
 }
 
 /** Poisson(1) weight per lead (lead index) for run `run`: the same lead gets the same weight in every scenario. */

@@ -10,11 +10,12 @@ import type { WorkspaceColumns } from '../columns/types';
 import type { RepSchedules } from '../calendar/rep-schedules';
 import type { WorkSchedule } from '../calendar/business-hours';
 import { counterfactualContactTimes } from '../queue/counterfactual';
-import { estimateQueue, type QueueEstimate } from '../queue/estimate';
+import { estimateQueue, pickupMeans, type QueueEstimate } from '../queue/estimate';
+import { choleskyFactor } from '../stats/cholesky';
 import { accountOwnersFromHistory, addAverageReps, routeMqls } from '../queue/routing';
 import { DAY_MS, DEFAULT_HORIZON_MS, FLAG_DECIDED_LATE, FLAG_DROPPED, FLAG_IGNORED, FLAG_REVIEWED, FLAG_UNWORKED, simulateQueues, type BlackHoleModel } from '../queue/simulate';
 import { sigmoid } from '../stats/logistic';
-import { hashUniform } from '../stats/rng';
+import { hashUniform, type Rng } from '../stats/rng';
 import type { Policy } from '../scenario/policy';
 import { tierOrder } from '../scenario/policy';
 import { BLACK_HOLE_MS, DECIDED_LATE, SETTLED_BY_REVIEW, WORKED_HORIZON_MS, type LeadHistory } from './history';
@@ -283,6 +284,8 @@ export interface ScenarioPool {
   readonly added: number;
   /** Team per rep (original and added; -1 an added rep in no team: it shares everyone's MQLs). */
   readonly team: Int32Array;
+  /** Per pool rep: the estimated rep it copies (itself for original reps), so per-rep parameter draws reach added reps. */
+  readonly templateOf?: Int32Array;
 }
 
 /**
@@ -362,6 +365,7 @@ export function scenarioPool(base: RepPoolState, policy: Policy, loadPerRep: Flo
     firstAdded: nr,
     added: Math.max(0, extra),
     team: ext.team,
+    templateOf: ext.templateOf,
   };
 }
 
@@ -624,6 +628,23 @@ export interface QueueDraw {
    * run puts their disagreement into the interval. Default true.
    */
   readonly rankMatched?: boolean;
+  /**
+   * The queue estimate's own parameters drawn from their sampling
+   * distributions (queueParameterDraw), per estimated rep: multipliers on
+   * throughput (capacity, urgent room; service time divided), the pickup mean
+   * in ms, the black-hole curve's tier effects, and per tier the review
+   * shares. Absent: the estimates as fitted.
+   */
+  readonly params?: QueueParameterDraw;
+}
+
+export interface QueueParameterDraw {
+  readonly capacityScale: Float64Array;
+  readonly pickupMeanMs: Float64Array;
+  readonly tierEffect: Float64Array;
+  readonly skipByTier: Float64Array;
+  readonly lateByTier: Float64Array;
+  readonly unworkedByTier: Float64Array;
 }
 
 /**
@@ -636,7 +657,7 @@ export function perturbPool(pool: ScenarioPool, d: QueueDraw | null): ScenarioPo
   if (d === null) return pool;
   const bh = pool.blackHoles;
   const scale = d.responseScale ?? 1;
-  return {
+  const out: ScenarioPool = {
     ...pool,
     responseScale: scale,
     rankMatched: d.rankMatched ?? true,
@@ -646,16 +667,117 @@ export function perturbPool(pool: ScenarioPool, d: QueueDraw | null): ScenarioPo
       intercept: Float64Array.from({ length: pool.schedules.length }, (_, r) => bh.intercept[r]! + d.interceptShift),
     },
   };
+  const q = d.params;
+  if (!q) return out;
+  const tmpl = (r: number): number => {
+    const t = pool.templateOf ? pool.templateOf[r]! : r;
+    return t >= 0 && t < q.capacityScale.length ? t : -1;
+  };
+  const cs = (r: number): number => (tmpl(r) >= 0 ? q.capacityScale[tmpl(r)]! : 1);
+  return {
+    ...out,
+    capacity: Float64Array.from(pool.capacity, (c, r) => c * cs(r)),
+    urgentCapacity: Float64Array.from(pool.urgentCapacity, (c, r) => c * cs(r)),
+    serviceMs: Float64Array.from(pool.serviceMs, (v, r) => v / cs(r)),
+    // The calibrated model has no pickup (0): keep it so.
+    pickupMeanMs: Float64Array.from(pool.pickupMeanMs, (v, r) => (v > 0 && tmpl(r) >= 0 ? q.pickupMeanMs[tmpl(r)]! : v)),
+    skipByTier: q.skipByTier,
+    lateByTier: q.lateByTier,
+    unworkedByTier: q.unworkedByTier,
+    blackHoles: { ...out.blackHoles, tierEffect: q.tierEffect.length === bh.tierEffect.length ? q.tierEffect : bh.tierEffect },
+  };
 }
 
-/** Draw for run `run` from the fit's standard errors and the response's log-scale sd (u3: a standard normal). */
-export function queueDraw(base: RepPoolState, u1: number, u2: number, u3 = 0, responseSd = 0, u4 = 0.25): QueueDraw | null {
+/**
+ * Draw for run `run` from the fit's standard errors and the response's log-scale sd (u3: a standard normal);
+ * with `params`, the queue estimate's parameters too (queueParameterDraw), and the black-hole curve's
+ * intercept, slope and tier effects jointly from the fit's covariance.
+ */
+export function queueDraw(base: RepPoolState, u1: number, u2: number, u3 = 0, responseSd = 0, u4 = 0.25, params?: Rng): QueueDraw | null {
   const fit = base.estimate.blackHoleFit;
   const seI = fit ? fit.standardErrors[0]! : Number.NaN;
   const seS = fit ? fit.standardErrors[1]! : Number.NaN;
   const ok = Number.isFinite(seI) && Number.isFinite(seS);
-  if (!ok && !(responseSd > 0)) return null;
-  return { interceptShift: ok ? seI * u1 : 0, slopeShift: ok ? seS * u2 : 0, responseScale: Math.exp(responseSd * u3), rankMatched: u4 < 0.5 };
+  if (!ok && !(responseSd > 0) && !params) return null;
+  const d: QueueDraw = { interceptShift: ok ? seI * u1 : 0, slopeShift: ok ? seS * u2 : 0, responseScale: Math.exp(responseSd * u3), rankMatched: u4 < 0.5 };
+  if (!params) return d;
+  const p = queueParameterDraw(base.estimate, params);
+  const joint = fit ? correlatedShifts(fit.covariance, fit.coefficients.length + 1, params) : null;
+  if (!joint) return { ...d, params: p };
+  const tierEffect = Float64Array.from(base.estimate.blackHoles.tierEffect, (t, k) => (k >= 1 && k + 1 < joint.length ? t + joint[k + 1]! : t));
+  return { ...d, interceptShift: joint[0]!, slopeShift: joint[1]!, params: { ...p, tierEffect } };
+}
+
+/** One draw of N(0, cov) (row-major q x q), null when cov is missing or not positive definite. */
+function correlatedShifts(cov: Float64Array | null, q: number, rng: Rng): Float64Array | null {
+  if (!cov || cov.length !== q * q) return null;
+  const l = Float64Array.from(cov);
+  if (!choleskyFactor(l, q)) return null;
+  const z = Float64Array.from({ length: q }, () => rng.normal());
+  const out = new Float64Array(q);
+  for (let i = 0; i < q; i++) {
+    let s = 0;
+    for (let k = 0; k <= i; k++) s += l[i * q + k]! * z[k]!;
+    out[i] = s;
+  }
+  return out;
+}
+
+/**
+ * The queue estimate's parameters drawn from their sampling distributions
+ * (queue/estimate.ts), all from history:
+ * - throughput: a rep's capacity is the reps table's number, but what the rep
+ *   got through on full days (estimate.throughput) says how far the table is
+ *   from the work done. Each run scales every rep's throughput by a common
+ *   factor exp(N(0, sd)), sd the root mean square of log(throughput / capacity)
+ *   over reps with full days (the table's error as history shows it), times a
+ *   per-rep factor: exp(N(0, se / throughput)) for a rep with full days, exp(N(0, sd))
+ *   for a rep without (its own error unmeasured, as large as the measured reps');
+ * - pickup: each rep's idle delays resampled (bootstrap) and the mean re-estimated;
+ * - review shares: per tier, binomial sampling error (normal approximation).
+ */
+export function queueParameterDraw(e: QueueEstimate, rng: Rng): QueueParameterDraw {
+  const nr = e.capacity.length;
+  let ss = 0;
+  let k = 0;
+  for (let r = 0; r < nr; r++) {
+    const t = e.throughput[r]!;
+    const c = e.capacity[r]!;
+    if (t > 0 && c > 0 && Number.isFinite(t) && Number.isFinite(c)) {
+      ss += Math.log(t / c) ** 2;
+      k++;
+    }
+  }
+  const common = k > 0 ? Math.sqrt(ss / k) : 0;
+  const z0 = rng.normal();
+  const capacityScale = Float64Array.from({ length: nr }, (_, r) => {
+    const t = e.throughput[r]!;
+    const se = e.throughputSe[r]!;
+    // A rep with full days: its throughput's standard error; without: unmeasured, as far off as the measured reps are.
+    const own = t > 0 && Number.isFinite(se) ? se / t : common;
+    return Math.exp(common * z0 + own * rng.normal());
+  });
+  const resampled = e.idleDelays.map((v) => {
+    const m = v.length;
+    const out = new Float64Array(m);
+    for (let j = 0; j < m; j++) out[j] = v[Math.min(m - 1, Math.floor(rng.uniform() * m))]!;
+    return out;
+  });
+  const pickupMeanMs = pickupMeans(resampled);
+  const share = (p: Float64Array) =>
+    Float64Array.from(p, (x, t) => {
+      const n = e.tierCounts[t]!;
+      if (!(n > 0)) return x;
+      return Math.min(1, Math.max(0, x + Math.sqrt((x * (1 - x)) / n) * rng.normal()));
+    });
+  return {
+    capacityScale,
+    pickupMeanMs,
+    tierEffect: Float64Array.from(e.blackHoles.tierEffect),
+    skipByTier: share(e.skipByTier),
+    lateByTier: share(e.lateByTier),
+    unworkedByTier: share(e.unworkedByTier),
+  };
 }
 
 /**

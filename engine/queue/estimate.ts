@@ -100,6 +100,12 @@ export interface QueueEstimate {
    * with fewer than MIN_FULL_DAYS such days.
    */
   readonly throughput: Float64Array;
+  /** Standard error of `throughput` (sd of full-day counts / sqrt(days)); NaN where throughput is NaN. */
+  readonly throughputSe: Float64Array;
+  /** Per rep: business delays of MQLs that reached an empty backlog and were contacted (what pickupMeanMs is estimated from). */
+  readonly idleDelays: readonly Float64Array[];
+  /** Per tier index: MQLs the review shares were estimated on. */
+  readonly tierCounts: Float64Array;
   /** Per tier index: share of MQLs settled by a quick review (decided, no contact, within the review window; simulate.ts ReviewModel). */
   readonly skipByTier: Float64Array;
   /** Per tier index: share of MQLs decided without contact after the review window, within workedHorizonMs (ReviewModel.lateByTier). */
@@ -171,6 +177,7 @@ export function estimateQueue(history: QueueHistory, options: EstimateOptions): 
   const idleDelays: number[][] = Array.from({ length: nr }, () => []);
   const urgentCapacity = new Float64Array(nr).fill(Number.NaN);
   const throughput = new Float64Array(nr).fill(Number.NaN);
+  const throughputSe = new Float64Array(nr).fill(Number.NaN);
 
   for (let r = 0; r < nr; r++) {
     const ids = byRep[r]!.sort((x, y) => arrival[x]! - arrival[y]! || x - y);
@@ -231,7 +238,12 @@ export function estimateQueue(history: QueueHistory, options: EstimateOptions): 
       if (run > 0 && perDay[d]! > 0) satCounts.push(perDay[d]!);
     }
     saturatedDays[r] = satCounts.length;
-    if (fullCounts.length >= MIN_FULL_DAYS) throughput[r] = fullCounts.reduce((a, b) => a + b, 0) / fullCounts.length;
+    if (fullCounts.length >= MIN_FULL_DAYS) {
+      const nf = fullCounts.length;
+      const mean = fullCounts.reduce((a, b) => a + b, 0) / nf;
+      throughput[r] = mean;
+      throughputSe[r] = Math.sqrt(fullCounts.reduce((a, b) => a + (b - mean) ** 2, 0) / (nf - 1) / nf);
+    }
     if (satCounts.length >= 5) urgentCapacity[r] = quantileSorted(Float64Array.from(satCounts).sort(), q);
     const given = options.dailyCapacity ? options.dailyCapacity[r]! : Number.NaN;
     if (Number.isFinite(given) && given > 0) {
@@ -297,6 +309,9 @@ export function estimateQueue(history: QueueHistory, options: EstimateOptions): 
     pickupMeanMs,
     urgentCapacity,
     throughput,
+    throughputSe,
+    idleDelays: idleDelays.map((v) => Float64Array.from(v)),
+    tierCounts: tierN,
     skipByTier,
     lateByTier,
     unworkedByTier,
@@ -399,13 +414,13 @@ function fitBlackHoles(
  * two quantiles cancels a constant lag; the low quantiles ignore waits that
  * met a full day); pooled below 20 delays.
  */
-function pickupMeans(delays: readonly number[][]): Float64Array {
+export function pickupMeans(delays: readonly ArrayLike<number>[]): Float64Array {
   const MIN = 20;
-  const q1 = (v: number[]): number => {
+  const q1 = (v: ArrayLike<number>): number => {
     const s = Float64Array.from(v).sort();
     return Math.max(0, quantileSorted(s, 0.5) - quantileSorted(s, 0.05)) / (Math.LN2 - Math.log(1 / 0.95));
   };
-  const all = delays.flat();
+  const all = delays.flatMap((v) => Array.from(v));
   const pooled = all.length > 0 ? q1(all) : 0;
   return Float64Array.from(delays, (v) => (v.length >= MIN ? q1(v) : pooled));
 }

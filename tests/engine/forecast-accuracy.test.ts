@@ -18,11 +18,10 @@
 // engine/forecast/README.md "Accuracy"). Improving the engine should shrink
 // these lists; the test prints the full table either way.
 //
-// Why S with 40 interval runs: generating and importing S takes ~6 s of CPU
-// and each scenario's forecast with 40 runs ~2.5 s, ~37 s of CPU in all
-// (measured 78-80 s wall on the shared, loaded 2-core machine). 200 runs
-// would take ~4x as long; 40 runs estimate the 5th/95th percentiles
-// coarsely, which the coverage floor absorbs.
+// Why S with 100 interval runs: generating and importing S takes ~6 s of CPU
+// and each scenario's forecast with 100 runs ~5 s, about a minute in all on
+// this 2-core machine. 40 runs estimated the 5th/95th percentiles too coarsely
+// to tell a real gain in coverage from noise (one pair flipped either way).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,7 +36,7 @@ import { scratchDir } from '../support/tmp';
 
 const LEADS = 20_000;
 const SEED = 1;
-const RUNS = 40;
+const RUNS = 100;
 
 /** Issue #4's tolerance: rates absolute, everything else relative. */
 function toleranceOf(m: MetricName): number {
@@ -77,33 +76,24 @@ const KNOWN_MISSES: Readonly<Record<string, number>> = {
 const KNOWN_UNCOVERED: readonly string[] = [
   'threshold_minus_15/black_hole_rate',
   'threshold_minus_15/median_hours_to_first_contact',
-  'threshold_minus_15/p90_hours_to_first_contact',
   'threshold_minus_15/sql_rate',
   'threshold_minus_15/opportunity_rate',
   'threshold_minus_15/pipeline_amount',
   'threshold_minus_7/black_hole_rate',
   'threshold_minus_7/median_hours_to_first_contact',
-  'threshold_minus_7/pipeline_amount',
   'threshold_plus_7/sla_compliance_rate',
-  'threshold_plus_15/black_hole_rate',
   'threshold_plus_15/sla_compliance_rate',
   'threshold_plus_15/p90_hours_to_first_contact',
-  'reweight_pricing_x2_email_open_half/sla_compliance_rate',
   'reweight_pricing_x2_email_open_half/p90_hours_to_first_contact',
-  'require_business_email/black_hole_rate',
   'require_business_email/sla_compliance_rate',
   'require_business_email/median_hours_to_first_contact',
   'require_business_email/won_count',
   'no_high_intent_bypass/black_hole_rate',
-  'no_high_intent_bypass/won_count',
-  'sla_tier_a_30min/won_count',
-  'sla_wall_clock/won_count',
   'reps_plus_3/black_hole_rate',
   'reps_plus_3/sla_compliance_rate',
   'reps_plus_3/median_hours_to_first_contact',
   'reps_plus_3/p90_hours_to_first_contact',
   'reps_plus_3/sql_rate',
-  'reps_plus_3/opportunity_rate',
   'reps_plus_3/won_count',
   'reps_minus_2/black_hole_rate',
   'reps_minus_2/median_hours_to_first_contact',
@@ -111,8 +101,8 @@ const KNOWN_UNCOVERED: readonly string[] = [
   'reps_minus_2/opportunity_rate',
   'reps_minus_2/pipeline_amount',
 ];
-/** The coverage the intervals reached when the lists were made was 0.711; the issue asks 0.85. */
-const COVERAGE_FLOOR = 0.69;
+/** The coverage the intervals reached when the lists were made was 0.785 (100 runs, queue parameters drawn too); the issue asks 0.85. */
+const COVERAGE_FLOOR = 0.77;
 /** A listed miss may drift this much (10% of its error, at least 0.01) before the test fails. */
 const drift = (err: number): number => Math.max(0.01, 0.1 * err);
 
