@@ -14,7 +14,7 @@ import { draftOf } from '../store/scenario-slice';
 import { errorInfo } from './actions';
 import type { Platform } from './platform';
 import { LatestWins } from './scenario-coalesce';
-import { scenarioKey, type ScenarioEdit } from './scenario-edits';
+import { applySuggestedPoints, scenarioKey, type ScenarioEdit } from './scenario-edits';
 import { markInput } from './scenario-timing';
 
 /** The draft must be still this long before the (seconds-long) interval runs start. */
@@ -51,7 +51,7 @@ function remember(c: Controller, key: string, answers: CachedAnswers): void {
 const controllers = new WeakMap<AppStore, { platform: Platform; c: Controller }>();
 let jobSequence = 0;
 
-function nextJobId(kind: 'point' | 'intervals'): string {
+function nextJobId(kind: 'point' | 'intervals' | 'suggest'): string {
   jobSequence += 1;
   return `scenario-${kind}-${Date.now().toString(36)}-${jobSequence}`;
 }
@@ -213,6 +213,60 @@ export function leaveScenarios(platform: Platform, store: AppStore): void {
   if (c.diffTimer) clearTimeout(c.diffTimer);
   c.diffTimer = null;
   void stopIntervals(platform, store);
+}
+
+// ---- Suggested points -------------------------------------------------------------
+
+/**
+ * "Suggest points from evidence": the engine fits activity and fit points to
+ * which leads became opportunities, as a cancellable job whose progress the
+ * editor shows in place. The answer waits in the store until applied or dismissed.
+ */
+export async function suggestScenarioPoints(platform: Platform, store: AppStore): Promise<void> {
+  const s = store.getState();
+  const ws = s.workspace;
+  if (!ws || s.scenarioSuggestJob !== null) return;
+  const jobId = nextJobId('suggest');
+  s.jobShownOn(jobId, 'scenarios');
+  s.scenarioSuggestStarted(jobId);
+  // The engine runs one job at a time: the interval runs would hold the fit up for seconds. They start again after.
+  const interrupted = s.scenarioIntervalJob !== null;
+  if (interrupted) await stopIntervals(platform, store);
+  try {
+    const result = await platform.client.suggestWeights({ jobId });
+    if (store.getState().workspace === ws) store.getState().scenarioSuggestLoaded(jobId, result);
+    else store.getState().scenarioSuggestEnded(jobId, null);
+  } catch (err) {
+    store.getState().scenarioSuggestEnded(jobId, store.getState().cancelledJobs.has(jobId) ? null : errorInfo(err));
+  } finally {
+    store.getState().jobGone(jobId);
+    if (interrupted) requestScenarioForecast(platform, store);
+  }
+}
+
+/** The user's Cancel on the suggest job. */
+export async function cancelSuggestScenarioPoints(platform: Platform, store: AppStore): Promise<void> {
+  const jobId = store.getState().scenarioSuggestJob;
+  if (!jobId) return;
+  store.getState().scenarioSuggestEnded(jobId, null);
+  store.getState().jobCancelled(jobId);
+  try {
+    await platform.client.cancel(jobId);
+  } catch {
+    // The job ends by itself; nothing waits on it.
+  }
+}
+
+/** Take the suggested scoring block and threshold into the draft as one undoable edit, and close the panel. */
+export function applySuggestedScenarioPoints(store: AppStore): boolean {
+  const s = store.getState();
+  const draft = draftOf(s);
+  const suggestion = s.scenarioSuggestion;
+  if (!draft || !suggestion) return false;
+  editScenario(store, applySuggestedPoints(draft, suggestion.scenario));
+  store.getState().scenarioSuggestDismissed();
+  store.getState().notify('Applied the suggested points. Undo puts the previous ones back.');
+  return true;
 }
 
 // ---- Lead diff ------------------------------------------------------------------

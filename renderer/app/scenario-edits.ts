@@ -275,3 +275,17 @@ export function addTier(s: Scenario): ScenarioEdit {
 export function removeTier(s: Scenario, index: number): ScenarioEdit {
   return { field: `tiers[${index}]`, next: { ...s, tiers: (s.tiers ?? []).filter((_, i) => i !== index) } };
 }
+
+/** The field of the "apply suggested points" edit: its own name, so it never merges with a neighbouring edit. */
+export const SUGGESTED_FIELD = 'suggested:scoring+mql.threshold';
+
+/**
+ * Take the scoring block and MQL threshold of a suggested scenario (the engine's
+ * suggestWeights answer), keeping everything else of the draft: one edit, one undo step.
+ */
+export function applySuggestedPoints(s: Scenario, suggested: Scenario): ScenarioEdit {
+  const { scoring: _old, ...rest } = s;
+  const next: Scenario = { ...rest, ...(suggested.scoring ? { scoring: suggested.scoring } : {}) };
+  const t = suggested.mql?.threshold;
+  return { field: SUGGESTED_FIELD, next: t === undefined ? next : withMql(next, { threshold: t }) };
+}

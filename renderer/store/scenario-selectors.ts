@@ -94,3 +94,11 @@ export const selectIntervalProgress = (s: AppState): number | null => {
   if (!job || job.key !== selectDraftKey(s)) return null;
   return s.jobs[job.jobId]?.fraction ?? 0;
 };
+
+/** The suggest-points panel: the job's progress while it runs, then the answer or the engine's error. */
+export const selectSuggestView = (s: AppState) => ({
+  running: s.scenarioSuggestJob !== null,
+  progress: s.scenarioSuggestJob !== null ? (s.jobs[s.scenarioSuggestJob]?.fraction ?? 0) : null,
+  result: s.scenarioSuggestion,
+  error: s.scenarioSuggestError,
+});

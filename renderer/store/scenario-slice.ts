@@ -10,6 +10,8 @@ import type { AppState } from './app-store';
 import { pushEdit, redo, startHistory, undo, type ScenarioHistory } from './scenario-history';
 import type { LoadStatus } from './workspace-slice';
 
+export type SuggestResult = EngineResults['suggestWeights'];
+
 export type ForecastResult = EngineResults['forecast'];
 export type LeadDiffResult = EngineResults['leadDiff'];
 
@@ -66,6 +68,11 @@ export interface ScenarioSlice {
   scenarioBusy: string | null;
   /** The last save/rename failure, shown next to the name field. */
   scenarioNameError: EngineErrorInfo | null;
+  /** The "suggest points from evidence" job in flight (its id), if any. */
+  scenarioSuggestJob: string | null;
+  /** The engine's suggested points, shown until applied or dismissed. */
+  scenarioSuggestion: SuggestResult | null;
+  scenarioSuggestError: EngineErrorInfo | null;
 
   scenarioBaselineRequested(ws: WorkspaceInfo): void;
   scenarioBaselineLoaded(ws: WorkspaceInfo, baseline: BaselineScenario): void;
@@ -95,6 +102,12 @@ export interface ScenarioSlice {
   scenarioDiffRequested(): void;
   scenarioDiffLoaded(key: string, result: LeadDiffResult): void;
   scenarioDiffFailed(key: string, error: EngineErrorInfo): void;
+  scenarioSuggestStarted(jobId: string): void;
+  scenarioSuggestLoaded(jobId: string, result: SuggestResult): void;
+  /** The suggest job stopped (cancelled, or failed with error). */
+  scenarioSuggestEnded(jobId: string, error: EngineErrorInfo | null): void;
+  /** Close the suggestion panel (after Apply or Dismiss). */
+  scenarioSuggestDismissed(): void;
 }
 
 type ScenarioData = {
@@ -123,6 +136,9 @@ export const initialScenario = (): ScenarioData => ({
   scenarioDiffError: null,
   scenarioBusy: null,
   scenarioNameError: null,
+  scenarioSuggestJob: null,
+  scenarioSuggestion: null,
+  scenarioSuggestError: null,
 });
 
 /** The body without its name: renaming is not an edit, and the saved copy carries its own name. */
@@ -201,6 +217,10 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
     scenarioDiffRequested: () => set({ scenarioDiffStatus: 'loading', scenarioDiffError: null }),
     scenarioDiffLoaded: (key, result) => set({ scenarioDiff: { key, result }, scenarioDiffStatus: 'ready', scenarioDiffError: null }),
     scenarioDiffFailed: (_key, error) => set({ scenarioDiffStatus: 'error', scenarioDiffError: error }),
+    scenarioSuggestStarted: (jobId) => set({ scenarioSuggestJob: jobId, scenarioSuggestion: null, scenarioSuggestError: null }),
+    scenarioSuggestLoaded: (jobId, result) => set((s) => (s.scenarioSuggestJob === jobId ? { scenarioSuggestJob: null, scenarioSuggestion: result, scenarioSuggestError: null } : {})),
+    scenarioSuggestEnded: (jobId, error) => set((s) => (s.scenarioSuggestJob === jobId ? { scenarioSuggestJob: null, scenarioSuggestError: error } : {})),
+    scenarioSuggestDismissed: () => set({ scenarioSuggestion: null, scenarioSuggestError: null }),
   };
 };
 

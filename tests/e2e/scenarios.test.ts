@@ -9,6 +9,8 @@ import type { Scenario } from '../../engine/api/contract';
 import { Engine } from '../../engine/api/engine';
 import { formatMetric, METRIC_KINDS, type ForecastResult } from '../../renderer/charts/scenario-deltas';
 import type { MetricName } from '../../renderer/charts/health-types';
+import { applySuggestedPoints } from '../../renderer/app/scenario-edits';
+import { formatAuc } from '../../renderer/app/suggest-weights';
 import { scratchDir } from '../support/tmp';
 import { screenshotWhole, useBrowserApp } from './browser';
 
@@ -218,6 +220,31 @@ describe('Scenario editor in the browser', () => {
     await page.locator('.screen-title').click();
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.getByTestId('require-business-email').isChecked()).toBe(false);
+    await expectCards(await engine.forecast({ scenario: draft, runs: 0 }));
+    expect(app.watched.problems).toEqual([]);
+  });
+
+  it('suggests points from evidence: the held-out AUC is the engine’s, Apply is one edit and undo takes it back', async () => {
+    const { page } = app.watched;
+    const draft = withThreshold(base, dragged);
+    await page.getByTestId('suggest-points').click();
+    const panel = page.getByTestId('suggest-panel');
+    await panel.waitFor({ timeout: 120_000 });
+    const expected = await engine.suggestWeights({ jobId: 'e2e-suggest' });
+    expect(await page.getByTestId('suggest-auc-current').textContent()).toBe(formatAuc(expected.heldOut.aucCurrent));
+    expect(await page.getByTestId('suggest-auc-suggested').textContent()).toBe(formatAuc(expected.heldOut.aucSuggested));
+    await panel.getByText('How the points were fitted').click();
+    await panel.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(400);
+    await shoot('scenarios-10-suggest-points');
+    await page.getByTestId('suggest-apply').click();
+    await panel.waitFor({ state: 'detached' });
+    const applied = applySuggestedPoints(draft, expected.scenario).next;
+    expect(await page.getByTestId('threshold-value').textContent()).toBe(String(applied.mql?.threshold));
+    await expectCards(await engine.forecast({ scenario: applied, runs: 0 }));
+    await page.locator('.screen-title').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByTestId('threshold-value').textContent()).toBe(String(dragged));
     await expectCards(await engine.forecast({ scenario: draft, runs: 0 }));
     expect(app.watched.problems).toEqual([]);
   });

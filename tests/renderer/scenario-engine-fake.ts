@@ -3,7 +3,7 @@
 // by one to play out the slider's races.
 import type { Result, SavedScenario, Scenario } from '../../engine/api/contract';
 import { FakeTransport, unknownMethod } from './fake-transport';
-import { BASELINE, diffAnswer, forecastFor, thresholdOf } from './scenario-fixture';
+import { BASELINE, diffAnswer, forecastFor, SUGGESTION, thresholdOf } from './scenario-fixture';
 
 export interface ScenarioFake {
   readonly transport: FakeTransport;
@@ -13,6 +13,9 @@ export interface ScenarioFake {
   hold: boolean;
   /** Make the next forecasts fail with this error. */
   failWith: Result<unknown> | null;
+  /** Held suggestWeights answers (only when holdSuggest is on). */
+  readonly heldSuggest: Array<{ params: unknown; release: (r?: Result<unknown>) => void }>;
+  holdSuggest: boolean;
 }
 
 const ok = (value: unknown): Result<unknown> => ({ ok: true, value });
@@ -26,6 +29,8 @@ export function scenarioFake(): ScenarioFake {
     held: [],
     hold: false,
     failWith: null,
+    heldSuggest: [],
+    holdSuggest: false,
   };
   const answer = (method: string, params: unknown): Result<unknown> | Promise<Result<unknown>> => {
     const p = params as Record<string, unknown>;
@@ -64,6 +69,11 @@ export function scenarioFake(): ScenarioFake {
       case 'getScenario': {
         const s = saved.get(String(p.name));
         return s ? ok(s) : { ok: false, error: { message: 'name: no such scenario', field: 'name' } };
+      }
+      case 'suggestWeights': {
+        const result = ok(SUGGESTION);
+        if (!fake.holdSuggest) return result;
+        return new Promise((resolve) => fake.heldSuggest.push({ params, release: (r) => resolve(r ?? result) }));
       }
       case 'health':
         return ok({ app: 'handoff-lab', version: '0.1.0' });

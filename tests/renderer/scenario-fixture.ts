@@ -80,3 +80,29 @@ export function diffAnswer(kind: 'entered' | 'left' | 'tier_changed' | 'time_mov
 export function thresholdOf(params: unknown): number {
   return ((params as { scenario: Scenario }).scenario.mql?.threshold ?? NaN) as number;
 }
+
+/** A suggestWeights answer: new points for both activities and the fit rule, a lower threshold, text with markup in it. */
+export const SUGGESTION: EngineResults['suggestWeights'] = {
+  scenario: {
+    ...BASE,
+    name: 'Suggested points',
+    scoring: {
+      activity_points: { demo_request: 25, email_open: 3, webinar: 12 },
+      fit_points: [{ field: 'company_size', op: 'between', value: [50, 5000], points: 9 }],
+      decay_half_life_days: 30,
+    },
+    mql: { threshold: 48, high_intent_types: ['demo_request'] },
+  },
+  outcome: 'opportunity',
+  rows: [
+    { kind: 'activity', key: 'email_open', current: 1, suggested: 3, support: 900 },
+    { kind: 'activity', key: 'demo_request', current: 40, suggested: 25, support: 300 },
+    { kind: 'activity', key: 'webinar', current: 0, suggested: 12, support: 120 },
+    { kind: 'fit', key: `company_size between 50 and 5000 ${EVIL}`, current: 15, suggested: 9, support: 700 },
+    { kind: 'activity', key: 'page_view', current: 0, suggested: 0, support: 2000 },
+  ],
+  heldOut: { leads: 1250, positives: 210, aucCurrent: 0.5612, aucSuggested: 0.6249, topDecileLiftCurrent: 1.43, topDecileLiftSuggested: 2.07 },
+  notes: [`Points fitted on 80% of leads by logistic regression, scaled so ${EVIL} keeps its range.`],
+  warnings: ['Only 210 held-out opportunities: the AUC difference is rough.'],
+  elapsedMs: 120,
+};

@@ -33,6 +33,7 @@ import { selectScenarioFieldError } from '../../store/scenario-selectors';
 import { AddFitRule } from './AddFitRule';
 import { DateField } from './DateField';
 import { NumberField } from './NumberField';
+import { SuggestPoints } from './SuggestPoints';
 import { useFieldError } from './useFieldError';
 
 /**
@@ -326,6 +327,7 @@ export const ScoringEditor = memo(function ScoringEditor({
             {pointsError ?? intentError ?? capsError}
           </span>
         ) : null}
+        <SuggestPoints />
       </details>
       <details className="scn-group scn-details">
         <summary className="scn-group-title">Fit rules</summary>
