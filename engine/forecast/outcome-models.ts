@@ -11,7 +11,7 @@
 // f(h) is stats/speed-to-lead.ts's spline basis; fitting it next to the
 // features is what separates "contacted fast" from "hot": the features hold
 // the score's inputs (fit attributes, activity history, trigger).
-import { choleskyFactor } from '../stats/cholesky';
+import { coefficientShift } from '../stats/coefficient-draws';
 import { fitLogistic, sigmoid, type LogisticFit } from '../stats/logistic';
 import type { Rng } from '../stats/rng';
 import { speedBasis } from '../stats/speed-to-lead';
@@ -218,22 +218,6 @@ export function speedLogOdds(m: Model, hours: number): number {
 }
 
 const MODEL_KEYS = ['accept', 'reject', 'contacted', 'sql', 'opp', 'won'] as const;
-/** Cholesky factor of each fit's covariance (null: not positive definite), computed once per fit. */
-const factors = new WeakMap<LogisticFit, Float64Array | null>();
-
-function covarianceFactor(fit: LogisticFit): Float64Array | null {
-  let l = factors.get(fit);
-  if (l === undefined) {
-    l = null;
-    if (fit.covariance) {
-      const p = fit.coefficients.length + 1;
-      const a = Float64Array.from(fit.covariance);
-      l = choleskyFactor(a, p) ? a : null;
-    }
-    factors.set(fit, l);
-  }
-  return l;
-}
 
 /**
  * One interval run's models: every coefficient vector drawn from the normal
@@ -248,16 +232,8 @@ export function drawOutcomeModels(m: OutcomeModels, rng: Rng): OutcomeModels {
   for (const key of MODEL_KEYS) {
     const model = m[key];
     const fit = model.fit;
-    const l = covarianceFactor(fit);
-    if (!l) continue;
-    const p = fit.coefficients.length + 1;
-    const z = Float64Array.from({ length: p }, () => rng.normal());
-    const beta = new Float64Array(p);
-    for (let i = 0; i < p; i++) {
-      let v = 0;
-      for (let k = 0; k <= i; k++) v += l[i * p + k]! * z[k]!;
-      beta[i] = v;
-    }
+    const beta = coefficientShift(fit, rng);
+    if (!beta) continue;
     out[key] = {
       nBase: model.nBase,
       fit: { ...fit, intercept: fit.intercept + beta[0]!, coefficients: Float64Array.from(fit.coefficients, (c, j) => c + beta[j + 1]!) },

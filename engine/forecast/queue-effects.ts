@@ -11,7 +11,7 @@ import type { RepSchedules } from '../calendar/rep-schedules';
 import type { WorkSchedule } from '../calendar/business-hours';
 import { counterfactualContactTimes } from '../queue/counterfactual';
 import { estimateQueue, pickupMeans, type QueueEstimate } from '../queue/estimate';
-import { choleskyFactor } from '../stats/cholesky';
+import { coefficientShift } from '../stats/coefficient-draws';
 import { accountOwnersFromHistory, addAverageReps, routeMqls } from '../queue/routing';
 import { DAY_MS, DEFAULT_HORIZON_MS, FLAG_DECIDED_LATE, FLAG_DROPPED, FLAG_IGNORED, FLAG_REVIEWED, FLAG_UNWORKED, simulateQueues, type BlackHoleModel } from '../queue/simulate';
 import { sigmoid } from '../stats/logistic';
@@ -702,26 +702,12 @@ export function queueDraw(base: RepPoolState, u1: number, u2: number, u3 = 0, re
   const d: QueueDraw = { interceptShift: ok ? seI * u1 : 0, slopeShift: ok ? seS * u2 : 0, responseScale: Math.exp(responseSd * u3), rankMatched: u4 < 0.5 };
   if (!params) return d;
   const p = queueParameterDraw(base.estimate, params);
-  const joint = fit ? correlatedShifts(fit.covariance, fit.coefficients.length + 1, params) : null;
+  const joint = fit ? coefficientShift(fit, params) : null;
   if (!joint) return { ...d, params: p };
   const tierEffect = Float64Array.from(base.estimate.blackHoles.tierEffect, (t, k) => (k >= 1 && k + 1 < joint.length ? t + joint[k + 1]! : t));
   return { ...d, interceptShift: joint[0]!, slopeShift: joint[1]!, params: { ...p, tierEffect } };
 }
 
-/** One draw of N(0, cov) (row-major q x q), null when cov is missing or not positive definite. */
-function correlatedShifts(cov: Float64Array | null, q: number, rng: Rng): Float64Array | null {
-  if (!cov || cov.length !== q * q) return null;
-  const l = Float64Array.from(cov);
-  if (!choleskyFactor(l, q)) return null;
-  const z = Float64Array.from({ length: q }, () => rng.normal());
-  const out = new Float64Array(q);
-  for (let i = 0; i < q; i++) {
-    let s = 0;
-    for (let k = 0; k <= i; k++) s += l[i * q + k]! * z[k]!;
-    out[i] = s;
-  }
-  return out;
-}
 
 /**
  * The queue estimate's parameters drawn from their sampling distributions
