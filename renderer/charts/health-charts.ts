@@ -242,26 +242,8 @@ export function weeklyTrendOption(entries: readonly SegmentEntry[], theme: Theme
         barMaxWidth: 18,
         itemStyle: { color: colors[0], opacity: 0.45, borderRadius: [3, 3, 0, 0] },
       },
-      {
-        type: 'line',
-        name: 'Acceptance rate',
-        yAxisIndex: 1,
-        data: rows.map((e) => pct(e.metrics.acceptance_rate.observed)),
-        showSymbol: false,
-        smooth: 0.2,
-        lineStyle: { width: 2.5, color: colors[1] },
-        itemStyle: { color: colors[1] },
-      },
-      {
-        type: 'line',
-        name: 'SLA compliance',
-        yAxisIndex: 1,
-        data: rows.map((e) => pct(e.metrics.sla_compliance_rate.observed)),
-        showSymbol: false,
-        smooth: 0.2,
-        lineStyle: { width: 2.5, color: colors[2] },
-        itemStyle: { color: colors[2] },
-      },
+      trendLine('Acceptance rate', rows.map((e) => pct(e.metrics.acceptance_rate.observed)), colors[1]),
+      trendLine('SLA compliance', rows.map((e) => pct(e.metrics.sla_compliance_rate.observed)), colors[2]),
     ],
   };
 }
@@ -314,6 +296,24 @@ export function repLoadOption(entries: readonly SegmentEntry[], theme: Theme, pr
         markLine: targetLine(85, 'SLA target 85%', s.good, size),
       },
     ],
+  };
+}
+
+/** One smoothed rate line on the right-hand (percent) axis of a count-and-rate chart. */
+function trendLine(name: string, data: (number | null)[], color: string) {
+  return { type: 'line' as const, name, yAxisIndex: 1, data, showSymbol: false, smooth: 0.2, lineStyle: { width: 2.5, color }, itemStyle: { color } };
+}
+
+/** Rate bars (percent) with their value on top and a target line. */
+function labelledRateBars(name: string, data: (number | null)[], color: string, target: ReturnType<typeof targetLine>, textColor: string, size: number) {
+  return {
+    type: 'bar' as const,
+    name,
+    data,
+    barMaxWidth: 36,
+    itemStyle: { color, borderRadius: [4, 4, 0, 0] },
+    label: { show: true, position: 'top' as const, color: textColor, fontSize: size - 1, formatter: (v: { value?: unknown }) => formatPercent(typeof v.value === 'number' ? v.value / 100 : null) },
+    markLine: target,
   };
 }
 
@@ -408,24 +408,8 @@ export function tierOption(entries: readonly SegmentEntry[], tiers: readonly Tie
     xAxis: categoryAxis(p, size, rows.map((e) => label(e.key)), { axisLabel: { color: p.muted, fontSize: size, interval: 0 } }),
     yAxis: valueAxis(p, size, 'percent'),
     series: [
-      {
-        type: 'bar',
-        name: 'SLA compliance',
-        data: rows.map((e) => pct(e.metrics.sla_compliance_rate.observed)),
-        barMaxWidth: 36,
-        itemStyle: { color: colors[0], borderRadius: [4, 4, 0, 0] },
-        label: { show: true, position: 'top', color: p.text, fontSize: size - 1, formatter: (v: { value?: unknown }) => formatPercent(typeof v.value === 'number' ? v.value / 100 : null) },
-        markLine: targetLine(85, null, s.good, size),
-      },
-      {
-        type: 'bar',
-        name: 'Black-hole rate',
-        data: rows.map((e) => pct(e.metrics.black_hole_rate.observed)),
-        barMaxWidth: 36,
-        itemStyle: { color: colors[1], borderRadius: [4, 4, 0, 0] },
-        label: { show: true, position: 'top', color: p.text, fontSize: size - 1, formatter: (v: { value?: unknown }) => formatPercent(typeof v.value === 'number' ? v.value / 100 : null) },
-        markLine: targetLine(10, null, s.bad, size),
-      },
+      labelledRateBars('SLA compliance', rows.map((e) => pct(e.metrics.sla_compliance_rate.observed)), colors[0], targetLine(85, null, s.good, size), p.text, size),
+      labelledRateBars('Black-hole rate', rows.map((e) => pct(e.metrics.black_hole_rate.observed)), colors[1], targetLine(10, null, s.bad, size), p.text, size),
     ],
   };
 }

@@ -2,9 +2,10 @@
 // forecast with 90% intervals (progress shown, cancellable), a table of every
 // metric and charts of the changes; the table leaves as CSV, the comparison
 // as a one-page report (printed, or saved as HTML).
-import { useEffect, useMemo } from 'react';
-import { cancelComparison, loadScenarioList, runComparison, syncCompareWorkspace } from '../app/compare-actions';
+import { useMemo } from 'react';
+import { cancelComparison, loadScenarioList, runComparison } from '../app/compare-actions';
 import { useAppShallow, useServices } from '../app/context';
+import { useSavedScenarioList } from '../app/useSavedScenarioList';
 import { compareColumns, exportCompareCsv, exportCompareReport } from '../app/export-actions';
 import { compareWarnings, formatWindow } from '../charts/compare-metrics';
 import { CompareTable } from '../components/compare/CompareTable';
@@ -32,12 +33,7 @@ export function CompareScreen() {
   const { setScreen } = useAppShallow(selectShellActions);
   const path = workspace?.path ?? null;
 
-  useEffect(() => {
-    if (path === null) return;
-    syncCompareWorkspace(store);
-    // Scenarios are saved on another screen: list them again each time Compare opens.
-    void loadScenarioList(platform, store);
-  }, [platform, store, path]);
+  useSavedScenarioList(path);
 
   const { baseline, columns } = useMemo(() => compareColumns({ compareRuns: runs }), [runs]);
   const running = runs.some((r) => r.status === 'running' || r.status === 'queued');

@@ -2,8 +2,8 @@
 // for every threshold at once, with the policy in force and the proposed
 // threshold marked, and the two side by side in numbers below the chart.
 import { useEffect, useMemo } from 'react';
-import { loadScenarioList, syncCompareWorkspace } from '../app/compare-actions';
 import { useAppShallow, useServices } from '../app/context';
+import { useSavedScenarioList } from '../app/useSavedScenarioList';
 import { exportFrontierCsv } from '../app/export-actions';
 import { cancelFrontier, loadFrontier, syncFrontierWorkspace } from '../app/frontier-actions';
 import { formatInteger, formatPercent } from '../charts/format';
@@ -31,12 +31,7 @@ export function FrontierScreen() {
   const { workspace, listing, scenario, status, result, error, jobId, job } = useAppShallow(selectFrontierView);
   const path = workspace?.path ?? null;
 
-  useEffect(() => {
-    if (path === null) return;
-    syncCompareWorkspace(store);
-    syncFrontierWorkspace(store);
-    void loadScenarioList(platform, store);
-  }, [platform, store, path]);
+  useSavedScenarioList(path, syncFrontierWorkspace);
 
   useEffect(() => {
     if (path === null) return;

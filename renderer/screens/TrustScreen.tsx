@@ -3,8 +3,8 @@
 // scenario), then the lead score's model health. Each part loads on its own:
 // an engine part not built yet or failing says so and the rest still shows.
 import { useEffect } from 'react';
-import { loadScenarioList, syncCompareWorkspace } from '../app/compare-actions';
 import { useAppShallow, useServices } from '../app/context';
+import { useSavedScenarioList } from '../app/useSavedScenarioList';
 import { exportTrustCsv } from '../app/export-actions';
 import { cancelTrust, loadTrust, syncTrustWorkspace } from '../app/trust-actions';
 import { ModelHealth } from '../components/trust/ModelHealth';
@@ -29,12 +29,7 @@ export function TrustScreen() {
   const { workspace, listing, scenario, report, health, jobId, job } = useAppShallow(selectTrustView);
   const path = workspace?.path ?? null;
 
-  useEffect(() => {
-    if (path === null) return;
-    syncCompareWorkspace(store);
-    syncTrustWorkspace(store);
-    void loadScenarioList(platform, store);
-  }, [platform, store, path]);
+  useSavedScenarioList(path, syncTrustWorkspace);
 
   useEffect(() => {
     if (path !== null) void loadTrust(platform, store);

@@ -1,10 +1,9 @@
 // handoff-lab backtest: the trust checks (identity, time-split backtest, policy-change test).
 import { trustReport } from '../../trust/report';
 import type { PredictionError, TrustReport } from '../../trust/types';
-import { formatFlag, optionalString, type Command } from '../command';
+import { formatFlag, type Command } from '../command';
 import { textTable } from '../text-table';
-import { withSession } from './analysis-session';
-import { readScenarioFile } from './forecast';
+import { optionalScenario, withSession } from './analysis-session';
 import { formatMetric } from './metrics';
 
 function errorTable(errors: readonly PredictionError[]): string {
@@ -53,8 +52,7 @@ export const backtestCommand: Command = {
   flags: { workspace: { type: 'string' }, scenario: { type: 'string' }, format: { type: 'string' } },
   async run(flags, io) {
     const format = formatFlag(flags);
-    const path = optionalString(flags, 'scenario');
-    const scenario = path === undefined ? undefined : readScenarioFile(path);
+    const scenario = optionalScenario(flags);
     const result = await withSession(flags, (s) => trustReport(s, scenario));
     io.out(format === 'json' ? JSON.stringify(result, null, 2) : trustTable(result));
   },

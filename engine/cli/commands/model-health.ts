@@ -1,10 +1,9 @@
 // handoff-lab model-health: AUC, calibration by score band and decile lift of a scoring.
 import { modelHealth } from '../../analysis/model-health';
 import type { ModelHealthReport, OutcomeHealth } from '../../analysis/types';
-import { formatFlag, optionalString, type Command } from '../command';
+import { formatFlag, type Command } from '../command';
 import { formatNumber, formatRate, textTable } from '../text-table';
-import { withSession } from './analysis-session';
-import { readScenarioFile } from './forecast';
+import { optionalScenario, withSession } from './analysis-session';
 
 function outcomeBlock(h: OutcomeHealth): string[] {
   return [
@@ -28,8 +27,7 @@ export const modelHealthCommand: Command = {
   flags: { workspace: { type: 'string' }, scenario: { type: 'string' }, format: { type: 'string' } },
   async run(flags, io) {
     const format = formatFlag(flags);
-    const path = optionalString(flags, 'scenario');
-    const scenario = path === undefined ? undefined : readScenarioFile(path);
+    const scenario = optionalScenario(flags);
     const result = await withSession(flags, (s) => modelHealth(s, scenario));
     io.out(format === 'json' ? JSON.stringify(result, null, 2) : healthTable(result));
   },

@@ -5,8 +5,7 @@ import type { SuggestedWeights } from '../../analysis/types';
 import { formatFlag, optionalString, type Command } from '../command';
 import { formatNumber, textTable } from '../text-table';
 import { resolvePolicy } from '../../scenario/resolve';
-import { withSession } from './analysis-session';
-import { readScenarioFile } from './forecast';
+import { optionalScenario, withSession } from './analysis-session';
 
 const auc = (v: number | null) => (v === null ? '—' : v.toFixed(3));
 
@@ -30,8 +29,7 @@ export const suggestWeightsCommand: Command = {
   async run(flags, io) {
     const format = formatFlag(flags);
     const out = optionalString(flags, 'out');
-    const path = optionalString(flags, 'scenario');
-    const scenario = path === undefined ? undefined : readScenarioFile(path);
+    const scenario = optionalScenario(flags);
     // --scenario: start from (and compare against) that scenario's weights instead of the policy in force.
     const result = await withSession(flags, (s) => suggestWeights(s, scenario === undefined ? s.baseline : resolvePolicy(s.baseline, scenario)));
     // The scenario alone, ready for the editor or `forecast --scenario`.
