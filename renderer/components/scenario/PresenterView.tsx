@@ -11,7 +11,8 @@ import { isEditableTarget } from '../../app/shortcuts';
 import { formatMetric, METRIC_LABELS, type MetricDelta } from '../../charts/scenario-deltas';
 import { DeltaChip } from './ForecastCards';
 import { RateDeltaChart } from './ScenarioCharts';
-import { signedReps, Stepper, ThresholdControl } from './ScenarioControls';
+import { signedReps, Stepper } from './Stepper';
+import { ThresholdControl } from './ThresholdControl';
 import { useFieldError } from './useFieldError';
 
 /** SLA choices a facilitator steps through: the usual ones, plus whatever the draft holds. */
