@@ -53,6 +53,13 @@ export interface RepPoolState {
   readonly estimate: QueueEstimate;
   /** Wall-clock ms after which a waiting lead is never worked (the longest wait history shows, 1 to 14 days). */
   readonly horizonMs: number;
+  /** From the MQL: the black-hole window (24 h from assignment) plus history's median routing lag. */
+  readonly reviewWindowMs: number;
+  /** First and last historical MQL instant (epoch ms): the span a rep's active share is measured over. */
+  readonly spanFrom: number;
+  readonly spanTo: number;
+  /** Per lead: the kind of review history shows for its handoff (simulate.ts KNOWN_*), -1 for leads never handed off. */
+  readonly reviewKindOfLead: Int8Array;
   /** Per lead: the black-hole curve's chance at its historical arrival and backlog (NaN unknown). */
   readonly historyIgnoreChance: Float64Array;
   /**
@@ -138,8 +145,12 @@ export function buildRepPool(
       // Quick review vs late clean-up: the metric's black-hole window; a clean-up makes a lead worked within history's worked horizon.
       reviewWindowMs: BLACK_HOLE_MS,
       workedHorizonMs: WORKED_HORIZON_MS,
+      // Whether a rep's decision without contact waited in the queue like a contact: history's delays say.
+      reviewsQueued: 'auto',
     },
   );
+  const reviewKindOfLead = new Int8Array(hist.n).fill(-1);
+  leads.forEach((i, k) => (reviewKindOfLead[i] = estimate.reviewKind[k]!));
   const bh = estimate.blackHoles;
   const historyIgnoreChance = new Float64Array(hist.n).fill(Number.NaN);
   leads.forEach((i, k) => {
@@ -171,6 +182,10 @@ export function buildRepPool(
     accountOwner,
     estimate,
     horizonMs,
+    reviewWindowMs: BLACK_HOLE_MS + hist.medianLagMs,
+    spanFrom: arrival.reduce((a, t) => Math.min(a, t), Number.POSITIVE_INFINITY),
+    spanTo: arrival.reduce((a, t) => Math.max(a, t), Number.NEGATIVE_INFINITY),
+    reviewKindOfLead,
     historyIgnoreChance,
     calibratedServiceMs: null,
   };
@@ -268,6 +283,12 @@ export interface ScenarioPool {
   /** Per tier rank: chance an MQL is settled by a clean-up without outreach, within / after the worked horizon (queue/estimate.ts). */
   readonly lateByTier: Float64Array;
   readonly unworkedByTier: Float64Array;
+  /** Per tier rank: chance a lead its rep reaches is settled then without contact (queue/estimate.ts queuedByTier). */
+  readonly queuedByTier: Float64Array;
+  /** From the MQL: a queued review later than this is a black hole (RepPoolState.reviewWindowMs). */
+  readonly reviewWindowMs: number;
+  /** RepPoolState.reviewKindOfLead: a shared MQL is the review history saw (simulate.ts ReviewModel.known). */
+  readonly reviewKindOfLead: Int8Array;
   /** An interval run's response multiplier (QueueDraw.responseScale); absent = 1. */
   readonly responseScale?: number;
   /** An interval run's counterfactual construction (QueueDraw.rankMatched); absent = true. */
@@ -348,6 +369,9 @@ export function scenarioPool(base: RepPoolState, policy: Policy, loadPerRep: Flo
     skipByTier: base.estimate.skipByTier,
     lateByTier: base.estimate.lateByTier,
     unworkedByTier: base.estimate.unworkedByTier,
+    queuedByTier: base.estimate.queuedByTier,
+    reviewWindowMs: base.reviewWindowMs,
+    reviewKindOfLead: base.reviewKindOfLead,
     urgentCapacity: Float64Array.from(ext.templateOf, (r, k) => (base.estimate.urgentCapacity[r]! * capacity[k]!) / Math.max(1e-9, base.capacity[r]!)),
     activeFrom: ext.activeFrom,
     activeTo: Float64Array.from(ext.activeTo, (v, r) => (removed[r] ? -Infinity : v)),
@@ -367,6 +391,15 @@ export function scenarioPool(base: RepPoolState, policy: Policy, loadPerRep: Flo
     team: ext.team,
     templateOf: ext.templateOf,
   };
+}
+
+/** Share of history's span (first to last MQL) rep r was active (1 without active dates). */
+export function activeShare(base: Pick<RepPoolState, 'activeFrom' | 'activeTo' | 'spanFrom' | 'spanTo'>, r: number): number {
+  const span = base.spanTo - base.spanFrom;
+  if (!(span > 0)) return 1;
+  const a = Number.isNaN(base.activeFrom[r]!) ? base.spanFrom : Math.max(base.spanFrom, base.activeFrom[r]!);
+  const b = Number.isNaN(base.activeTo[r]!) ? base.spanTo : Math.min(base.spanTo, base.activeTo[r]!);
+  return Math.max(0, Math.min(1, (b - a) / span));
 }
 
 /** A team: reps serving the same regions and segment. */
@@ -397,7 +430,8 @@ function addRepsToBusiestTeams(base: RepPoolState, k: number, loadPerRep: Float6
   for (let r = 0; r < nr; r++) {
     load[team[r]!] = load[team[r]!]! + loadPerRep[r]!;
     if (loadPerRep[r]! > 0) {
-      cap[team[r]!] = cap[team[r]!]! + base.capacity[r]!;
+      // A rep who worked part of history gave the team that part of its capacity (the load is history's whole).
+      cap[team[r]!] = cap[team[r]!]! + base.capacity[r]! * activeShare(base, r);
       members[team[r]!]!.push(r);
     }
   }
@@ -485,21 +519,30 @@ export function assignReps(
     toRoute.forEach((k, j) => (rep[k] = routed.rep[j]!));
   }
   if (pool.added > 0) {
-    // Added reps take an even share of their team's MQLs (of everyone's when in no team).
+    // Added reps take an even share of their team's MQLs (of everyone's when in no team), beside the
+    // team's reps active at the MQL's instant (a rep who left or had not joined yet takes no share).
     const nTeams = pool.team.reduce((a, t) => Math.max(a, t + 1), 0) + 1;
-    const members = new Float64Array(nTeams);
+    const memberList: number[][] = Array.from({ length: nTeams }, () => []);
     const clones: number[][] = Array.from({ length: nTeams }, () => []);
-    for (let r = 0; r < pool.firstAdded; r++) if (!pool.removed[r] && loadPerRep[r]! > 0) members[pool.team[r]!] = members[pool.team[r]!]! + 1;
+    const everyone: number[] = [];
+    for (let r = 0; r < pool.firstAdded; r++) {
+      if (pool.removed[r]) continue;
+      everyone.push(r);
+      if (loadPerRep[r]! > 0) memberList[pool.team[r]!]!.push(r);
+    }
     for (let r = pool.firstAdded; r < pool.team.length; r++) clones[pool.team[r]! < 0 ? nTeams - 1 : pool.team[r]!]!.push(r);
     const anyClones = clones[nTeams - 1]!;
-    let active = 0;
-    for (let r = 0; r < pool.firstAdded; r++) if (!pool.removed[r]) active++;
+    const activeAt = (list: readonly number[], t: number): number => {
+      let m = 0;
+      for (const r of list) if (!(t < base.activeFrom[r]!) && !(t > base.activeTo[r]!)) m++;
+      return m;
+    };
     for (let k = 0; k < n; k++) {
       const r = rep[k]!;
       const own = r >= 0 && r < pool.firstAdded ? clones[pool.team[r]!]! : [];
       const list = own.length > 0 ? own : anyClones;
       if (list.length === 0) continue;
-      const share = list.length / ((own.length > 0 ? members[pool.team[r]!]! : active) + list.length);
+      const share = list.length / (Math.max(1, activeAt(own.length > 0 ? memberList[pool.team[r]!]! : everyone, arrival[k]!)) + list.length);
       const u = hashUniform(seed, STREAM_EXTRA_REPS, lead[k]!);
       if (u < share) rep[k] = list[Math.min(list.length - 1, Math.floor((u / share) * list.length))]!;
     }
@@ -520,10 +563,12 @@ function removedOwners(owner: Int32Array, removed: Uint8Array): Int32Array {
  * settled without contact (simulate.ts FLAG_REVIEWED / FLAG_DECIDED_LATE).
  */
 export function simulateCohort(pool: ScenarioPool, c: QueueCohort, lead: Int32Array, seed: number, run: number): Float64Array {
+  // A shared MQL is the review (or not) history saw; a new one draws its kind.
+  const known = Int8Array.from(lead, (i, k) => (c.shared[k] ? pool.reviewKindOfLead[i]! : -1));
   const res = simulateQueues(
     { schedules: pool.schedules, dailyCapacity: pool.capacity, serviceMs: pool.serviceMs, pickupMeanMs: pool.pickupMeanMs, urgentCapacity: pool.urgentCapacity, activeFrom: pool.activeFrom, activeTo: pool.activeTo },
     { arrival: c.arrival, rep: c.rep, priority: c.priority, key: lead },
-    { seed, run, blackHoles: pool.blackHoles, horizonMs: pool.horizonMs, review: { skipByTier: pool.skipByTier, lateByTier: pool.lateByTier, unworkedByTier: pool.unworkedByTier } },
+    { seed, run, blackHoles: pool.blackHoles, horizonMs: pool.horizonMs, review: { skipByTier: pool.skipByTier, lateByTier: pool.lateByTier, unworkedByTier: pool.unworkedByTier, queuedByTier: pool.queuedByTier, windowMs: pool.reviewWindowMs, known } },
   );
   for (let k = 0; k < res.flags.length; k++) {
     const f = res.flags[k]!;
@@ -645,6 +690,7 @@ export interface QueueParameterDraw {
   readonly skipByTier: Float64Array;
   readonly lateByTier: Float64Array;
   readonly unworkedByTier: Float64Array;
+  readonly queuedByTier: Float64Array;
 }
 
 /**
@@ -684,6 +730,7 @@ export function perturbPool(pool: ScenarioPool, d: QueueDraw | null): ScenarioPo
     skipByTier: q.skipByTier,
     lateByTier: q.lateByTier,
     unworkedByTier: q.unworkedByTier,
+    queuedByTier: q.queuedByTier,
     blackHoles: { ...out.blackHoles, tierEffect: q.tierEffect.length === bh.tierEffect.length ? q.tierEffect : bh.tierEffect },
   };
 }
@@ -763,6 +810,7 @@ export function queueParameterDraw(e: QueueEstimate, rng: Rng): QueueParameterDr
     skipByTier: share(e.skipByTier),
     lateByTier: share(e.lateByTier),
     unworkedByTier: share(e.unworkedByTier),
+    queuedByTier: share(e.queuedByTier),
   };
 }
 
