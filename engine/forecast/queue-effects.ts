@@ -322,27 +322,38 @@ export function scenarioPool(base: RepPoolState, policy: Policy, loadPerRep: Flo
   const ext = addRepsToBusiestTeams(base, Math.max(0, extra), loadPerRep);
   const removed = new Uint8Array(ext.schedules.length);
   if (extra < 0) {
-    const candidates = Array.from({ length: nr }, (_, r) => r)
-      .filter((r) => Number.isNaN(base.activeFrom[r]!) && Number.isNaN(base.activeTo[r]!) && loadPerRep[r]! > 0)
-      .sort((a, b) => base.capacity[b]! / loadPerRep[b]! - base.capacity[a]! / loadPerRep[a]! || a - b);
-    // A team keeps at least one full-year member: cutting a territory's last rep is a reorganisation, not a cut.
+    // Candidates: full-year reps with load. Each cut comes from the team with the least load per unit of
+    // capacity (capacity weighted by the share of history each member was active), recomputed after
+    // each cut, among teams that keep a member active at history's end (cutting a territory's last rep
+    // is a reorganisation, not a cut); within it the rep with the most slack (capacity per MQL handled).
+    const candidates = Array.from({ length: nr }, (_, r) => r).filter((r) => Number.isNaN(base.activeFrom[r]!) && Number.isNaN(base.activeTo[r]!) && loadPerRep[r]! > 0);
     const team = teamKeys(base);
-    const left = new Map<number, number>();
-    for (const r of candidates) left.set(team[r]!, (left.get(team[r]!) ?? 0) + 1);
-    let todo = Math.min(-extra, Math.max(0, nr - 1));
-    for (const r of candidates) {
-      if (todo === 0) break;
-      if (left.get(team[r]!)! < 2) continue;
-      left.set(team[r]!, left.get(team[r]!)! - 1);
-      removed[r] = 1;
-      todo--;
+    const nTeams = team.reduce((a, t) => Math.max(a, t + 1), 0);
+    const load = new Float64Array(nTeams);
+    const cap = new Float64Array(nTeams);
+    const staying = new Int32Array(nTeams); // members active at history's end
+    for (let r = 0; r < nr; r++) {
+      if (!(loadPerRep[r]! > 0)) continue;
+      load[team[r]!] = load[team[r]!]! + loadPerRep[r]!;
+      cap[team[r]!] = cap[team[r]!]! + base.capacity[r]! * activeShare(base, r);
+      if (Number.isNaN(base.activeTo[r]!)) staying[team[r]!] = staying[team[r]!]! + 1;
     }
-    // Fewer multi-member teams than the cut: the rest as before, by slack.
-    for (const r of candidates) {
-      if (todo === 0) break;
-      if (removed[r]) continue;
-      removed[r] = 1;
-      todo--;
+    const slack = (r: number): number => base.capacity[r]! / loadPerRep[r]!;
+    let todo = Math.min(-extra, Math.max(0, nr - 1));
+    for (; todo > 0; todo--) {
+      let best = -1;
+      for (const r of candidates) {
+        if (removed[r] || staying[team[r]!]! < 2) continue;
+        const pr = load[team[r]!]! / cap[team[r]!]!;
+        const pb = best < 0 ? 0 : load[team[best]!]! / cap[team[best]!]!;
+        if (best < 0 || pr < pb || (pr === pb && slack(r) > slack(best))) best = r;
+      }
+      // Fewer multi-member teams than the cut: the rep with the most slack anywhere.
+      if (best < 0) for (const r of candidates) if (!removed[r] && (best < 0 || slack(r) > slack(best))) best = r;
+      if (best < 0) break;
+      removed[best] = 1;
+      cap[team[best]!] = cap[team[best]!]! - base.capacity[best]!;
+      staying[team[best]!] = staying[team[best]!]! - 1;
     }
   }
   const capacity = ext.dailyCapacity;
