@@ -374,7 +374,7 @@ export function scenarioPool(base: RepPoolState, policy: Policy, loadPerRep: Flo
     schedules: ext.schedules,
     capacity: calibrated ? Float64Array.from(capacity, () => Number.POSITIVE_INFINITY) : capacity,
     serviceMs,
-    pickupMeanMs: calibrated ? new Float64Array(ext.templateOf.length) : Float64Array.from(ext.templateOf, (r) => base.estimate.pickupMeanMs[r]!),
+    pickupMeanMs: calibrated ? new Float64Array(ext.templateOf.length) : newHirePickup(base.estimate.pickupMeanMs, ext.templateOf, nr),
     // The urgent room scales with the capacity a scenario sets.
     horizonMs: base.horizonMs,
     skipByTier: base.estimate.skipByTier,
@@ -411,6 +411,18 @@ export function activeShare(base: Pick<RepPoolState, 'activeFrom' | 'activeTo' |
   const a = Number.isNaN(base.activeFrom[r]!) ? base.spanFrom : Math.max(base.spanFrom, base.activeFrom[r]!);
   const b = Number.isNaN(base.activeTo[r]!) ? base.spanTo : Math.min(base.spanTo, base.activeTo[r]!);
   return Math.max(0, Math.min(1, (b - a) / span));
+}
+
+/**
+ * Pickup means per pool rep: an original rep's own; an added rep's the median of the original reps'.
+ * How often a rep looks at the queue is a habit of the person, not of the team's territory: a new
+ * hire is a draw from the reps history shows, not a copy of the one rep a team may have.
+ */
+export function newHirePickup(pickup: ArrayLike<number>, templateOf: ArrayLike<number>, firstAdded: number): Float64Array {
+  const own = Array.from({ length: firstAdded }, (_, r) => pickup[r]!).filter((v) => Number.isFinite(v) && v > 0).sort((a, b) => a - b);
+  const h = (own.length - 1) / 2;
+  const median = own.length > 0 ? (own[Math.floor(h)]! + own[Math.ceil(h)]!) / 2 : Number.NaN;
+  return Float64Array.from(templateOf, (t, r) => (r >= firstAdded && Number.isFinite(median) ? median : pickup[t]!));
 }
 
 /** A team: reps serving the same regions and segment. */
@@ -737,7 +749,7 @@ export function perturbPool(pool: ScenarioPool, d: QueueDraw | null): ScenarioPo
     urgentCapacity: Float64Array.from(pool.urgentCapacity, (c, r) => c * cs(r)),
     serviceMs: Float64Array.from(pool.serviceMs, (v, r) => v / cs(r)),
     // The calibrated model has no pickup (0): keep it so.
-    pickupMeanMs: Float64Array.from(pool.pickupMeanMs, (v, r) => (v > 0 && tmpl(r) >= 0 ? q.pickupMeanMs[tmpl(r)]! : v)),
+    pickupMeanMs: pool.pickupMeanMs.every((v) => !(v > 0)) ? pool.pickupMeanMs : newHirePickup(q.pickupMeanMs, pool.templateOf ?? Int32Array.from(pool.pickupMeanMs, (_, r) => r), pool.firstAdded),
     skipByTier: q.skipByTier,
     lateByTier: q.lateByTier,
     unworkedByTier: q.unworkedByTier,
