@@ -164,7 +164,8 @@ export function expectations(ctx: AssembleContext, models: OutcomeModels, etas: 
       const ref = a + hist.routingLagMs[i]!;
       const refO = t0 + hist.routingLagMs[i]!;
       const dAt = hist.decidedAt[i]!;
-      const decidedEarly = hist.decided[i]! === 1 && contactedO === contactedS && (!Number.isFinite(dAt) || dAt <= refO + BLACK_HOLE_MS);
+      // A settlement the scenario's queue moved across the window (queue/counterfactual.ts) says when it came.
+      const decidedEarly = cs === DECIDED_LATE ? false : cs === SETTLED_BY_REVIEW || (hist.decided[i]! === 1 && contactedO === contactedS && (!Number.isFinite(dAt) || dAt <= refO + BLACK_HOLE_MS));
       out.blackHole[k] = (contactedS && cs <= ref + BLACK_HOLE_MS) || decidedEarly ? 0 : 1;
       if (contactedS) {
         out.hours[k] = hS;

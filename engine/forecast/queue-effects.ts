@@ -53,6 +53,13 @@ export interface RepPoolState {
   readonly estimate: QueueEstimate;
   /** Wall-clock ms after which a waiting lead is never worked (the longest wait history shows, 1 to 14 days). */
   readonly horizonMs: number;
+  /** From the MQL: the black-hole window (24 h from assignment) plus history's median routing lag. */
+  readonly reviewWindowMs: number;
+  /** First and last historical MQL instant (epoch ms): the span a rep's active share is measured over. */
+  readonly spanFrom: number;
+  readonly spanTo: number;
+  /** Per lead: the kind of review history shows for its handoff (simulate.ts KNOWN_*), -1 for leads never handed off. */
+  readonly reviewKindOfLead: Int8Array;
   /** Per lead: the black-hole curve's chance at its historical arrival and backlog (NaN unknown). */
   readonly historyIgnoreChance: Float64Array;
   /**
@@ -138,8 +145,12 @@ export function buildRepPool(
       // Quick review vs late clean-up: the metric's black-hole window; a clean-up makes a lead worked within history's worked horizon.
       reviewWindowMs: BLACK_HOLE_MS,
       workedHorizonMs: WORKED_HORIZON_MS,
+      // Whether a rep's decision without contact waited in the queue like a contact: history's delays say.
+      reviewsQueued: 'auto',
     },
   );
+  const reviewKindOfLead = new Int8Array(hist.n).fill(-1);
+  leads.forEach((i, k) => (reviewKindOfLead[i] = estimate.reviewKind[k]!));
   const bh = estimate.blackHoles;
   const historyIgnoreChance = new Float64Array(hist.n).fill(Number.NaN);
   leads.forEach((i, k) => {
@@ -171,6 +182,10 @@ export function buildRepPool(
     accountOwner,
     estimate,
     horizonMs,
+    reviewWindowMs: BLACK_HOLE_MS + hist.medianLagMs,
+    spanFrom: arrival.reduce((a, t) => Math.min(a, t), Number.POSITIVE_INFINITY),
+    spanTo: arrival.reduce((a, t) => Math.max(a, t), Number.NEGATIVE_INFINITY),
+    reviewKindOfLead,
     historyIgnoreChance,
     calibratedServiceMs: null,
   };
@@ -268,6 +283,12 @@ export interface ScenarioPool {
   /** Per tier rank: chance an MQL is settled by a clean-up without outreach, within / after the worked horizon (queue/estimate.ts). */
   readonly lateByTier: Float64Array;
   readonly unworkedByTier: Float64Array;
+  /** Per tier rank: chance a lead its rep reaches is settled then without contact (queue/estimate.ts queuedByTier). */
+  readonly queuedByTier: Float64Array;
+  /** From the MQL: a queued review later than this is a black hole (RepPoolState.reviewWindowMs). */
+  readonly reviewWindowMs: number;
+  /** RepPoolState.reviewKindOfLead: a shared MQL is the review history saw (simulate.ts ReviewModel.known). */
+  readonly reviewKindOfLead: Int8Array;
   /** An interval run's response multiplier (QueueDraw.responseScale); absent = 1. */
   readonly responseScale?: number;
   /** An interval run's counterfactual construction (QueueDraw.rankMatched); absent = true. */
@@ -301,27 +322,38 @@ export function scenarioPool(base: RepPoolState, policy: Policy, loadPerRep: Flo
   const ext = addRepsToBusiestTeams(base, Math.max(0, extra), loadPerRep);
   const removed = new Uint8Array(ext.schedules.length);
   if (extra < 0) {
-    const candidates = Array.from({ length: nr }, (_, r) => r)
-      .filter((r) => Number.isNaN(base.activeFrom[r]!) && Number.isNaN(base.activeTo[r]!) && loadPerRep[r]! > 0)
-      .sort((a, b) => base.capacity[b]! / loadPerRep[b]! - base.capacity[a]! / loadPerRep[a]! || a - b);
-    // A team keeps at least one full-year member: cutting a territory's last rep is a reorganisation, not a cut.
+    // Candidates: full-year reps with load. Each cut comes from the team with the least load per unit of
+    // capacity (capacity weighted by the share of history each member was active), recomputed after
+    // each cut, among teams that keep a member active at history's end (cutting a territory's last rep
+    // is a reorganisation, not a cut); within it the rep with the most slack (capacity per MQL handled).
+    const candidates = Array.from({ length: nr }, (_, r) => r).filter((r) => Number.isNaN(base.activeFrom[r]!) && Number.isNaN(base.activeTo[r]!) && loadPerRep[r]! > 0);
     const team = teamKeys(base);
-    const left = new Map<number, number>();
-    for (const r of candidates) left.set(team[r]!, (left.get(team[r]!) ?? 0) + 1);
-    let todo = Math.min(-extra, Math.max(0, nr - 1));
-    for (const r of candidates) {
-      if (todo === 0) break;
-      if (left.get(team[r]!)! < 2) continue;
-      left.set(team[r]!, left.get(team[r]!)! - 1);
-      removed[r] = 1;
-      todo--;
+    const nTeams = team.reduce((a, t) => Math.max(a, t + 1), 0);
+    const load = new Float64Array(nTeams);
+    const cap = new Float64Array(nTeams);
+    const staying = new Int32Array(nTeams); // members active at history's end
+    for (let r = 0; r < nr; r++) {
+      if (!(loadPerRep[r]! > 0)) continue;
+      load[team[r]!] = load[team[r]!]! + loadPerRep[r]!;
+      cap[team[r]!] = cap[team[r]!]! + base.capacity[r]! * activeShare(base, r);
+      if (Number.isNaN(base.activeTo[r]!)) staying[team[r]!] = staying[team[r]!]! + 1;
     }
-    // Fewer multi-member teams than the cut: the rest as before, by slack.
-    for (const r of candidates) {
-      if (todo === 0) break;
-      if (removed[r]) continue;
-      removed[r] = 1;
-      todo--;
+    const slack = (r: number): number => base.capacity[r]! / loadPerRep[r]!;
+    let todo = Math.min(-extra, Math.max(0, nr - 1));
+    for (; todo > 0; todo--) {
+      let best = -1;
+      for (const r of candidates) {
+        if (removed[r] || staying[team[r]!]! < 2) continue;
+        const pr = load[team[r]!]! / cap[team[r]!]!;
+        const pb = best < 0 ? 0 : load[team[best]!]! / cap[team[best]!]!;
+        if (best < 0 || pr < pb || (pr === pb && slack(r) > slack(best))) best = r;
+      }
+      // Fewer multi-member teams than the cut: the rep with the most slack anywhere.
+      if (best < 0) for (const r of candidates) if (!removed[r] && (best < 0 || slack(r) > slack(best))) best = r;
+      if (best < 0) break;
+      removed[best] = 1;
+      cap[team[best]!] = cap[team[best]!]! - base.capacity[best]!;
+      staying[team[best]!] = staying[team[best]!]! - 1;
     }
   }
   const capacity = ext.dailyCapacity;
@@ -342,12 +374,15 @@ export function scenarioPool(base: RepPoolState, policy: Policy, loadPerRep: Flo
     schedules: ext.schedules,
     capacity: calibrated ? Float64Array.from(capacity, () => Number.POSITIVE_INFINITY) : capacity,
     serviceMs,
-    pickupMeanMs: calibrated ? new Float64Array(ext.templateOf.length) : Float64Array.from(ext.templateOf, (r) => base.estimate.pickupMeanMs[r]!),
+    pickupMeanMs: calibrated ? new Float64Array(ext.templateOf.length) : newHirePickup(base.estimate.pickupMeanMs, ext.templateOf, nr),
     // The urgent room scales with the capacity a scenario sets.
     horizonMs: base.horizonMs,
     skipByTier: base.estimate.skipByTier,
     lateByTier: base.estimate.lateByTier,
     unworkedByTier: base.estimate.unworkedByTier,
+    queuedByTier: base.estimate.queuedByTier,
+    reviewWindowMs: base.reviewWindowMs,
+    reviewKindOfLead: base.reviewKindOfLead,
     urgentCapacity: Float64Array.from(ext.templateOf, (r, k) => (base.estimate.urgentCapacity[r]! * capacity[k]!) / Math.max(1e-9, base.capacity[r]!)),
     activeFrom: ext.activeFrom,
     activeTo: Float64Array.from(ext.activeTo, (v, r) => (removed[r] ? -Infinity : v)),
@@ -367,6 +402,27 @@ export function scenarioPool(base: RepPoolState, policy: Policy, loadPerRep: Flo
     team: ext.team,
     templateOf: ext.templateOf,
   };
+}
+
+/** Share of history's span (first to last MQL) rep r was active (1 without active dates). */
+export function activeShare(base: Pick<RepPoolState, 'activeFrom' | 'activeTo' | 'spanFrom' | 'spanTo'>, r: number): number {
+  const span = base.spanTo - base.spanFrom;
+  if (!(span > 0)) return 1;
+  const a = Number.isNaN(base.activeFrom[r]!) ? base.spanFrom : Math.max(base.spanFrom, base.activeFrom[r]!);
+  const b = Number.isNaN(base.activeTo[r]!) ? base.spanTo : Math.min(base.spanTo, base.activeTo[r]!);
+  return Math.max(0, Math.min(1, (b - a) / span));
+}
+
+/**
+ * Pickup means per pool rep: an original rep's own; an added rep's the median of the original reps'.
+ * How often a rep looks at the queue is a habit of the person, not of the team's territory: a new
+ * hire is a draw from the reps history shows, not a copy of the one rep a team may have.
+ */
+export function newHirePickup(pickup: ArrayLike<number>, templateOf: ArrayLike<number>, firstAdded: number): Float64Array {
+  const own = Array.from({ length: firstAdded }, (_, r) => pickup[r]!).filter((v) => Number.isFinite(v) && v > 0).sort((a, b) => a - b);
+  const h = (own.length - 1) / 2;
+  const median = own.length > 0 ? (own[Math.floor(h)]! + own[Math.ceil(h)]!) / 2 : Number.NaN;
+  return Float64Array.from(templateOf, (t, r) => (r >= firstAdded && Number.isFinite(median) ? median : pickup[t]!));
 }
 
 /** A team: reps serving the same regions and segment. */
@@ -397,7 +453,8 @@ function addRepsToBusiestTeams(base: RepPoolState, k: number, loadPerRep: Float6
   for (let r = 0; r < nr; r++) {
     load[team[r]!] = load[team[r]!]! + loadPerRep[r]!;
     if (loadPerRep[r]! > 0) {
-      cap[team[r]!] = cap[team[r]!]! + base.capacity[r]!;
+      // A rep who worked part of history gave the team that part of its capacity (the load is history's whole).
+      cap[team[r]!] = cap[team[r]!]! + base.capacity[r]! * activeShare(base, r);
       members[team[r]!]!.push(r);
     }
   }
@@ -485,21 +542,30 @@ export function assignReps(
     toRoute.forEach((k, j) => (rep[k] = routed.rep[j]!));
   }
   if (pool.added > 0) {
-    // Added reps take an even share of their team's MQLs (of everyone's when in no team).
+    // Added reps take an even share of their team's MQLs (of everyone's when in no team), beside the
+    // team's reps active at the MQL's instant (a rep who left or had not joined yet takes no share).
     const nTeams = pool.team.reduce((a, t) => Math.max(a, t + 1), 0) + 1;
-    const members = new Float64Array(nTeams);
+    const memberList: number[][] = Array.from({ length: nTeams }, () => []);
     const clones: number[][] = Array.from({ length: nTeams }, () => []);
-    for (let r = 0; r < pool.firstAdded; r++) if (!pool.removed[r] && loadPerRep[r]! > 0) members[pool.team[r]!] = members[pool.team[r]!]! + 1;
+    const everyone: number[] = [];
+    for (let r = 0; r < pool.firstAdded; r++) {
+      if (pool.removed[r]) continue;
+      everyone.push(r);
+      if (loadPerRep[r]! > 0) memberList[pool.team[r]!]!.push(r);
+    }
     for (let r = pool.firstAdded; r < pool.team.length; r++) clones[pool.team[r]! < 0 ? nTeams - 1 : pool.team[r]!]!.push(r);
     const anyClones = clones[nTeams - 1]!;
-    let active = 0;
-    for (let r = 0; r < pool.firstAdded; r++) if (!pool.removed[r]) active++;
+    const activeAt = (list: readonly number[], t: number): number => {
+      let m = 0;
+      for (const r of list) if (!(t < base.activeFrom[r]!) && !(t > base.activeTo[r]!)) m++;
+      return m;
+    };
     for (let k = 0; k < n; k++) {
       const r = rep[k]!;
       const own = r >= 0 && r < pool.firstAdded ? clones[pool.team[r]!]! : [];
       const list = own.length > 0 ? own : anyClones;
       if (list.length === 0) continue;
-      const share = list.length / ((own.length > 0 ? members[pool.team[r]!]! : active) + list.length);
+      const share = list.length / (Math.max(1, activeAt(own.length > 0 ? memberList[pool.team[r]!]! : everyone, arrival[k]!)) + list.length);
       const u = hashUniform(seed, STREAM_EXTRA_REPS, lead[k]!);
       if (u < share) rep[k] = list[Math.min(list.length - 1, Math.floor((u / share) * list.length))]!;
     }
@@ -520,10 +586,12 @@ function removedOwners(owner: Int32Array, removed: Uint8Array): Int32Array {
  * settled without contact (simulate.ts FLAG_REVIEWED / FLAG_DECIDED_LATE).
  */
 export function simulateCohort(pool: ScenarioPool, c: QueueCohort, lead: Int32Array, seed: number, run: number): Float64Array {
+  // A shared MQL is the review (or not) history saw; a new one draws its kind.
+  const known = Int8Array.from(lead, (i, k) => (c.shared[k] ? pool.reviewKindOfLead[i]! : -1));
   const res = simulateQueues(
     { schedules: pool.schedules, dailyCapacity: pool.capacity, serviceMs: pool.serviceMs, pickupMeanMs: pool.pickupMeanMs, urgentCapacity: pool.urgentCapacity, activeFrom: pool.activeFrom, activeTo: pool.activeTo },
     { arrival: c.arrival, rep: c.rep, priority: c.priority, key: lead },
-    { seed, run, blackHoles: pool.blackHoles, horizonMs: pool.horizonMs, review: { skipByTier: pool.skipByTier, lateByTier: pool.lateByTier, unworkedByTier: pool.unworkedByTier } },
+    { seed, run, blackHoles: pool.blackHoles, horizonMs: pool.horizonMs, review: { skipByTier: pool.skipByTier, lateByTier: pool.lateByTier, unworkedByTier: pool.unworkedByTier, queuedByTier: pool.queuedByTier, windowMs: pool.reviewWindowMs, known } },
   );
   for (let k = 0; k < res.flags.length; k++) {
     const f = res.flags[k]!;
@@ -645,6 +713,7 @@ export interface QueueParameterDraw {
   readonly skipByTier: Float64Array;
   readonly lateByTier: Float64Array;
   readonly unworkedByTier: Float64Array;
+  readonly queuedByTier: Float64Array;
 }
 
 /**
@@ -680,10 +749,11 @@ export function perturbPool(pool: ScenarioPool, d: QueueDraw | null): ScenarioPo
     urgentCapacity: Float64Array.from(pool.urgentCapacity, (c, r) => c * cs(r)),
     serviceMs: Float64Array.from(pool.serviceMs, (v, r) => v / cs(r)),
     // The calibrated model has no pickup (0): keep it so.
-    pickupMeanMs: Float64Array.from(pool.pickupMeanMs, (v, r) => (v > 0 && tmpl(r) >= 0 ? q.pickupMeanMs[tmpl(r)]! : v)),
+    pickupMeanMs: pool.pickupMeanMs.every((v) => !(v > 0)) ? pool.pickupMeanMs : newHirePickup(q.pickupMeanMs, pool.templateOf ?? Int32Array.from(pool.pickupMeanMs, (_, r) => r), pool.firstAdded),
     skipByTier: q.skipByTier,
     lateByTier: q.lateByTier,
     unworkedByTier: q.unworkedByTier,
+    queuedByTier: q.queuedByTier,
     blackHoles: { ...out.blackHoles, tierEffect: q.tierEffect.length === bh.tierEffect.length ? q.tierEffect : bh.tierEffect },
   };
 }
@@ -763,6 +833,7 @@ export function queueParameterDraw(e: QueueEstimate, rng: Rng): QueueParameterDr
     skipByTier: share(e.skipByTier),
     lateByTier: share(e.lateByTier),
     unworkedByTier: share(e.unworkedByTier),
+    queuedByTier: share(e.queuedByTier),
   };
 }
 

@@ -64,17 +64,20 @@ export interface CounterfactualOptions {
   /**
    * Group per row (e.g. the scenario's tier rank; -1 none) for rank-matched
    * shifts: within a group of at least RANK_MATCH_MIN rows contacted in all
-   * three timelines, the row with the k-th shortest observed delay moves to
-   * the scenario's k-th shortest simulated delay read on history's scale
-   * (its quantile among the simulated baseline's delays, then that quantile
-   * of the observed ones) instead of taking its own simulated change. Why: the simulation cannot know WHICH
-   * leads waited in history (its looks and draws are its own), so a lead
-   * history kept waiting overnight may be fast in the simulated baseline and
-   * see no change of its own when the scenario clears the queue; matching
-   * by rank gives history's slow leads the simulation's change for slow
-   * leads; reading through quantiles uses the simulation for ranks only,
-   * not for its absolute delays (as DelayCalibration does for new MQLs).
-   * Same simulations give the same sorted delays: the identity holds.
+   * three timelines, the row with the k-th shortest observed delay takes the
+   * change from the baseline's k-th shortest simulated delay to the
+   * scenario's k-th, instead of its own simulated change. Why: the simulation
+   * cannot know WHICH leads waited in history (its looks and draws are its
+   * own), so a lead history kept waiting overnight may be fast in the
+   * simulated baseline and see no change of its own when the scenario clears
+   * the queue; matching by rank gives history's slow leads the simulation's
+   * change for slow leads. The change is added in business time, not read
+   * through the quantiles of history's delays: a longer queue adds waiting
+   * (backlog over throughput), and a scenario that pushes most waits past the
+   * baseline's tail would otherwise be squeezed into history's shorter tail
+   * (tried: on S seeds 1/2 and the shipped sample it halved the hours'
+   * response; README "Accuracy"). Same simulations give the same sorted
+   * delays: the identity holds.
    */
   readonly rankGroup?: Int32Array;
   /**
@@ -137,6 +140,13 @@ export function counterfactualContactTimes(
         continue;
       }
     }
+    if (!okO && !okB && !okS && cb !== cs && Math.abs(cb) === Infinity && Math.abs(cs) === Infinity) {
+      // A lead history settled without contact, which both simulations settle when its rep reaches it:
+      // -Infinity within the black-hole window, +Infinity later (forecast/history.ts SETTLED_BY_REVIEW,
+      // DECIDED_LATE). The scenario's queue moved that moment across the window: so does history's.
+      out[i] = cs;
+      continue;
+    }
     if (!okS) {
       out[i] = okB ? Number.NaN : co;
       continue;
@@ -198,29 +208,10 @@ function rankMatchedDeltas(
     const rows = Int32Array.from(list).sort((a, b) => dObs[a]! - dObs[b]! || a - b);
     const b = Float64Array.from(list, (i) => dB[i]!).sort();
     const sc = Float64Array.from(list, (i) => dS[i]!).sort();
-    const ob = Float64Array.from(rows, (i) => dObs[i]!);
-    for (let k = 0; k < rows.length; k++) {
-      // The scenario's k-th delay read on history's scale: its rank among the baseline's simulated delays,
-      // then that rank among the observed ones (equal simulations: the row's own delay, change 0).
-      out[rows[k]!] = sc[k]! === b[k]! ? 0 : onObservedScale(b, ob, sc[k]!) - ob[k]!;
-    }
+    // The k-th observed delay takes the change from the baseline's k-th simulated delay to the
+    // scenario's (equal simulations: change 0).
+    for (let k = 0; k < rows.length; k++) out[rows[k]!] = sc[k]! - b[k]!;
   }
   return out;
 }
 
-/** A simulated delay x on the observed scale: its quantile among the simulated baseline `sim`, then that quantile of `obs` (both ascending, same length). */
-function onObservedScale(sim: Float64Array, obs: Float64Array, x: number): number {
-  const n = sim.length;
-  if (x >= sim[n - 1]!) return obs[n - 1]! + (x - sim[n - 1]!);
-  if (x <= sim[0]!) return obs[0]! - (sim[0]! - x);
-  // Interpolated rank of x in sim, then interpolated value of obs at that rank.
-  let lo = 0;
-  let hi = n - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (sim[mid]! <= x) lo = mid;
-    else hi = mid;
-  }
-  const f = sim[hi]! > sim[lo]! ? (x - sim[lo]!) / (sim[hi]! - sim[lo]!) : 0;
-  return obs[lo]! + f * (obs[hi]! - obs[lo]!);
-}

@@ -43,7 +43,7 @@
 import { WorkSchedule } from '../calendar/business-hours';
 import { fitLogistic, LogisticFit, sigmoid } from '../stats/logistic';
 import { quantileSorted } from '../stats/bootstrap';
-import { BlackHoleModel, DEFAULT_HORIZON_MS, HOUR_MS } from './simulate';
+import { BlackHoleModel, DEFAULT_HORIZON_MS, HOUR_MS, KNOWN_LATE, KNOWN_NONE, KNOWN_QUEUED, KNOWN_QUICK, KNOWN_UNWORKED } from './simulate';
 import { dayEndingAfter, workingDays } from './working-days';
 
 export interface QueueHistory {
@@ -81,6 +81,12 @@ export interface EstimateOptions {
   readonly reviewWindowMs?: number;
   /** A late clean-up within this long of the MQL makes the lead worked (forecast/history.ts WORKED_HORIZON_MS); default the horizon. */
   readonly workedHorizonMs?: number;
+  /**
+   * Whether a decision without contact is the rep's first touch of a lead that waited in the queue
+   * (true), a settlement outside the queue (false, the default), or whichever history shows ('auto':
+   * see reviewsWaitInQueue).
+   */
+  readonly reviewsQueued?: boolean | 'auto';
 }
 
 export type CapacitySource = 'reps_table' | 'saturated_days' | 'busiest_day' | 'pooled';
@@ -112,6 +118,19 @@ export interface QueueEstimate {
   readonly lateByTier: Float64Array;
   /** Per tier index: share of MQLs decided without contact only after workedHorizonMs (ReviewModel.unworkedByTier). */
   readonly unworkedByTier: Float64Array;
+  /**
+   * Per tier index: with reviewsQueued, the chance a lead that reaches its rep is one the rep settles
+   * without contact (ReviewModel.queuedByTier): no-contact decisions within the horizon over the MQLs
+   * that were neither black holes nor decided after the horizon. Zeros otherwise.
+   */
+  readonly queuedByTier: Float64Array;
+  /** Per MQL: what kind of review history shows (simulate.ts KNOWN_*: none, queued, quick, clean-up, clean-up after the worked horizon). */
+  readonly reviewKind: Int8Array;
+  /** true: decisions without contact within the horizon wait in the queue as touches (skipByTier is then 0). */
+  readonly reviewsQueued: boolean;
+  /** Median business delay (ms) to a first contact, and to a decision without contact, within the horizon (NaN: none). */
+  readonly medianContactDelayMs: number;
+  readonly medianReviewDelayMs: number;
   readonly blackHoles: BlackHoleModel;
   /** The pooled fit (features: backlog days, tier dummies); null when there was nothing to fit. */
   readonly blackHoleFit: LogisticFit | null;
@@ -138,6 +157,10 @@ export function estimateQueue(history: QueueHistory, options: EstimateOptions): 
   const workedHorizon = options.workedHorizonMs ?? horizon;
 
   // Outcome and leaving time per MQL.
+  const reviewDelay = reviewDelays(history, options, horizon);
+  const queuedMode = options.reviewsQueued === 'auto' ? reviewsWaitInQueue(reviewDelay) : options.reviewsQueued === true;
+  /** 1: decided without contact within the horizon (a touch when reviews are queued). */
+  const touchedByDecision = new Uint8Array(n);
   const blackHole = new Uint8Array(n);
   const quickReview = new Uint8Array(n);
   const lateDecided = new Uint8Array(n);
@@ -156,6 +179,10 @@ export function estimateQueue(history: QueueHistory, options: EstimateOptions): 
       if (!(d > asg + reviewWindow)) quickReview[i] = 1;
       else lateDecided[i] = d - a < workedHorizon ? 1 : 2;
       leave[i] = Number.isFinite(d) ? Math.min(a + horizon, Math.max(a, d)) : a;
+      if (queuedMode && !(d - a >= horizon)) {
+        touchedByDecision[i] = 1;
+        contacted[i] = 1; // the decision is the rep's first touch: it counts in the day's work
+      }
     } else {
       blackHole[i] = 1;
       leave[i] = options.queuedOnly ? a : a + horizon;
@@ -289,13 +316,23 @@ export function estimateQueue(history: QueueHistory, options: EstimateOptions): 
   const tierN = new Float64Array(nTiers);
   const lateN = new Float64Array(nTiers);
   const unworkedN = new Float64Array(nTiers);
+  const queuedN = new Float64Array(nTiers);
+  const reachN = new Float64Array(nTiers);
   for (let i = 0; i < n; i++) {
     const t = Math.min(Math.max(0, history.priority[i]!), nTiers - 1);
     tierN[t] = tierN[t]! + 1;
+    if (touchedByDecision[i]) {
+      queuedN[t] = queuedN[t]! + 1;
+      reachN[t] = reachN[t]! + 1;
+      continue;
+    }
+    if (queuedMode && !blackHole[i] && !lateDecided[i]) reachN[t] = reachN[t]! + 1;
     skipN[t] = skipN[t]! + quickReview[i]!;
     if (lateDecided[i] === 1) lateN[t] = lateN[t]! + 1;
     if (lateDecided[i] === 2) unworkedN[t] = unworkedN[t]! + 1;
   }
+  // Queued reviews: a share of the leads that reach the rep (the simulation's black-hole draw and late clean-ups come first).
+  const queuedByTier = Float64Array.from(queuedN, (k, t) => (reachN[t]! > 0 ? k / reachN[t]! : 0));
   const skipByTier = Float64Array.from(skipN, (k, t) => (tierN[t]! > 0 ? k / tierN[t]! : 0));
   const lateByTier = Float64Array.from(lateN, (k, t) => (tierN[t]! > 0 ? k / tierN[t]! : 0));
   const unworkedByTier = Float64Array.from(unworkedN, (k, t) => (tierN[t]! > 0 ? k / tierN[t]! : 0));
@@ -315,6 +352,13 @@ export function estimateQueue(history: QueueHistory, options: EstimateOptions): 
     skipByTier,
     lateByTier,
     unworkedByTier,
+    queuedByTier,
+    reviewKind: Int8Array.from({ length: n }, (_, i) =>
+      touchedByDecision[i] ? KNOWN_QUEUED : quickReview[i] ? KNOWN_QUICK : lateDecided[i] === 1 ? KNOWN_LATE : lateDecided[i] === 2 ? KNOWN_UNWORKED : KNOWN_NONE,
+    ),
+    reviewsQueued: queuedMode,
+    medianContactDelayMs: reviewDelay.contact,
+    medianReviewDelayMs: reviewDelay.review,
     blackHoles: { intercept, slope, backlogScale: Float64Array.from(capacity), tierEffect, maxBacklog, queuedOnly: options.queuedOnly ?? false },
     blackHoleFit: fit,
     backlogAtArrival,
@@ -406,6 +450,44 @@ function fitBlackHoles(
   // The curve's support: the 99th percentile of the backlogs it was fitted on.
   const maxBacklog = quantileSorted(Float64Array.from(cols[0]!).sort(), 0.99);
   return { fit: f, intercept, tierEffect, slope: f.coefficients[0]!, maxBacklog };
+}
+
+/**
+ * Median business delays (rep's schedule) within the horizon: MQL to first contact, and MQL to a decision
+ * made without contact.
+ */
+function reviewDelays(history: QueueHistory, options: EstimateOptions, horizon: number): ReviewDelays {
+  const contact: number[] = [];
+  const review: number[] = [];
+  const { arrival, rep, firstContact, decided, decidedAt } = history;
+  for (let i = 0; i < arrival.length; i++) {
+    const r = rep[i]!;
+    const a = arrival[i]!;
+    if (r < 0 || r >= options.schedules.length || !Number.isFinite(a)) continue;
+    const c = firstContact[i]!;
+    const d = decidedAt ? decidedAt[i]! : Number.NaN;
+    if (Number.isFinite(c) && c - a < horizon) contact.push(options.schedules[r]!.businessMsBetween(a, Math.max(a, c)));
+    else if (decided[i] && Number.isFinite(d) && d - a < horizon) review.push(options.schedules[r]!.businessMsBetween(a, Math.max(a, d)));
+  }
+  const med = (v: number[]): number => (v.length > 0 ? quantileSorted(Float64Array.from(v).sort(), 0.5) : Number.NaN);
+  return { contact: med(contact), review: med(review), contacts: contact.length, reviews: review.length };
+}
+
+/**
+ * Do decisions without contact wait in the rep's queue? A lead settled on sight by whoever reads it first
+ * (a triage desk, an automatic check) is decided long before a rep's backlog would reach it; one a rep
+ * settles when it reaches the lead waits behind the same backlog as a contact. So: queued when the median
+ * business delay to such decisions is at least half the median delay to a first contact (20+ of each).
+ */
+export function reviewsWaitInQueue(d: ReviewDelays): boolean {
+  return d.contacts >= 20 && d.reviews >= 20 && d.contact > 0 && d.review >= 0.5 * d.contact;
+}
+
+interface ReviewDelays {
+  readonly contact: number;
+  readonly review: number;
+  readonly contacts: number;
+  readonly reviews: number;
 }
 
 /**

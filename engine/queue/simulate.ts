@@ -97,7 +97,28 @@ export interface ReviewModel {
   readonly lateByTier?: ArrayLike<number>;
   /** Chance a lead is settled by a clean-up only after the worked horizon; absent: none. */
   readonly unworkedByTier?: ArrayLike<number>;
+  /**
+   * Chance a lead is one its rep settles without contact on reaching it (queue/estimate.ts reviewsQueued):
+   * it waits and takes a start like any lead, and at that start is FLAG_REVIEWED (contactAt keeps the
+   * start), with FLAG_DECIDED_LATE when the start came more than windowMs after its MQL. Absent: none.
+   */
+  readonly queuedByTier?: ArrayLike<number>;
+  /** The black-hole window for queued reviews; default 24 h. */
+  readonly windowMs?: number;
+  /**
+   * Per MQL row, what history knows of the lead (KNOWN_*; -1: draw it): a lead history saw contacted is
+   * no review, one history saw settled is that kind of review. Lets the simulation settle the leads
+   * history settled rather than others (the forecast moves each lead's own history).
+   */
+  readonly known?: ArrayLike<number>;
 }
+
+/** ReviewModel.known: not a review (contacted, or lost by the queue), a queued review, a quick review, a clean-up, a clean-up after the worked horizon. */
+export const KNOWN_NONE = 0;
+export const KNOWN_QUEUED = 1;
+export const KNOWN_QUICK = 2;
+export const KNOWN_LATE = 3;
+export const KNOWN_UNWORKED = 4;
 
 export interface BlackHoleModel {
   /** Log-odds of being ignored at zero backlog, per rep. */
@@ -209,6 +230,8 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
   const version = new Int32Array(n); // bumped when a lead's heap entry goes stale
   const draws = new Uint8Array(n);
   const counted = new Uint8Array(n); // 1 while the lead counts in its holder's backlog
+  const queuedReview = new Uint8Array(n); // 1: settled without contact when its rep reaches it (ReviewModel.queuedByTier)
+  const reviewWindowMs = options.review?.windowMs ?? 24 * HOUR_MS;
 
   // Per-rep state.
   const freeAt = new Float64Array(nr).fill(Number.NEGATIVE_INFINITY);
@@ -462,12 +485,20 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
         const quick = rv.skipByTier[pr]!;
         const late = quick + at(rv.lateByTier);
         // One uniform: [0, quick) a quick review, [quick, late) a clean-up, [late, late + unworked) a clean-up after the worked horizon.
-        const u = hashUniform(seed, STREAM_REVIEW ^ run, mqls.key[lead]!);
-        if (u < late + at(rv.unworkedByTier)) {
+        const unworked = late + at(rv.unworkedByTier);
+        const known = rv.known ? rv.known[lead]! : -1;
+        let kind = known;
+        if (kind < 0) {
+          const u = hashUniform(seed, STREAM_REVIEW ^ run, mqls.key[lead]!);
+          // [unworked, unworked + queued share of the leads left): settled when its rep reaches it.
+          kind = u < quick ? KNOWN_QUICK : u < late ? KNOWN_LATE : u < unworked ? KNOWN_UNWORKED : u < unworked + at(rv.queuedByTier) * (1 - unworked) ? KNOWN_QUEUED : KNOWN_NONE;
+        }
+        if (kind >= KNOWN_QUICK) {
           state[lead] = DONE; // settled by review: no contact, no load
-          flags[lead] = flags[lead]! | FLAG_REVIEWED | (u >= quick ? FLAG_DECIDED_LATE : 0) | (u >= late ? FLAG_UNWORKED : 0);
+          flags[lead] = flags[lead]! | FLAG_REVIEWED | (kind >= KNOWN_LATE ? FLAG_DECIDED_LATE : 0) | (kind === KNOWN_UNWORKED ? FLAG_UNWORKED : 0);
           continue;
         }
+        if (kind === KNOWN_QUEUED) queuedReview[lead] = 1;
       }
       place(lead, r, tArr);
       // Deadlines in the assigned rep's business hours (its working-day table: same answer as
@@ -497,6 +528,7 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
           break;
         }
         contactAt[lead] = tEv;
+        if (queuedReview[lead]) flags[lead] = flags[lead]! | FLAG_REVIEWED | (tEv - arrival[lead]! > reviewWindowMs ? FLAG_DECIDED_LATE : 0);
         state[lead] = DONE;
         waiting[r] = waiting[r]! - 1;
         counted[lead] = 0;

@@ -14,8 +14,7 @@
 // measured when they were listed: every other pair is held to the issue's
 // thresholds exactly, a listed pair may not get worse than its recorded
 // error (+ a small margin), and the coverage the intervals reach is asserted
-// against its measured floor, which is BELOW the issue's 0.85 (see
-// engine/forecast/README.md "Accuracy"). Improving the engine should shrink
+// against its measured floor (see engine/forecast/README.md "Accuracy"). Improving the engine should shrink
 // these lists; the test prints the full table either way.
 //
 // Why S with 100 interval runs: generating and importing S takes ~6 s of CPU
@@ -51,58 +50,31 @@ function errorOf(m: MetricName, v: number | null, t: number): number {
 
 /** Pairs over the issue's tolerance at the time of listing, with the error then measured. */
 const KNOWN_MISSES: Readonly<Record<string, number>> = {
-  // After the review fix (new MQLs settled by a quick review are worked, not black holes): the queue's
-  // weak response to load shows through where the double count used to hide it (engine/forecast/README.md).
-  'threshold_minus_15/black_hole_rate': 0.0943,
-  'threshold_minus_15/sql_rate': 0.0203,
-  'threshold_minus_7/black_hole_rate': 0.0244,
-  'threshold_minus_15/median_hours_to_first_contact': 0.1607,
-  'threshold_minus_7/median_hours_to_first_contact': 0.4139,
-  'threshold_plus_7/p90_hours_to_first_contact': 0.1834,
-  'threshold_plus_15/sla_compliance_rate': 0.0262,
-  'threshold_plus_15/p90_hours_to_first_contact': 0.1919,
-  'require_business_email/median_hours_to_first_contact': 0.3302,
-  'require_business_email/p90_hours_to_first_contact': 0.2792,
-  'reps_plus_3/black_hole_rate': 0.0352,
-  'reps_plus_3/sla_compliance_rate': 0.0327,
-  'reps_plus_3/median_hours_to_first_contact': 0.6359,
-  'reps_plus_3/p90_hours_to_first_contact': 0.7195,
-  'reps_minus_2/black_hole_rate': 0.0721,
-  'reps_minus_2/sla_compliance_rate': 0.0349,
-  'reps_minus_2/median_hours_to_first_contact': 0.2592,
-  'reps_minus_2/p90_hours_to_first_contact': 0.1956,
+  // The queue's response to load, still short (engine/forecast/README.md "Accuracy"): listed at 0.0943 /
+  // 0.0244 / 0.4139 / 0.1919 before reviews waited in the queue and changes were added in business time.
+  'threshold_minus_15/black_hole_rate': 0.0495,
+  'threshold_minus_7/black_hole_rate': 0.0220,
+  'threshold_minus_7/median_hours_to_first_contact': 0.3382,
+  'threshold_plus_15/p90_hours_to_first_contact': 0.1803,
+  'reps_plus_3/sla_compliance_rate': 0.0321,
+  'reps_minus_2/median_hours_to_first_contact': 0.1617,
+  // Worse since that change (were 0.0021, 0.0114 and 0.0349; README "Accuracy" says why): the simulated
+  // queue's tail under overload is heavier than the truth's, which the SLA of the 24-hour tier reads;
+  // dropping the high-intent bypass changes who waits, not how many.
+  'threshold_minus_15/sla_compliance_rate': 0.0247,
+  'no_high_intent_bypass/black_hole_rate': 0.0260,
+  'reps_minus_2/sla_compliance_rate': 0.0873,
 };
 /** Pairs whose 90% interval missed the truth at the time of listing. */
 const KNOWN_UNCOVERED: readonly string[] = [
-  'threshold_minus_15/black_hole_rate',
-  'threshold_minus_15/median_hours_to_first_contact',
-  'threshold_minus_15/sql_rate',
-  'threshold_minus_15/opportunity_rate',
-  'threshold_minus_15/pipeline_amount',
-  'threshold_minus_7/black_hole_rate',
-  'threshold_minus_7/median_hours_to_first_contact',
-  'threshold_plus_7/sla_compliance_rate',
-  'threshold_plus_15/sla_compliance_rate',
   'threshold_plus_15/p90_hours_to_first_contact',
-  'reweight_pricing_x2_email_open_half/p90_hours_to_first_contact',
   'require_business_email/sla_compliance_rate',
-  'require_business_email/median_hours_to_first_contact',
-  'require_business_email/won_count',
-  'no_high_intent_bypass/black_hole_rate',
-  'reps_plus_3/black_hole_rate',
   'reps_plus_3/sla_compliance_rate',
-  'reps_plus_3/median_hours_to_first_contact',
-  'reps_plus_3/p90_hours_to_first_contact',
-  'reps_plus_3/sql_rate',
-  'reps_plus_3/won_count',
-  'reps_minus_2/black_hole_rate',
   'reps_minus_2/median_hours_to_first_contact',
-  'reps_minus_2/sql_rate',
   'reps_minus_2/opportunity_rate',
-  'reps_minus_2/pipeline_amount',
 ];
-/** The coverage the intervals reached when the lists were made was 0.785 (100 runs, queue parameters drawn too); the issue asks 0.85. */
-const COVERAGE_FLOOR = 0.77;
+/** The coverage the intervals reached when the lists were made was 0.959 (100 runs); the issue asks 0.85. */
+const COVERAGE_FLOOR = 0.95;
 /** A listed miss may drift this much (10% of its error, at least 0.01) before the test fails. */
 const drift = (err: number): number => Math.max(0.01, 0.1 * err);
 

@@ -98,6 +98,23 @@ describe('counterfactual contact times', () => {
       '2025-01-06T11:00', // only in the scenario: its simulated time
     ]);
   });
+
+  it('moves a settlement without contact across the black-hole window when the simulations do, and only then', () => {
+    const N = Number.NaN;
+    const I = Number.POSITIVE_INFINITY; // simulated: settled after the window (history.ts DECIDED_LATE)
+    const a = t('2025-01-06T10:00:00Z');
+    const arr = Float64Array.of(a, a, a, a);
+    const rep = Int32Array.of(0, 0, 0, 0);
+    const out = counterfactualContactTimes(
+      { arrival: arr, rep, contact: Float64Array.of(N, N, N, N) },
+      { arrival: arr, rep, contact: Float64Array.of(-I, I, -I, N) },
+      { arrival: arr, rep, contact: Float64Array.of(I, -I, -I, I) },
+      opts,
+    );
+    // Quick in the baseline, late in the scenario: late; the reverse: quick; unchanged: history's (no contact);
+    // one the baseline lost: history's too (nothing to move).
+    expect(Array.from(out)).toEqual([I, -I, N, N]);
+  });
 });
 
 describe('capacity drives delays and black holes', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScheduleSpec, WorkSchedule } from '../../engine/calendar/business-hours';
-import { DAY_MS, HOUR_MS, simulateQueues } from '../../engine/queue/simulate';
+import { DAY_MS, HOUR_MS, KNOWN_NONE, KNOWN_QUEUED, KNOWN_QUICK, simulateQueues } from '../../engine/queue/simulate';
 import { estimateQueue } from '../../engine/queue/estimate';
 import { Rng } from '../../engine/stats/rng';
 
@@ -113,6 +113,39 @@ describe('estimating queue parameters from history', () => {
     expect(est.skipByTier[0]).toBeCloseTo(1 / 5, 12);
     expect(est.lateByTier[0]).toBeCloseTo(1 / 5, 12);
     expect(est.unworkedByTier[0]).toBeCloseTo(1 / 5, 12);
+  });
+
+  it('tells from the delays whether decisions without contact waited in the queue, and then counts them as queued reviews', () => {
+    // One rep, 09:00-17:00 UTC: 60 MQLs a working day apart at 10:00; every 3rd decided without contact, the rest contacted.
+    const days = Array.from({ length: 90 }, (_, d) => START + d * DAY_MS + 10 * HOUR_MS).filter((a) => new Date(a).getUTCDay() % 6 !== 0).slice(0, 60);
+    const make = (reviewDelayMs: number) => {
+      const n = days.length;
+      const review = (i: number) => i % 3 === 0;
+      return estimateQueue(
+        {
+          arrival: Float64Array.from(days),
+          rep: new Int32Array(n),
+          priority: new Int32Array(n),
+          firstContact: Float64Array.from(days, (a, i) => (review(i) ? Number.NaN : a + (1 + (i % 5)) * HOUR_MS)),
+          decided: Uint8Array.from(days, (_, i) => (review(i) ? 1 : 0)),
+          decidedAt: Float64Array.from(days, (a, i) => (review(i) ? a + reviewDelayMs * (1 + (i % 5)) : Number.NaN)),
+        },
+        { schedules: [utc], horizonMs: 7 * DAY_MS, reviewsQueued: 'auto' },
+      );
+    };
+    // Decided 1-5 h after the MQL like the contacts: they waited for the rep; a third of the leads that reached it.
+    const queued = make(HOUR_MS);
+    expect(queued.reviewsQueued).toBe(true);
+    expect(queued.medianReviewDelayMs).toBe(queued.medianContactDelayMs);
+    expect(queued.queuedByTier[0]).toBeCloseTo(20 / 60, 12);
+    expect(queued.skipByTier[0]).toBe(0);
+    expect(Array.from(queued.reviewKind.slice(0, 3))).toEqual([KNOWN_QUEUED, KNOWN_NONE, KNOWN_NONE]);
+    // Decided within minutes, long before any contact: settled on sight, outside the queue.
+    const onSight = make(60_000);
+    expect(onSight.reviewsQueued).toBe(false);
+    expect(onSight.queuedByTier[0]).toBe(0);
+    expect(onSight.skipByTier[0]).toBeCloseTo(20 / 60, 12);
+    expect(Array.from(onSight.reviewKind.slice(0, 3))).toEqual([KNOWN_QUICK, KNOWN_NONE, KNOWN_NONE]);
   });
 
   it('recovers the black-hole-vs-backlog curve it was simulated with', () => {

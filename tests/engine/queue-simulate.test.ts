@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScheduleSpec, WorkSchedule } from '../../engine/calendar/business-hours';
-import { FLAG_DECIDED_LATE, FLAG_DROPPED, FLAG_ESCALATED, FLAG_IGNORED, FLAG_REASSIGNED, FLAG_REVIEWED, FLAG_UNWORKED, HOUR_MS, simulateQueues } from '../../engine/queue/simulate';
+import { FLAG_DECIDED_LATE, FLAG_DROPPED, FLAG_ESCALATED, FLAG_IGNORED, FLAG_REASSIGNED, FLAG_REVIEWED, FLAG_UNWORKED, HOUR_MS, KNOWN_NONE, KNOWN_QUEUED, KNOWN_QUICK, simulateQueues } from '../../engine/queue/simulate';
 import { workingDays } from '../../engine/queue/working-days';
 
 const t = (iso: string): number => Date.parse(iso);
@@ -79,6 +79,28 @@ describe('one rep, computed by hand', () => {
     });
     expect(Array.from(out.contactAt, iso)).toEqual(['never', 'never', 'never', '2025-01-06T09:10', 'never']);
     expect(Array.from(out.flags)).toEqual([FLAG_REVIEWED, FLAG_REVIEWED | FLAG_DECIDED_LATE, FLAG_REVIEWED | FLAG_DECIDED_LATE | FLAG_UNWORKED, 0, FLAG_DROPPED]);
+  });
+
+  it('queued reviews wait and take a start like any lead, settled then: quick within the window, late after it', () => {
+    // Capacity 2 a day, 15 minutes a lead, one tier; history knows which leads are reviews (ReviewModel.known).
+    const m = mqls([
+      ['2025-01-06T09:00:00Z', 0, 0], // review, started at once -> quick
+      ['2025-01-06T09:05:00Z', 0, 0], // contact at 09:15 (behind the review: it took the rep's time)
+      ['2025-01-06T09:10:00Z', 0, 0], // review: Monday's 2 starts are used -> Tue 09:00, 23h50 later
+      ['2025-01-06T09:20:00Z', 0, 0], // review -> Tue 09:15, 23h55 later
+    ]);
+    const reps = { schedules: [utc], dailyCapacity: [2], serviceMs: [HOUR_MS / 4] };
+    const known = [KNOWN_QUEUED, KNOWN_NONE, KNOWN_QUEUED, KNOWN_QUEUED];
+    const run = (windowMs: number) => simulateQueues(reps, m, { review: { skipByTier: [0], queuedByTier: [0], windowMs, known } });
+    const out = run(24 * HOUR_MS);
+    expect(Array.from(out.contactAt, iso)).toEqual(['2025-01-06T09:00', '2025-01-06T09:15', '2025-01-07T09:00', '2025-01-07T09:15']);
+    expect(Array.from(out.flags)).toEqual([FLAG_REVIEWED, 0, FLAG_REVIEWED, FLAG_REVIEWED]);
+    expect(Array.from(run(23 * HOUR_MS + 52 * 60_000).flags)).toEqual([FLAG_REVIEWED, 0, FLAG_REVIEWED, FLAG_REVIEWED | FLAG_DECIDED_LATE]);
+    // Drawn: a queued share of 1 makes every lead a review; a known quick review skips the queue (no start).
+    expect(Array.from(simulateQueues(reps, m, { review: { skipByTier: [0], queuedByTier: [1] } }).flags)).toEqual([FLAG_REVIEWED, FLAG_REVIEWED, FLAG_REVIEWED, FLAG_REVIEWED]);
+    const skip = simulateQueues(reps, m, { review: { skipByTier: [0], queuedByTier: [0], known: [KNOWN_QUICK, KNOWN_NONE, KNOWN_NONE, KNOWN_NONE] } });
+    expect(Array.from(skip.contactAt, iso)).toEqual(['never', '2025-01-06T09:05', '2025-01-06T09:20', '2025-01-07T09:00']);
+    expect(Array.from(skip.flags)).toEqual([FLAG_REVIEWED, 0, 0, 0]);
   });
 
   it('escalation moves a waiting tier-C lead ahead of newer tier-A leads', () => {
