@@ -10,7 +10,8 @@
 // queue response's scale (how well the simulation reproduces history's
 // delays: queue-effects.ts DelayCalibration.responseSd) and of how history's
 // contacts are moved (rank-matched or each lead's own change, half the runs each).
-import { poissonWeights, Rng } from '../stats/rng';
+import { normalQuantile } from '../stats/normal-quantile';
+import { hashUniform, poissonWeights, Rng } from '../stats/rng';
 import { drawOutcomeModels, fitOutcomeModels, type OutcomeModels } from './outcome-models';
 import { queueDraw, type QueueDraw } from './queue-effects';
 import type { ForecastSession } from './session';
@@ -22,6 +23,9 @@ const STREAM_QUEUE = 0x9e0e;
 const STREAM_QUEUE_PARAMS = 0x9a7a;
 const SEED_LEAD_WEIGHTS = 0x1ead;
 const STREAM_MODELS = 0x30de1;
+const STREAM_STRATA = 0x57a7;
+const STREAM_STRATA_ORDER = 0x57a8;
+const STREAM_RANK_MATCHED = 0x57a9;
 
 /**
  * Models of interval run `run` (>= 1), cached on the session: they do not
@@ -52,6 +56,55 @@ export function extrapolationShift(seed: number, run: number): number {
 export function runQueueDraw(session: ForecastSession, seed: number, run: number): QueueDraw | null {
   const rng = new Rng(seed ^ STREAM_QUEUE, run + 1);
   return queueDraw(session.pool, rng.normal(), rng.normal(), rng.normal(), session.delayCalibration.responseSd, rng.uniform(), new Rng(seed ^ STREAM_QUEUE_PARAMS, run + 1));
+}
+
+/**
+ * Queue draw j of k (0 <= j < k) for the two-level interval runs
+ * (interval-runs.ts): the same parameters as runQueueDraw, but every normal
+ * the draw takes (black-hole curve, response scale, throughput, review
+ * shares) comes from a Latin hypercube over the k draws: the i-th normal of
+ * draw j falls in stratum perm_i(j) of k equal-probability strata. Why: 200
+ * runs share k simulated queues, and k independent draws give the interval's
+ * queue part from a handful of values (the largest of 10 normals averages
+ * 1.54 sd where a 95th percentile is 1.64): strata spread the k draws over
+ * the whole distribution. Uniforms (bootstrap resampling of idle delays) stay
+ * plain random; rank-matched in exactly half the draws.
+ */
+export function stratifiedQueueDraw(session: ForecastSession, seed: number, k: number, j: number): QueueDraw | null {
+  const rng = new StratifiedRng(seed, k, j);
+  const u4 = (strataOrder(seed ^ STREAM_RANK_MATCHED, 0, k)[j]! + 0.5) / k;
+  return queueDraw(session.pool, rng.normal(), rng.normal(), rng.normal(), session.delayCalibration.responseSd, u4, rng);
+}
+
+/** A random permutation of 0..k-1 for the i-th stratified normal (the same for every draw of a set). */
+function strataOrder(seed: number, i: number, k: number): Int32Array {
+  const rng = new Rng(seed ^ STREAM_STRATA_ORDER, i + 1);
+  const perm = Int32Array.from({ length: k }, (_, t) => t);
+  for (let t = k - 1; t > 0; t--) {
+    const u = Math.floor(rng.uniform() * (t + 1));
+    const x = perm[t]!;
+    perm[t] = perm[u]!;
+    perm[u] = x;
+  }
+  return perm;
+}
+
+/** Normals from a Latin hypercube over k draws (see stratifiedQueueDraw); uniforms from a plain stream. */
+class StratifiedRng extends Rng {
+  private calls = 0;
+  constructor(
+    private readonly seed: number,
+    private readonly k: number,
+    private readonly j: number,
+  ) {
+    super(seed ^ STREAM_QUEUE_PARAMS, j + 1);
+  }
+
+  override normal(): number {
+    const i = this.calls++;
+    const stratum = strataOrder(this.seed, i, this.k)[this.j]!;
+    return normalQuantile((stratum + hashUniform(this.seed ^ STREAM_STRATA, i, this.j)) / this.k);
+  }
 }
 
 /** Poisson(1) weight per lead (lead index) for run `run`: the same lead gets the same weight in every scenario. */
