@@ -56,7 +56,7 @@ export async function forecast(source: Workspace | ForecastSession, scenario: un
     if (!cache) bootCache.set(session, (cache = new Map()));
     if (options.signal?.aborted) throw new ForecastAborted();
     // Two levels (interval-runs.ts): a few simulated queue draws, every run's outcome draws on one of them.
-    const out = await intervalRuns(session, st, groups, runs, seed, {
+    const out = await intervalRuns(session, st, groups, point, runs, seed, {
       modelCache: cache,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       stop: () => options.signal?.aborted === true,

@@ -15,7 +15,8 @@
 // pre-sorted contacts.
 import type { MetricValues } from './assemble';
 import { expectations, type AssembleContext, type CohortInWindow, type Etas } from './assemble';
-import { bootstrapModels, extrapolationShift, stratifiedQueueDraw } from './intervals';
+import { Rng } from '../stats/rng';
+import { bootstrapModels, EXTRAPOLATION_SD, extrapolationShift, stratifiedQueueDraw } from './intervals';
 import { baselineContact, windowContact, windowContact0, windowEtas, type ScenarioState } from './kernel';
 import { sizeBand, type Model, type OutcomeModels } from './outcome-models';
 import { stableOrderByValue } from './radix-order';
@@ -51,8 +52,6 @@ export interface IntervalRunOptions {
   readonly modelCache: Map<number, OutcomeModels>;
 }
 
-/** Sums per group: weight, the eight expectation sums (SUM order), weighted hours weight. */
-const NS = 10;
 const SUM = ['accept', 'reject', 'blackHole', 'sla', 'sql', 'opp', 'won', 'pipeline'] as const;
 const MODEL_METRICS = [0, 1, 4, 5, 6, 7] as const; // the sums the outcome models move
 /** (metric, model) pairs with a gradient: accept<-accept, reject<-reject, sql<-sql, opp/won/pipeline<-opp, won<-won. */
@@ -68,7 +67,10 @@ const PAIRS = [
 type ModelKey = (typeof PAIRS)[number]['model'];
 const MODELS: readonly ModelKey[] = ['accept', 'reject', 'sql', 'opp', 'won'];
 const H = 1e-5;
-const SEED_LEAD_WEIGHTS = 0x1ead;
+const STREAM_RESAMPLE = 0x1ead;
+
+/** Linearizations per window piece (scenario-cache.ts) and groups (their sizes). */
+const linearCache = new WeakMap<object, Map<string, Linearization>>();
 
 /** Baseline simulations per session and (seed, K, draw): scenario-independent, so every scenario's intervals reuse them. */
 const baselineCache = new WeakMap<ForecastSession, Map<string, Float64Array>>();
@@ -77,6 +79,8 @@ export async function intervalRuns(
   session: ForecastSession,
   st: ScenarioState,
   groups: readonly RowGroup[],
+  /** The expected-value evaluation (kernel.ts evaluate run 0): the delta method's base point. */
+  point: LeadExpectations,
   runs: number,
   seed: number,
   options: IntervalRunOptions,
@@ -98,7 +102,12 @@ export async function intervalRuns(
   const mG = Float64Array.from({ length: G }, (_, g) => (g === 0 ? m : groups[g - 1]!.rows.length));
 
   let t0 = performance.now();
-  const lin = linearization(session, st, ctx, etas0, mem, G);
+  // The gradients depend on the scenario's window piece and its groups only (not on the seed or runs): kept on the piece.
+  let lins = linearCache.get(st.pieces.window);
+  if (!lins) linearCache.set(st.pieces.window, (lins = new Map()));
+  const groupsKey = groups.map((g) => g.rows.length).join(',');
+  let lin = lins.get(groupsKey);
+  if (!lin) lins.set(groupsKey, (lin = linearization(session, st, ctx, etas0, point, mem, G)));
   t.linear += performance.now() - t0;
 
   // Extrapolated MQLs: their per-run shift is applied exactly (a sub-cohort re-assembled per run).
@@ -111,12 +120,7 @@ export async function intervalRuns(
   let bcache = baselineCache.get(session);
   if (!bcache) baselineCache.set(session, (bcache = new Map()));
   const out: RunValues = { overall: new Array<MetricValues>(runs), groups: groups.map(() => new Array<MetricValues>(runs)) };
-  const y = new Float64Array(m * 8);
-  const hw = new Float64Array(m);
-  const w = new Uint8Array(m);
-  const acc = new Float64Array(G * NS);
   const delta = new Float64Array(G * 8);
-  const lead = st.inWindow.lead;
   let done = 0;
   let lastYield = performance.now();
   for (let j = 0; j < K; j++) {
@@ -138,24 +142,14 @@ export async function intervalRuns(
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (options.stop?.()) return null;
 
-    // 2. Its per-MQL expectations (full-data models), packed; its hours sorted per group.
+    // 2. Its per-MQL expectations (full-data models) summed per group, its hours sorted per group.
     t0 = performance.now();
     const cohort: CohortInWindow = { ...st.inWindow, contact };
     const e = expectations(ctx, models, etas0, cohort);
-    for (let q = 0; q < m; q++) {
-      const o = q * 8;
-      y[o] = e.accept[q]!;
-      y[o + 1] = e.reject[q]!;
-      y[o + 2] = e.blackHole[q]!;
-      y[o + 3] = e.sla[q]!;
-      y[o + 4] = e.sql[q]!;
-      y[o + 5] = e.opp[q]!;
-      y[o + 6] = e.won[q]!;
-      y[o + 7] = e.pipeline[q]!;
-      hw[q] = e.hoursWeight[q]!;
-    }
+    const moments = groupMoments(e, mem, G);
     const slots = hourSlots(e, mem, G);
-    const exCohort = exRows.length > 0 ? subCohort(cohort, exRows) : null;
+    if (process.env.IV_DEBUG) console.log(`draw ${j} rs ${draw?.responseScale?.toFixed(3)} rm ${draw?.rankMatched} accept ${(moments.sum[0]! / m).toFixed(4)} bh ${(moments.sum[2]! / m).toFixed(4)} med ${resampledQuantile(slots, 0, 0.5, 0)?.toFixed(2)} p90 ${resampledQuantile(slots, 0, 0.9, 0)?.toFixed(2)} sdAcc ${(Math.sqrt(moments.ss[0]!) / m).toFixed(4)}`);
+    const exGrid = exRows.length > 0 ? extrapolatedGrid(ctx, models, exEtas, subCohort(cohort, exRows), exRows, e, mem, G) : null;
     t.draws += performance.now() - t0;
 
     // 3. The runs on this queue draw.
@@ -164,14 +158,11 @@ export async function intervalRuns(
       if (options.stop?.()) return null;
       const rn = r + 1;
       const drawn = bootstrapModels(session, rn + (seed - 1) * 100_003, options.modelCache);
-      leadWeights(seed, rn, lead, w);
-      sums(acc, y, hw, w, mem, m);
-      const shift = extrapolationShift(seed, rn);
-      if (exCohort && shift !== 0) extrapolatedSums(acc, ctx, models, exEtas, exCohort, exRows, shift, y, w, mem);
       lin.shift(delta, models, drawn);
-      const hours = quantiles(slots, acc, w, G);
+      if (exGrid) exGrid.add(delta, extrapolationShift(seed, rn));
+      const z = new Rng(seed ^ STREAM_RESAMPLE, rn + 1);
       for (let g = 0; g < G; g++) {
-        const v = values(acc, delta, hours, g, mG[g]!);
+        const v = values(moments, slots, delta, g, mG[g]!, z);
         if (g === 0) out.overall[r] = v;
         else out.groups[g - 1]![r] = v;
       }
@@ -191,13 +182,13 @@ export async function intervalRuns(
   return out;
 }
 
-interface Membership {
+export interface Membership {
   /** Row -> its groups (1-based group index; 0, all MQLs, is implicit): CSR. */
   readonly offsets: Int32Array;
   readonly members: Int32Array;
 }
 
-function membership(groups: readonly RowGroup[], m: number): Membership {
+export function membership(groups: readonly RowGroup[], m: number): Membership {
   const offsets = new Int32Array(m + 1);
   for (const g of groups) for (let q = 0; q < g.rows.length; q++) offsets[g.rows[q]! + 1]!++;
   for (let q = 0; q < m; q++) offsets[q + 1] = offsets[q + 1]! + offsets[q]!;
@@ -209,101 +200,67 @@ function membership(groups: readonly RowGroup[], m: number): Membership {
   return { offsets, members };
 }
 
-/** Poisson(1) thresholds on a 32-bit hash: P(W <= k) * 2^32. */
-const POISSON_CDF = (() => {
-  const out: number[] = [];
-  let p = Math.exp(-1);
-  let cdf = p;
-  for (let k = 0; k < 12; k++) {
-    out.push(Math.min(4294967295, Math.floor(cdf * 4294967296)));
-    p /= k + 1;
-    cdf += p;
-  }
-  return Float64Array.from(out);
-})();
-
-function mix32(x: number): number {
-  let z = (x + 0x9e3779b9) | 0;
-  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-  return (z ^ (z >>> 16)) >>> 0;
+/** Per group: the count and, per expectation (SUM order), the sum and the sum of squares around the mean. */
+interface Moments {
+  readonly sum: Float64Array;
+  readonly ss: Float64Array;
 }
 
-/** Poisson(1) weight per window MQL from a hash of (seed, run, lead): a lead's weight in a run is the same in every scenario. */
-export function leadWeights(seed: number, run: number, lead: Int32Array, out: Uint8Array): Uint8Array {
-  const base = mix32(mix32((seed ^ SEED_LEAD_WEIGHTS) | 0) ^ mix32(run | 0));
-  const c0 = POISSON_CDF[0]!;
-  const c1 = POISSON_CDF[1]!;
-  for (let q = 0; q < lead.length; q++) {
-    const u = mix32(base ^ lead[q]!);
-    if (u < c0) out[q] = 0;
-    else if (u < c1) out[q] = 1;
-    else {
-      let k = 2;
-      while (k < POISSON_CDF.length && u >= POISSON_CDF[k]!) k++;
-      out[q] = k;
-    }
-  }
-  return out;
-}
-
-/** Weighted sums of the packed expectations per group (acc: G x NS). */
-function sums(acc: Float64Array, y: Float64Array, hw: Float64Array, w: Uint8Array, mem: Membership, m: number): void {
-  acc.fill(0);
-  const { offsets, members } = mem;
-  for (let q = 0; q < m; q++) {
-    const wq = w[q]!;
-    if (wq === 0) continue;
-    const o = q * 8;
-    const a0 = wq * y[o]!;
-    const a1 = wq * y[o + 1]!;
-    const a2 = wq * y[o + 2]!;
-    const a3 = wq * y[o + 3]!;
-    const a4 = wq * y[o + 4]!;
-    const a5 = wq * y[o + 5]!;
-    const a6 = wq * y[o + 6]!;
-    const a7 = wq * y[o + 7]!;
-    const h = wq * hw[q]!;
-    for (let u = offsets[q]! - 1; u < offsets[q + 1]!; u++) {
-      const b = (u < offsets[q]! ? 0 : members[u]!) * NS;
-      acc[b] = acc[b]! + wq;
-      acc[b + 1] = acc[b + 1]! + a0;
-      acc[b + 2] = acc[b + 2]! + a1;
-      acc[b + 3] = acc[b + 3]! + a2;
-      acc[b + 4] = acc[b + 4]! + a3;
-      acc[b + 5] = acc[b + 5]! + a4;
-      acc[b + 6] = acc[b + 6]! + a5;
-      acc[b + 7] = acc[b + 7]! + a6;
-      acc[b + 8] = acc[b + 8]! + a7;
-      acc[b + 9] = acc[b + 9]! + h;
-    }
-  }
-}
-
-/** Extrapolated MQLs at this run's shift: their sums move by w * (shifted - unshifted). */
-function extrapolatedSums(
-  acc: Float64Array,
-  ctx: AssembleContext,
-  models: OutcomeModels,
-  etas: Etas,
-  c: CohortInWindow,
-  rows: Int32Array,
-  shift: number,
-  y: Float64Array,
-  w: Uint8Array,
-  mem: Membership,
-): void {
-  const e = expectations(ctx, models, etas, c, { extrapolationShift: shift });
+function groupMoments(e: LeadExpectations, mem: Membership, G: number): Moments {
   const cols = SUM.map((k) => e[k]);
-  for (let x = 0; x < rows.length; x++) {
-    const q = rows[x]!;
-    const wq = w[q]!;
-    if (wq === 0) continue;
+  const n = new Float64Array(G);
+  const sum = new Float64Array(G * 8);
+  const sq = new Float64Array(G * 8);
+  for (let q = 0; q < e.n; q++) {
     for (let u = mem.offsets[q]! - 1; u < mem.offsets[q + 1]!; u++) {
-      const b = (u < mem.offsets[q]! ? 0 : mem.members[u]!) * NS;
-      for (const k of MODEL_METRICS) acc[b + 1 + k] = acc[b + 1 + k]! + wq * (cols[k]![x]! - y[q * 8 + k]!);
+      const g = u < mem.offsets[q]! ? 0 : mem.members[u]!;
+      n[g] = n[g]! + 1;
+      for (let k = 0; k < 8; k++) {
+        const v = cols[k]![q]!;
+        sum[g * 8 + k] = sum[g * 8 + k]! + v;
+        sq[g * 8 + k] = sq[g * 8 + k]! + v * v;
+      }
     }
   }
+  const ss = Float64Array.from(sq, (v, i) => {
+    const g = Math.floor(i / 8);
+    return n[g]! > 0 ? Math.max(0, v - sum[i]! ** 2 / n[g]!) : 0;
+  });
+  return { sum, ss };
+}
+
+/** Extrapolation shifts at which extrapolated MQLs' sums are computed per queue draw (in sds; between them linear). */
+const EX_GRID = [-4, -3, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2, 3, 4].map((z) => z * EXTRAPOLATION_SD);
+
+/**
+ * Extrapolated MQLs' group sums as a function of the run's log-odds shift:
+ * computed exactly at the grid's shifts once per queue draw, read between
+ * them by linear interpolation per run.
+ */
+function extrapolatedGrid(ctx: AssembleContext, models: OutcomeModels, etas: Etas, c: CohortInWindow, rows: Int32Array, e0: LeadExpectations, mem: Membership, G: number) {
+  const base = SUM.map((k) => e0[k]);
+  const at = EX_GRID.map((shift) => {
+    const e = expectations(ctx, models, etas, c, { extrapolationShift: shift });
+    const d = new Float64Array(G * 8);
+    for (let x = 0; x < rows.length; x++) {
+      const q = rows[x]!;
+      for (let u = mem.offsets[q]! - 1; u < mem.offsets[q + 1]!; u++) {
+        const g = u < mem.offsets[q]! ? 0 : mem.members[u]!;
+        for (const k of MODEL_METRICS) d[g * 8 + k] = d[g * 8 + k]! + e[SUM[k]][x]! - base[k]![q]!;
+      }
+    }
+    return d;
+  });
+  return {
+    add(delta: Float64Array, shift: number): void {
+      let i = 0;
+      while (i < EX_GRID.length - 2 && shift > EX_GRID[i + 1]!) i++;
+      const f = Math.min(1, Math.max(0, (shift - EX_GRID[i]!) / (EX_GRID[i + 1]! - EX_GRID[i]!)));
+      const a = at[i]!;
+      const b = at[i + 1]!;
+      for (let p = 0; p < delta.length; p++) delta[p] = delta[p]! + a[p]! + f * (b[p]! - a[p]!);
+    },
+  };
 }
 
 /** Contacted MQLs of a queue draw in ascending hours, per group (slot ranges; group 0 all). */
@@ -313,6 +270,8 @@ interface HourSlots {
   readonly value: Float64Array;
   /** The row's hours weight (1 a contact). */
   readonly weight: Float64Array;
+  /** Rank of each slot within its group (weight before it + (weight - 1) / 2, as weighted-quantile.ts). */
+  readonly rank: Float64Array;
 }
 
 function hourSlots(e: LeadExpectations, mem: Membership, G: number): HourSlots {
@@ -356,70 +315,65 @@ function hourSlots(e: LeadExpectations, mem: Membership, G: number): HourSlots {
       weight[p] = hwq;
     }
   }
-  return { offsets, row, value, weight };
+  const rank = new Float64Array(total);
+  for (let g = 0; g < G; g++) {
+    let before = 0;
+    for (let p = offsets[g]!; p < offsets[g + 1]!; p++) {
+      rank[p] = before + (weight[p]! - 1) / 2;
+      before += weight[p]!;
+    }
+  }
+  return { offsets, row, value, weight, rank };
 }
 
 /**
- * Weighted median and 90th percentile of hours per group (assemble.ts
- * weightedQuantiles' definition, items of weight 0 left out): one walk over
- * the group's pre-sorted items; acc holds each group's total weight.
+ * A group's hours quantile in a resampled year: the Poisson bootstrap moves
+ * the p-quantile of n items to the item at rank p(n - 1) + Z sqrt(n p (1 - p))
+ * (the count of resampled items below a fixed item is, to first order,
+ * normal with that sd), read off the queue draw's sorted hours.
  */
-function quantiles(s: HourSlots, acc: Float64Array, w: Uint8Array, G: number): Float64Array {
-  const out = new Float64Array(G * 2).fill(Number.NaN);
-  for (let g = 0; g < G; g++) {
-    const total = acc[g * NS + 9]!;
-    if (!(total > 0)) continue;
-    const targets = [0.5 * Math.max(0, total - 1), 0.9 * Math.max(0, total - 1)];
-    let ti = 0;
-    let before = 0;
-    let prevRank = Number.NaN;
-    let prevV = Number.NaN;
-    let first = true;
-    for (let p = s.offsets[g]!; p < s.offsets[g + 1]! && ti < 2; p++) {
-      const wt = s.weight[p]! * w[s.row[p]!]!;
-      if (!(wt > 0)) continue;
-      const rank = before + (wt - 1) / 2;
-      before += wt;
-      const v = s.value[p]!;
-      while (ti < 2) {
-        const target = targets[ti]!;
-        if (first && target <= rank) out[g * 2 + ti++] = v;
-        else if (!first && rank > target) {
-          const span = rank - prevRank;
-          const f = span > 0 ? (target - prevRank) / span : 0;
-          out[g * 2 + ti++] = prevV + f * (v - prevV);
-        } else break;
-      }
-      first = false;
-      prevRank = rank;
-      prevV = v;
-    }
-    while (ti < 2) out[g * 2 + ti++] = prevV;
+function resampledQuantile(s: HourSlots, g: number, p: number, z: number): number | null {
+  const from = s.offsets[g]!;
+  const to = s.offsets[g + 1]!;
+  if (to <= from) return null;
+  const total = s.rank[to - 1]! + (s.weight[to - 1]! + 1) / 2;
+  const target = p * Math.max(0, total - 1) + z * Math.sqrt(total * p * (1 - p));
+  if (target <= s.rank[from]!) return s.value[from]!;
+  if (target >= s.rank[to - 1]!) return s.value[to - 1]!;
+  let lo = from;
+  let hi = to - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (s.rank[mid]! <= target) lo = mid;
+    else hi = mid;
   }
-  return out;
+  const span = s.rank[hi]! - s.rank[lo]!;
+  const f = span > 0 ? (target - s.rank[lo]!) / span : 0;
+  return s.value[lo]! + f * (s.value[hi]! - s.value[lo]!);
 }
 
-function values(acc: Float64Array, delta: Float64Array, hours: Float64Array, g: number, size: number): MetricValues {
-  const b = g * NS;
-  const wsum = acc[b]!;
+/**
+ * One run's metric values of group g: the queue draw's mean, the coefficient
+ * and extrapolation draws' change (delta), and the resampling of this year's
+ * MQLs (the Poisson bootstrap's normal approximation: sd = sqrt(sum of
+ * squares) / n per rate; z per metric, one normal each).
+ */
+function values(mo: Moments, slots: HourSlots, delta: Float64Array, g: number, size: number, z: Rng): MetricValues {
   const d = g * 8;
-  const rate = (k: number) => (wsum > 0 ? clamp01(acc[b + 1 + k]! / wsum + delta[d + k]! / size) : null);
-  // Counts and sums scale with the bootstrap weights' total back to the group's size.
-  const scale = wsum > 0 ? size / wsum : 0;
-  const med = hours[g * 2]!;
-  const p90 = hours[g * 2 + 1]!;
+  const draw = (k: number) => (mo.sum[d + k]! + delta[d + k]! + Math.sqrt(mo.ss[d + k]!) * z.normal()) / size;
+  const rate = (k: number) => (size > 0 ? clamp01(draw(k)) : null);
   return {
     mql_count: size,
     acceptance_rate: rate(0),
     rejection_rate: rate(1),
     black_hole_rate: rate(2),
     sla_compliance_rate: rate(3),
-    median_hours_to_first_contact: Number.isNaN(med) ? null : med,
-    p90_hours_to_first_contact: Number.isNaN(p90) ? null : p90,
+    median_hours_to_first_contact: resampledQuantile(slots, g, 0.5, z.normal()),
+    p90_hours_to_first_contact: resampledQuantile(slots, g, 0.9, z.normal()),
     sql_rate: rate(4),
     opportunity_rate: rate(5),
-    won_count: Math.max(0, acc[b + 7]! * scale + (wsum > 0 ? delta[d + 6]! : 0)),
-    pipeline_amount: Math.max(0, acc[b + 8]! * scale + (wsum > 0 ? delta[d + 7]! : 0)),
+    won_count: size > 0 ? Math.max(0, draw(6) * size) : 0,
+    pipeline_amount: size > 0 ? Math.max(0, draw(7) * size) : 0,
   };
 }
 
@@ -453,16 +407,15 @@ function subCohort(c: CohortInWindow, rows: Int32Array): CohortInWindow {
  * the base etas of accept/reject/sql/opp together, won's with the amounts,
  * then each extra column's coefficient: worked, contacted, speed basis).
  */
-interface Linearization {
+export interface Linearization {
   /** delta (G x 8) = each group's sum change under `drawn` against `point`. */
   shift(delta: Float64Array, point: OutcomeModels, drawn: OutcomeModels): void;
 }
 
-function linearization(session: ForecastSession, st: ScenarioState, ctx: AssembleContext, etas0: Etas, mem: Membership, G: number): Linearization {
+export function linearization(session: ForecastSession, st: ScenarioState, ctx: AssembleContext, etas0: Etas, e0: LeadExpectations, mem: Membership, G: number): Linearization {
   const models = session.models;
   const m = st.rows.length;
   const cohort: CohortInWindow = { ...st.inWindow, contact: windowContact0(session, st) };
-  const e0 = expectations(ctx, models, etas0, cohort);
   const nBase = models.accept.nBase;
   const P = 1 + nBase;
   const width = (k: ModelKey) => 1 + models[k].fit.coefficients.length;
