@@ -1,8 +1,9 @@
 // Wall time of the 90% intervals on a benchmark world's workspace (a copy):
-//   npx tsx bench/intervals-timing.ts --workspace W.duckdb [--runs 200] [--calls 4] [--scenario threshold|reps|sla] [--profile out.cpuprofile]
+//   npx tsx bench/intervals-timing.ts --workspace W.duckdb [--runs 200] [--calls 4] [--vary 0] [--scenario threshold|reps|sla] [--profile out.cpuprofile]
 // Opens a session, then calls forecast(runs) `calls` times (the first call is
 // reported on its own: it draws and simulates the queue draws) and prints
-// each call's time, the median of the later calls and the per-part split.
+// each call's time, the median of the later calls and the per-part split;
+// then `vary` calls each on a new threshold (nothing scenario-specific cached).
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
       calls: { type: 'string', default: '4' },
       scenario: { type: 'string', default: 'threshold' },
       profile: { type: 'string' },
+      vary: { type: 'string', default: '0' },
     },
   });
   if (!values.workspace) throw new Error('--workspace W.duckdb (a copy of a benchmark workspace)');
@@ -63,6 +65,17 @@ async function main(): Promise<void> {
       inspector.disconnect();
       writeFileSync(values.profile!, JSON.stringify(profile));
     }
+    const varied: number[] = [];
+    for (let c = 0; c < Number(values.vary); c++) {
+      t0 = performance.now();
+      await forecast(session, { ...scenario, mql: { ...base.mql, threshold: base.mql.threshold + 6 + c } }, { runs });
+      varied.push(performance.now() - t0);
+      const split = Object.entries(intervalTimings.last)
+        .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+        .join(', ');
+      console.log(`new threshold ${c + 1}: ${varied[c]!.toFixed(0)} ms (${split})`);
+    }
+    if (varied.length > 0) console.log(`new-scenario calls: median ${[...varied].sort((a, b) => a - b)[Math.floor((varied.length - 1) / 2)]!.toFixed(0)} ms`);
     const later = times.slice(1).sort((a, b) => a - b);
     if (later.length > 0) console.log(`first ${times[0]!.toFixed(0)} ms; median of later ${later[Math.floor((later.length - 1) / 2)]!.toFixed(0)} ms (${later.map((x) => x.toFixed(0)).join(' ')})`);
   } finally {

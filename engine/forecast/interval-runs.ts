@@ -26,8 +26,13 @@ import type { LeadExpectations } from './types';
 /** Wall ms of the last call's parts (bench/intervals-timing.ts prints them). */
 export const intervalTimings: { last: Record<string, number> } = { last: {} };
 
-/** Queue draws at most: each is a full simulation of the scenario's (and once per session the baseline's) queue. */
-export const MAX_QUEUE_DRAWS = 10;
+/**
+ * Queue draws at most: each is a full simulation of the scenario's (and once per session the
+ * baseline's) queue, the runs' main cost. The queue part's spread is estimated from K draws (sd
+ * relative error about 1 / sqrt(2 (K - 1)): 24% at 10, 16% at 20); at 10 the S accuracy test's
+ * coverage read 0.760, at 20 0.785 (as the one-simulation-per-run design).
+ */
+export const MAX_QUEUE_DRAWS = 20;
 
 /** K for `runs` runs: one per run up to MAX_QUEUE_DRAWS. */
 export function queueDrawCount(runs: number): number {
@@ -119,10 +124,14 @@ export async function intervalRuns(
   const K = queueDrawCount(runs);
   let bcache = baselineCache.get(session);
   if (!bcache) baselineCache.set(session, (bcache = new Map()));
-  const out: RunValues = { overall: new Array<MetricValues>(runs), groups: groups.map(() => new Array<MetricValues>(runs)) };
-  const delta = new Float64Array(G * 8);
-  let done = 0;
-  let lastYield = performance.now();
+  // Progress: the queue draws are most of the work; each run number is reported once, in order.
+  let emitted = 0;
+  const emit = (upTo: number) => {
+    // (not onProgress?.(++emitted): an optional call skips its arguments when there is no callback)
+    for (; emitted < Math.min(runs, upTo); emitted++) options.onProgress?.(emitted + 1, runs);
+  };
+  const drawShare = Math.floor(runs * 0.9);
+  const summaries: DrawSummary[] = [];
   for (let j = 0; j < K; j++) {
     if (options.stop?.()) return null;
     // 1. The queue draw: baseline (kept per session) and scenario simulations, history's contacts moved.
@@ -142,42 +151,40 @@ export async function intervalRuns(
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (options.stop?.()) return null;
 
-    // 2. Its per-MQL expectations (full-data models) summed per group, its hours sorted per group.
+    // 2. Its per-MQL expectations (full-data models) summed per group, its hours quantiles.
     t0 = performance.now();
     const cohort: CohortInWindow = { ...st.inWindow, contact };
     const e = expectations(ctx, models, etas0, cohort);
-    const moments = groupMoments(e, mem, G);
-    const slots = hourSlots(e, mem, G);
-    if (process.env.IV_DEBUG) console.log(`draw ${j} rs ${draw?.responseScale?.toFixed(3)} rm ${draw?.rankMatched} accept ${(moments.sum[0]! / m).toFixed(4)} bh ${(moments.sum[2]! / m).toFixed(4)} med ${resampledQuantile(slots, 0, 0.5, 0)?.toFixed(2)} p90 ${resampledQuantile(slots, 0, 0.9, 0)?.toFixed(2)} sdAcc ${(Math.sqrt(moments.ss[0]!) / m).toFixed(4)}`);
-    const exGrid = exRows.length > 0 ? extrapolatedGrid(ctx, models, exEtas, subCohort(cohort, exRows), exRows, e, mem, G) : null;
+    summaries.push({
+      ...summarise(groupMoments(e, mem, G), hourSlots(e, mem, G), mG, G),
+      exGrid: exRows.length > 0 ? extrapolatedGrid(ctx, models, exEtas, subCohort(cohort, exRows), exRows, e, mem, G) : null,
+    });
     t.draws += performance.now() - t0;
-
-    // 3. The runs on this queue draw.
-    t0 = performance.now();
-    for (let r = j; r < runs; r += K) {
-      if (options.stop?.()) return null;
-      const rn = r + 1;
-      const drawn = bootstrapModels(session, rn + (seed - 1) * 100_003, options.modelCache);
-      lin.shift(delta, models, drawn);
-      if (exGrid) exGrid.add(delta, extrapolationShift(seed, rn));
-      const z = new Rng(seed ^ STREAM_RESAMPLE, rn + 1);
-      for (let g = 0; g < G; g++) {
-        const v = values(moments, slots, delta, g, mG[g]!, z);
-        if (g === 0) out.overall[r] = v;
-        else out.groups[g - 1]![r] = v;
-      }
-      done++;
-      options.onProgress?.(done, runs);
-      if (performance.now() - lastYield > 25) {
-        t.runs += performance.now() - t0;
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        lastYield = t0 = performance.now();
-      }
-    }
-    t.runs += performance.now() - t0;
+    emit(Math.floor((drawShare * (j + 1)) / K));
     await new Promise<void>((resolve) => setImmediate(resolve));
-    lastYield = performance.now();
   }
+
+  // 3. The runs: each on queue draw r mod K for the resampling and extrapolation parts, the queue part from all K draws.
+  t0 = performance.now();
+  const queue = queuePart(summaries, G);
+  const out: RunValues = { overall: new Array<MetricValues>(runs), groups: groups.map(() => new Array<MetricValues>(runs)) };
+  const delta = new Float64Array(G * 8);
+  for (let r = 0; r < runs; r++) {
+    if (options.stop?.()) return null;
+    const rn = r + 1;
+    const sm = summaries[r % K]!;
+    const drawn = bootstrapModels(session, rn + (seed - 1) * 100_003, options.modelCache);
+    lin.shift(delta, models, drawn);
+    if (sm.exGrid) sm.exGrid.add(delta, extrapolationShift(seed, rn));
+    const z = new Rng(seed ^ STREAM_RESAMPLE, rn + 1);
+    for (let g = 0; g < G; g++) {
+      const v = values(queue, sm, delta, g, mG[g]!, z, K);
+      if (g === 0) out.overall[r] = v;
+      else out.groups[g - 1]![r] = v;
+    }
+    emit(drawShare + Math.ceil(((r + 1) * (runs - drawShare)) / runs));
+  }
+  t.runs += performance.now() - t0;
   intervalTimings.last = t;
   return out;
 }
@@ -352,24 +359,112 @@ function resampledQuantile(s: HourSlots, g: number, p: number, z: number): numbe
   return s.value[lo]! + f * (s.value[hi]! - s.value[lo]!);
 }
 
+/** What the runs need of a queue draw: per group, rates and their resampling sd, hours quantiles and theirs. */
+interface DrawSummary {
+  /** G x 8: each expectation's mean per MQL (SUM order). */
+  readonly mean: Float64Array;
+  /** G x 8: its Poisson-bootstrap sd (sqrt(sum of squares) / n). */
+  readonly boot: Float64Array;
+  /** G x 2: median and 90th percentile of hours (NaN none), and their bootstrap sd (rank +-1 sd). */
+  readonly hours: Float64Array;
+  readonly hoursSd: Float64Array;
+  readonly exGrid: ReturnType<typeof extrapolatedGrid> | null;
+}
+
+function summarise(mo: Moments, slots: HourSlots, size: Float64Array, G: number): Omit<DrawSummary, 'exGrid'> {
+  const mean = new Float64Array(G * 8);
+  const boot = new Float64Array(G * 8);
+  const hours = new Float64Array(G * 2).fill(Number.NaN);
+  const hoursSd = new Float64Array(G * 2);
+  for (let g = 0; g < G; g++) {
+    const n = size[g]!;
+    for (let k = 0; k < 8; k++) {
+      mean[g * 8 + k] = n > 0 ? mo.sum[g * 8 + k]! / n : Number.NaN;
+      boot[g * 8 + k] = n > 0 ? Math.sqrt(mo.ss[g * 8 + k]!) / n : 0;
+    }
+    [0.5, 0.9].forEach((p, i) => {
+      const q = resampledQuantile(slots, g, p, 0);
+      if (q === null) return;
+      hours[g * 2 + i] = q;
+      hoursSd[g * 2 + i] = ((resampledQuantile(slots, g, p, 1) ?? q) - (resampledQuantile(slots, g, p, -1) ?? q)) / 2;
+    });
+  }
+  return { mean, boot, hours, hoursSd };
+}
+
 /**
- * One run's metric values of group g: the queue draw's mean, the coefficient
- * and extrapolation draws' change (delta), and the resampling of this year's
- * MQLs (the Poisson bootstrap's normal approximation: sd = sqrt(sum of
- * squares) / n per rate; z per metric, one normal each).
+ * The queue's part of every run, from the K draws: per group and metric the
+ * mean and sd over the draws, a run then drawing mean + sd sqrt(1 + 1/K) T
+ * with T ~ Student t (K - 1 df): the predictive distribution of one more
+ * queue draw. Why not the K values themselves (run r on draw r mod K): with
+ * K = 10 the interval's 5th and 95th percentiles would each rest on one
+ * draw, the extreme of 10 (on average 1.54 sd where a 95th percentile is
+ * 1.64, and very variable); the predictive distribution uses all K for
+ * both tails. Hours (positive, a multiplicative response) on the log scale.
  */
-function values(mo: Moments, slots: HourSlots, delta: Float64Array, g: number, size: number, z: Rng): MetricValues {
+interface QueuePart {
+  readonly mean: Float64Array;
+  readonly sd: Float64Array;
+  /** G x 2 on log hours; NaN: some draw had no contacted MQL in the group (the run's own draw is used). */
+  readonly logHours: Float64Array;
+  readonly logHoursSd: Float64Array;
+}
+
+function queuePart(s: readonly DrawSummary[], G: number): QueuePart {
+  const K = s.length;
+  const moments = (n: number, at: (d: DrawSummary, i: number) => number) => {
+    const mean = new Float64Array(n);
+    const sd = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let a = 0;
+      for (const d of s) a += at(d, i);
+      const mu = a / K;
+      let v = 0;
+      for (const d of s) v += (at(d, i) - mu) ** 2;
+      mean[i] = mu;
+      sd[i] = K > 1 ? Math.sqrt(v / (K - 1)) : 0;
+    }
+    return { mean, sd };
+  };
+  const rates = moments(G * 8, (d, i) => d.mean[i]!);
+  const logs = moments(G * 2, (d, i) => (d.hours[i]! > 0 ? Math.log(d.hours[i]!) : Number.NaN));
+  return { mean: rates.mean, sd: rates.sd, logHours: logs.mean, logHoursSd: logs.sd };
+}
+
+/** Student t with df degrees of freedom (df >= 1): Z / sqrt(chi2_df / df). */
+function studentT(z: Rng, df: number): number {
+  let c = 0;
+  for (let i = 0; i < df; i++) c += z.normal() ** 2;
+  return z.normal() / Math.sqrt(c / df);
+}
+
+/**
+ * One run's metric values of group g: the queue part (the predictive draw),
+ * the coefficient and extrapolation draws' change (delta), and the
+ * resampling of this year's MQLs (the Poisson bootstrap's normal
+ * approximation) on the run's queue draw.
+ */
+function values(qp: QueuePart, sm: DrawSummary, delta: Float64Array, g: number, size: number, z: Rng, K: number): MetricValues {
   const d = g * 8;
-  const draw = (k: number) => (mo.sum[d + k]! + delta[d + k]! + Math.sqrt(mo.ss[d + k]!) * z.normal()) / size;
+  const spread = Math.sqrt(1 + 1 / K);
+  const t = () => (K > 1 ? studentT(z, K - 1) : 0);
+  const draw = (k: number) => qp.mean[d + k]! + qp.sd[d + k]! * spread * t() + sm.boot[d + k]! * z.normal() + delta[d + k]! / size;
   const rate = (k: number) => (size > 0 ? clamp01(draw(k)) : null);
+  const hours = (i: number): number | null => {
+    const own = sm.hours[g * 2 + i]!;
+    if (Number.isNaN(own)) return null;
+    const mu = qp.logHours[g * 2 + i]!;
+    const q = Number.isNaN(mu) ? own : Math.exp(mu + qp.logHoursSd[g * 2 + i]! * spread * t());
+    return Math.max(0, q + sm.hoursSd[g * 2 + i]! * z.normal());
+  };
   return {
     mql_count: size,
     acceptance_rate: rate(0),
     rejection_rate: rate(1),
     black_hole_rate: rate(2),
     sla_compliance_rate: rate(3),
-    median_hours_to_first_contact: resampledQuantile(slots, g, 0.5, z.normal()),
-    p90_hours_to_first_contact: resampledQuantile(slots, g, 0.9, z.normal()),
+    median_hours_to_first_contact: hours(0),
+    p90_hours_to_first_contact: hours(1),
     sql_rate: rate(4),
     opportunity_rate: rate(5),
     won_count: size > 0 ? Math.max(0, draw(6) * size) : 0,

@@ -72,23 +72,28 @@ const KNOWN_MISSES: Readonly<Record<string, number>> = {
   'reps_minus_2/median_hours_to_first_contact': 0.2592,
   'reps_minus_2/p90_hours_to_first_contact': 0.1956,
 };
-/** Pairs whose 90% interval missed the truth at the time of listing. */
+/**
+ * Pairs whose 90% interval missed the truth at the time of listing. Re-listed for the two-level interval
+ * runs (engine/forecast/interval-runs.ts; coverage unchanged at 0.785): three near misses in (threshold +7
+ * p90 hours 33.96 vs low 34.05, business-email black holes 0.1339 vs 0.1372, no-bypass median hours 4.105
+ * vs high 4.041), three out (threshold -15 median hours, threshold +15 p90 hours, business-email SLA).
+ */
 const KNOWN_UNCOVERED: readonly string[] = [
   'threshold_minus_15/black_hole_rate',
-  'threshold_minus_15/median_hours_to_first_contact',
   'threshold_minus_15/sql_rate',
   'threshold_minus_15/opportunity_rate',
   'threshold_minus_15/pipeline_amount',
   'threshold_minus_7/black_hole_rate',
   'threshold_minus_7/median_hours_to_first_contact',
   'threshold_plus_7/sla_compliance_rate',
+  'threshold_plus_7/p90_hours_to_first_contact',
   'threshold_plus_15/sla_compliance_rate',
-  'threshold_plus_15/p90_hours_to_first_contact',
   'reweight_pricing_x2_email_open_half/p90_hours_to_first_contact',
-  'require_business_email/sla_compliance_rate',
+  'require_business_email/black_hole_rate',
   'require_business_email/median_hours_to_first_contact',
   'require_business_email/won_count',
   'no_high_intent_bypass/black_hole_rate',
+  'no_high_intent_bypass/median_hours_to_first_contact',
   'reps_plus_3/black_hole_rate',
   'reps_plus_3/sla_compliance_rate',
   'reps_plus_3/median_hours_to_first_contact',
