@@ -77,8 +77,8 @@ const STREAM_RESAMPLE = 0x1ead;
 /** Linearizations per window piece (scenario-cache.ts) and groups (their sizes). */
 const linearCache = new WeakMap<object, Map<string, Linearization>>();
 
-/** Baseline simulations per session and (seed, K, draw): scenario-independent, so every scenario's intervals reuse them. */
-const baselineCache = new WeakMap<ForecastSession, Map<string, Float64Array>>();
+/** Baseline simulations per session, (seed, K) and draw: scenario-independent, so every scenario's intervals reuse them. */
+const baselineCache = new WeakMap<ForecastSession, { readonly tag: string; readonly contact: Map<number, Float64Array> }>();
 
 export async function intervalRuns(
   session: ForecastSession,
@@ -122,8 +122,9 @@ export async function intervalRuns(
   const exEtas = subEtas(etas0, exRows);
 
   const K = queueDrawCount(runs);
+  // Only the last (seed, K)'s baselines are kept: another seed would otherwise add K simulations' worth each time.
   let bcache = baselineCache.get(session);
-  if (!bcache) baselineCache.set(session, (bcache = new Map()));
+  if (!bcache || bcache.tag !== `${seed}|${K}`) baselineCache.set(session, (bcache = { tag: `${seed}|${K}`, contact: new Map() }));
   // Progress: the queue draws are most of the work; each run number is reported once, in order.
   let emitted = 0;
   const emit = (upTo: number) => {
@@ -138,11 +139,10 @@ export async function intervalRuns(
     t0 = performance.now();
     const draw = stratifiedQueueDraw(session, seed, K, j);
     const simRun = j + 1 + (seed - 1) * 100_003;
-    const key = `${seed}|${K}|${j}`;
-    let bc = bcache.get(key);
+    let bc = bcache.contact.get(j);
     if (!bc) {
       bc = baselineContact(session, simRun, draw);
-      bcache.set(key, bc);
+      bcache.contact.set(j, bc);
       t.baseline += performance.now() - t0;
       t0 = performance.now();
     }
