@@ -55,7 +55,7 @@ export async function forecast(source: Workspace | ForecastSession, scenario: un
     let cache = bootCache.get(session);
     if (!cache) bootCache.set(session, (cache = new Map()));
     if (options.signal?.aborted) throw new ForecastAborted();
-    // Two levels (interval-runs.ts): a few simulated queue draws, every run's outcome draws on one of them.
+    // Two levels (interval-runs.ts): K simulated queue draws, then every run's draws as arithmetic on their sums.
     const out = await intervalRuns(session, st, groups, point, runs, seed, {
       modelCache: cache,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),

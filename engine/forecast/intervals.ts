@@ -1,15 +1,15 @@
-// 90% intervals: R runs, each with (1) the outcome models' coefficients drawn
-// from their fits' covariance (the normal approximation of the bootstrap), (2) a fresh queue simulation
-// draw for the baseline and the scenario (common random numbers within a
-// run), (3) Poisson weights on the window's MQLs (the luck of this year's
-// outcomes: the truth is an expectation, history one draw of it), and (4) for
-// newly qualified MQLs that score below anything sales has seen, a log-odds
-// shift drawn per run (the models say nothing reliable there, so the
-// interval widens with how many such leads the scenario adds), and (5) a
-// draw of the queue's black-hole curve from its standard errors and of the
-// queue response's scale (how well the simulation reproduces history's
-// delays: queue-effects.ts DelayCalibration.responseSd) and of how history's
-// contacts are moved (rank-matched or each lead's own change, half the runs each).
+// The draws of the 90% intervals (interval-runs.ts runs them): (1) the outcome
+// models' coefficients from their fits' covariance (the normal approximation of
+// the bootstrap), (2) queue draws for the baseline and the scenario (common
+// random numbers within a draw): the black-hole curve, the queue response's
+// scale (how well the simulation reproduces history's delays:
+// queue-effects.ts DelayCalibration.responseSd), how history's contacts are
+// moved (rank-matched or each lead's own change) and the queue estimate's own
+// parameters, stratified over the draws of a call, and (3) for newly qualified
+// MQLs that score below anything sales has seen, a log-odds shift per run (the
+// models say nothing reliable there, so the interval widens with how many such
+// leads the scenario adds). The luck of this year's outcomes (the truth is an
+// expectation, history one draw of it) is interval-runs.ts's resampling.
 import { normalQuantile } from '../stats/normal-quantile';
 import { hashUniform, poissonWeights, Rng } from '../stats/rng';
 import { drawOutcomeModels, fitOutcomeModels, type OutcomeModels } from './outcome-models';
@@ -19,9 +19,7 @@ import type { ForecastSession } from './session';
 /** SD of the per-run log-odds shift for extrapolated MQLs. */
 export const EXTRAPOLATION_SD = 0.5;
 const STREAM_EXTRAPOLATION = 0xe7a;
-const STREAM_QUEUE = 0x9e0e;
 const STREAM_QUEUE_PARAMS = 0x9a7a;
-const SEED_LEAD_WEIGHTS = 0x1ead;
 const STREAM_MODELS = 0x30de1;
 const STREAM_STRATA = 0x57a7;
 const STREAM_STRATA_ORDER = 0x57a8;
@@ -50,12 +48,6 @@ export function refitBootstrapModels(session: ForecastSession, run: number): Out
 
 export function extrapolationShift(seed: number, run: number): number {
   return new Rng(seed ^ STREAM_EXTRAPOLATION, run + 1).normal() * EXTRAPOLATION_SD;
-}
-
-/** The black-hole curve's parameter draw of a run (queue-effects.ts queueDraw). */
-export function runQueueDraw(session: ForecastSession, seed: number, run: number): QueueDraw | null {
-  const rng = new Rng(seed ^ STREAM_QUEUE, run + 1);
-  return queueDraw(session.pool, rng.normal(), rng.normal(), rng.normal(), session.delayCalibration.responseSd, rng.uniform(), new Rng(seed ^ STREAM_QUEUE_PARAMS, run + 1));
 }
 
 /**
@@ -105,11 +97,6 @@ class StratifiedRng extends Rng {
     const stratum = strataOrder(this.seed, i, this.k)[this.j]!;
     return normalQuantile((stratum + hashUniform(this.seed ^ STREAM_STRATA, i, this.j)) / this.k);
   }
-}
-
-/** Poisson(1) weight per lead (lead index) for run `run`: the same lead gets the same weight in every scenario. */
-export function leadWeights(seed: number, run: number, nLeads: number): Float64Array {
-  return poissonWeights(seed ^ SEED_LEAD_WEIGHTS, run, new Float64Array(nLeads));
 }
 
 /** 5th and 95th percentiles (type 7) of finite replicates; null when none. */
