@@ -214,18 +214,29 @@ interface Moments {
 }
 
 function groupMoments(e: LeadExpectations, mem: Membership, G: number): Moments {
-  const cols = SUM.map((k) => e[k]);
   const n = new Float64Array(G);
   const sum = new Float64Array(G * 8);
   const sq = new Float64Array(G * 8);
+  const v = new Float64Array(8);
+  const { accept, reject, blackHole, sla, sql, opp, won, pipeline } = e;
   for (let q = 0; q < e.n; q++) {
+    // The row's eight values once, then into each of its groups (all MQLs, tier, source, week).
+    v[0] = accept[q]!;
+    v[1] = reject[q]!;
+    v[2] = blackHole[q]!;
+    v[3] = sla[q]!;
+    v[4] = sql[q]!;
+    v[5] = opp[q]!;
+    v[6] = won[q]!;
+    v[7] = pipeline[q]!;
     for (let u = mem.offsets[q]! - 1; u < mem.offsets[q + 1]!; u++) {
       const g = u < mem.offsets[q]! ? 0 : mem.members[u]!;
       n[g] = n[g]! + 1;
+      const b = g * 8;
       for (let k = 0; k < 8; k++) {
-        const v = cols[k]![q]!;
-        sum[g * 8 + k] = sum[g * 8 + k]! + v;
-        sq[g * 8 + k] = sq[g * 8 + k]! + v * v;
+        const x = v[k]!;
+        sum[b + k] = sum[b + k]! + x;
+        sq[b + k] = sq[b + k]! + x * x;
       }
     }
   }
