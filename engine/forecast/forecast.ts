@@ -9,7 +9,8 @@ import type { Workspace } from '../workspace/database';
 import type { MetricValues } from './assemble';
 import { groupMetricValues } from './group-metrics';
 import { SCORE_SUPPORT } from './history';
-import { bootstrapModels, extrapolationShift, interval90, leadWeights, runQueueDraw } from './intervals';
+import { interval90 } from './intervals';
+import { intervalRuns } from './interval-runs';
 import { evaluate, prepareScenario, type ScenarioState } from './kernel';
 import type { OutcomeModels } from './outcome-models';
 import { segmentGroups as segmentGroupsOf } from './segment-groups';
@@ -48,26 +49,21 @@ export async function forecast(source: Workspace | ForecastSession, scenario: un
 
   const runs = Math.max(0, Math.floor(options.runs ?? policy.simulation.runs));
   const seed = options.seed ?? policy.simulation.seed;
-  const reps: MetricValues[][] = groups.map(() => []); // per group, per run
-  const overallReps: MetricValues[] = [];
+  let reps: MetricValues[][] = groups.map(() => []); // per group, per run
+  let overallReps: MetricValues[] = [];
   if (runs > 0) {
     let cache = bootCache.get(session);
     if (!cache) bootCache.set(session, (cache = new Map()));
-    for (let r = 1; r <= runs; r++) {
-      if (options.signal?.aborted) throw new ForecastAborted();
-      // seed folds into the run number so a scenario's own seed gives its own, reproducible draws.
-      const run = r + (seed - 1) * 100_003;
-      const models = bootstrapModels(session, run, cache);
-      const e = evaluate(session, st, models, run, extrapolationShift(seed, r), runQueueDraw(session, seed, r));
-      const lw = leadWeights(seed, r, session.hist.n);
-      const w = Float64Array.from(e.lead, (i) => lw[i]!);
-      const values = groupMetricValues(e, groups, w);
-      overallReps.push(values.overall);
-      values.groups.forEach((v, gi) => reps[gi]!.push(v));
-      options.onProgress?.(r, runs);
-      // Yield so progress messages go out and an abort can arrive.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
+    if (options.signal?.aborted) throw new ForecastAborted();
+    // Two levels (interval-runs.ts): K simulated queue draws, then every run's draws as arithmetic on their sums.
+    const out = await intervalRuns(session, st, groups, point, runs, seed, {
+      modelCache: cache,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      stop: () => options.signal?.aborted === true,
+    });
+    if (out === null) throw new ForecastAborted();
+    overallReps = out.overall;
+    reps = out.groups;
   }
 
   const observed = observedP ? await observedP : null;

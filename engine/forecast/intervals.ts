@@ -1,16 +1,17 @@
-// 90% intervals: R runs, each with (1) the outcome models' coefficients drawn
-// from their fits' covariance (the normal approximation of the bootstrap), (2) a fresh queue simulation
-// draw for the baseline and the scenario (common random numbers within a
-// run), (3) Poisson weights on the window's MQLs (the luck of this year's
-// outcomes: the truth is an expectation, history one draw of it), and (4) for
-// newly qualified MQLs that score below anything sales has seen, a log-odds
-// shift drawn per run (the models say nothing reliable there, so the
-// interval widens with how many such leads the scenario adds), and (5) a
-// draw of the queue's black-hole curve from its standard errors and of the
-// queue response's scale (how well the simulation reproduces history's
-// delays: queue-effects.ts DelayCalibration.responseSd) and of how history's
-// contacts are moved (rank-matched or each lead's own change, half the runs each).
-import { poissonWeights, Rng } from '../stats/rng';
+// The draws of the 90% intervals (interval-runs.ts runs them): (1) the outcome
+// models' coefficients from their fits' covariance (the normal approximation of
+// the bootstrap), (2) queue draws for the baseline and the scenario (common
+// random numbers within a draw): the black-hole curve, the queue response's
+// scale (how well the simulation reproduces history's delays:
+// queue-effects.ts DelayCalibration.responseSd), how history's contacts are
+// moved (rank-matched or each lead's own change) and the queue estimate's own
+// parameters, stratified over the draws of a call, and (3) for newly qualified
+// MQLs that score below anything sales has seen, a log-odds shift per run (the
+// models say nothing reliable there, so the interval widens with how many such
+// leads the scenario adds). The luck of this year's outcomes (the truth is an
+// expectation, history one draw of it) is interval-runs.ts's resampling.
+import { normalQuantile } from '../stats/normal-quantile';
+import { hashUniform, poissonWeights, Rng } from '../stats/rng';
 import { drawOutcomeModels, fitOutcomeModels, type OutcomeModels } from './outcome-models';
 import { queueDraw, type QueueDraw } from './queue-effects';
 import type { ForecastSession } from './session';
@@ -18,10 +19,11 @@ import type { ForecastSession } from './session';
 /** SD of the per-run log-odds shift for extrapolated MQLs. */
 export const EXTRAPOLATION_SD = 0.5;
 const STREAM_EXTRAPOLATION = 0xe7a;
-const STREAM_QUEUE = 0x9e0e;
 const STREAM_QUEUE_PARAMS = 0x9a7a;
-const SEED_LEAD_WEIGHTS = 0x1ead;
 const STREAM_MODELS = 0x30de1;
+const STREAM_STRATA = 0x57a7;
+const STREAM_STRATA_ORDER = 0x57a8;
+const STREAM_RANK_MATCHED = 0x57a9;
 
 /**
  * Models of interval run `run` (>= 1), cached on the session: they do not
@@ -48,15 +50,53 @@ export function extrapolationShift(seed: number, run: number): number {
   return new Rng(seed ^ STREAM_EXTRAPOLATION, run + 1).normal() * EXTRAPOLATION_SD;
 }
 
-/** The black-hole curve's parameter draw of a run (queue-effects.ts queueDraw). */
-export function runQueueDraw(session: ForecastSession, seed: number, run: number): QueueDraw | null {
-  const rng = new Rng(seed ^ STREAM_QUEUE, run + 1);
-  return queueDraw(session.pool, rng.normal(), rng.normal(), rng.normal(), session.delayCalibration.responseSd, rng.uniform(), new Rng(seed ^ STREAM_QUEUE_PARAMS, run + 1));
+/**
+ * Queue draw j of k (0 <= j < k) for the two-level interval runs
+ * (interval-runs.ts): the same parameters as runQueueDraw, but every normal
+ * the draw takes (black-hole curve, response scale, throughput, review
+ * shares) comes from a Latin hypercube over the k draws: the i-th normal of
+ * draw j falls in stratum perm_i(j) of k equal-probability strata. Why: 200
+ * runs share k simulated queues, and k independent draws give the interval's
+ * queue part from a handful of values (the largest of 10 normals averages
+ * 1.54 sd where a 95th percentile is 1.64): strata spread the k draws over
+ * the whole distribution. Uniforms (bootstrap resampling of idle delays) stay
+ * plain random; rank-matched in exactly half the draws.
+ */
+export function stratifiedQueueDraw(session: ForecastSession, seed: number, k: number, j: number): QueueDraw | null {
+  const rng = new StratifiedRng(seed, k, j);
+  const u4 = (strataOrder(seed ^ STREAM_RANK_MATCHED, 0, k)[j]! + 0.5) / k;
+  return queueDraw(session.pool, rng.normal(), rng.normal(), rng.normal(), session.delayCalibration.responseSd, u4, rng);
 }
 
-/** Poisson(1) weight per lead (lead index) for run `run`: the same lead gets the same weight in every scenario. */
-export function leadWeights(seed: number, run: number, nLeads: number): Float64Array {
-  return poissonWeights(seed ^ SEED_LEAD_WEIGHTS, run, new Float64Array(nLeads));
+/** A random permutation of 0..k-1 for the i-th stratified normal (the same for every draw of a set). */
+function strataOrder(seed: number, i: number, k: number): Int32Array {
+  const rng = new Rng(seed ^ STREAM_STRATA_ORDER, i + 1);
+  const perm = Int32Array.from({ length: k }, (_, t) => t);
+  for (let t = k - 1; t > 0; t--) {
+    const u = Math.floor(rng.uniform() * (t + 1));
+    const x = perm[t]!;
+    perm[t] = perm[u]!;
+    perm[u] = x;
+  }
+  return perm;
+}
+
+/** Normals from a Latin hypercube over k draws (see stratifiedQueueDraw); uniforms from a plain stream. */
+class StratifiedRng extends Rng {
+  private calls = 0;
+  constructor(
+    private readonly seed: number,
+    private readonly k: number,
+    private readonly j: number,
+  ) {
+    super(seed ^ STREAM_QUEUE_PARAMS, j + 1);
+  }
+
+  override normal(): number {
+    const i = this.calls++;
+    const stratum = strataOrder(this.seed, i, this.k)[this.j]!;
+    return normalQuantile((stratum + hashUniform(this.seed ^ STREAM_STRATA, i, this.j)) / this.k);
+  }
 }
 
 /** 5th and 95th percentiles (type 7) of finite replicates; null when none. */

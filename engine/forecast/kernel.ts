@@ -177,7 +177,7 @@ export function evaluate(
 }
 
 /** Run 0's window contacts, memoised on the window piece (its queue simulation on the queue piece). */
-function windowContact0(session: ForecastSession, st: ScenarioState): Float64Array {
+export function windowContact0(session: ForecastSession, st: ScenarioState): Float64Array {
   const wp = st.pieces.window;
   if (wp.contact0 === null) {
     const qp = st.pieces.queue;
@@ -187,8 +187,13 @@ function windowContact0(session: ForecastSession, st: ScenarioState): Float64Arr
   return wp.contact0;
 }
 
-function windowContact(session: ForecastSession, st: ScenarioState, run: number, draw: QueueDraw | null): Float64Array {
-  const bc = simulateCohort(perturbPool(session.basePool, draw), session.baseCohort, session.baseCohort.lead, session.seed, run);
+/** The baseline's simulated first touches under an interval run's queue draw (scenario-independent: interval-runs.ts keeps them per session). */
+export function baselineContact(session: ForecastSession, run: number, draw: QueueDraw | null): Float64Array {
+  return simulateCohort(perturbPool(session.basePool, draw), session.baseCohort, session.baseCohort.lead, session.seed, run);
+}
+
+/** An interval run's window contacts: the scenario simulated under the run's queue draw, history's contacts moved against the baseline's `bc` (same draw). */
+export function windowContact(session: ForecastSession, st: ScenarioState, run: number, draw: QueueDraw | null, bc = baselineContact(session, run, draw)): Float64Array {
   return windowContactFrom(session, st, cohortContacts(session, st, bc, run, draw));
 }
 

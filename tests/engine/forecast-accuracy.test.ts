@@ -65,15 +65,19 @@ const KNOWN_MISSES: Readonly<Record<string, number>> = {
   'no_high_intent_bypass/black_hole_rate': 0.0260,
   'reps_minus_2/sla_compliance_rate': 0.0873,
 };
-/** Pairs whose 90% interval missed the truth at the time of listing. */
+/**
+ * Pairs whose 90% interval missed the truth at the time of listing: measured with the two-level interval
+ * runs (engine/forecast/interval-runs.ts) on the queue that answers load (coverage 0.967 at 100 runs).
+ * The SLA pairs are the queue's tail under over- and under-load, no-bypass black holes who waits
+ * (README "Accuracy").
+ */
 const KNOWN_UNCOVERED: readonly string[] = [
-  'threshold_plus_15/p90_hours_to_first_contact',
   'require_business_email/sla_compliance_rate',
+  'no_high_intent_bypass/black_hole_rate',
   'reps_plus_3/sla_compliance_rate',
-  'reps_minus_2/median_hours_to_first_contact',
-  'reps_minus_2/opportunity_rate',
+  'reps_minus_2/sla_compliance_rate',
 ];
-/** The coverage the intervals reached when the lists were made was 0.959 (100 runs); the issue asks 0.85. */
+/** The coverage the intervals reached when the lists were made was 0.967 (100 runs); the issue asks 0.85. */
 const COVERAGE_FLOOR = 0.95;
 /** A listed miss may drift this much (10% of its error, at least 0.01) before the test fails. */
 const drift = (err: number): number => Math.max(0.01, 0.1 * err);

@@ -1,0 +1,648 @@
+// The interval runs of forecast.ts, in two levels (engine/forecast/README.md "Intervals"):
+// - the queue (parameter draws + simulation dice): K draws (queueDrawCount),
+//   each simulated once for the baseline (kept per session: it does not
+//   depend on the scenario) and the scenario, with history's contacts moved;
+// - per run: the outcome models' coefficient draw, the extrapolation shift
+//   and Poisson weights per lead, on the queue draw r mod K. The per-MQL
+//   expectations of a queue draw are computed once (full-data models); a
+//   run's coefficient draw moves every group's sums by their gradient
+//   (the delta method: d sum / d beta, measured once per call by finite
+//   differences of assemble.ts expectations, so no formula is restated here);
+//   extrapolated MQLs' shift is applied exactly, row by row.
+// Each run is then a pass over typed arrays: Poisson weights by a hash of
+// (seed, run, lead) (the same lead gets the same weight in every scenario),
+// weighted sums per group, weighted hours quantiles over the queue draw's
+// pre-sorted contacts.
+import type { MetricValues } from './assemble';
+import { expectations, type AssembleContext, type CohortInWindow, type Etas } from './assemble';
+import { Rng } from '../stats/rng';
+import { bootstrapModels, EXTRAPOLATION_SD, extrapolationShift, stratifiedQueueDraw } from './intervals';
+import { baselineContact, windowContact, windowContact0, windowEtas, type ScenarioState } from './kernel';
+import { sizeBand, type Model, type OutcomeModels } from './outcome-models';
+import { stableOrderByValue } from './radix-order';
+import type { ForecastSession } from './session';
+import type { LeadExpectations } from './types';
+
+/** Wall ms of the last call's parts (bench/intervals-timing.ts prints them). */
+export const intervalTimings: { last: Record<string, number> } = { last: {} };
+
+/**
+ * Queue draws at most: each is a full simulation of the scenario's (and once per session the
+ * baseline's) queue, the runs' main cost. The queue part's spread is estimated from K draws (sd
+ * relative error about 1 / sqrt(2 (K - 1)): 24% at 10, 16% at 20); at 10 the S accuracy test's
+ * coverage read 0.760, at 20 0.785 (as the one-simulation-per-run design).
+ */
+export const MAX_QUEUE_DRAWS = 20;
+
+/** K for `runs` runs: one per run up to MAX_QUEUE_DRAWS. */
+export function queueDrawCount(runs: number): number {
+  return Math.max(0, Math.min(runs, MAX_QUEUE_DRAWS));
+}
+
+export interface RowGroup {
+  readonly rows: Int32Array;
+}
+
+export interface RunValues {
+  /** Per run: all MQLs. */
+  readonly overall: MetricValues[];
+  /** Per group, per run. */
+  readonly groups: MetricValues[][];
+}
+
+export interface IntervalRunOptions {
+  readonly onProgress?: (done: number, total: number) => void;
+  /** True stops the runs (checked between runs); intervalRuns then returns null. */
+  readonly stop?: () => boolean;
+  readonly modelCache: Map<number, OutcomeModels>;
+}
+
+const SUM = ['accept', 'reject', 'blackHole', 'sla', 'sql', 'opp', 'won', 'pipeline'] as const;
+const MODEL_METRICS = [0, 1, 4, 5, 6, 7] as const; // the sums the outcome models move
+/** (metric, model) pairs with a gradient: accept<-accept, reject<-reject, sql<-sql, opp/won/pipeline<-opp, won<-won. */
+const PAIRS = [
+  { metric: 0, model: 'accept' },
+  { metric: 1, model: 'reject' },
+  { metric: 4, model: 'sql' },
+  { metric: 5, model: 'opp' },
+  { metric: 6, model: 'opp' },
+  { metric: 7, model: 'opp' },
+  { metric: 6, model: 'won' },
+] as const;
+type ModelKey = (typeof PAIRS)[number]['model'];
+const MODELS: readonly ModelKey[] = ['accept', 'reject', 'sql', 'opp', 'won'];
+const H = 1e-5;
+const STREAM_RESAMPLE = 0x1ead;
+
+/** Linearizations per window piece (scenario-cache.ts) and groups (their sizes). */
+const linearCache = new WeakMap<object, Map<string, Linearization>>();
+
+/** Baseline simulations per session, (seed, K) and draw: scenario-independent, so every scenario's intervals reuse them. */
+const baselineCache = new WeakMap<ForecastSession, { readonly tag: string; readonly contact: Map<number, Float64Array> }>();
+
+export async function intervalRuns(
+  session: ForecastSession,
+  st: ScenarioState,
+  groups: readonly RowGroup[],
+  /** The expected-value evaluation (kernel.ts evaluate run 0): the delta method's base point. */
+  point: LeadExpectations,
+  runs: number,
+  seed: number,
+  options: IntervalRunOptions,
+): Promise<RunValues | null> {
+  const t = { queue: 0, baseline: 0, draws: 0, linear: 0, runs: 0 };
+  const m = st.rows.length;
+  const G = groups.length + 1;
+  const ctx: AssembleContext = {
+    hist: session.hist,
+    policy: st.policy,
+    schedules: st.pool.schedules,
+    fallback: session.repSchedules.fallback,
+    companySize: session.cols.leads.companySize,
+    deadlines: session.deadlineCache,
+  };
+  const models = session.models;
+  const etas0 = windowEtas(session.trainEtas, models, st.feats, session);
+  const mem = membership(groups, m);
+  const mG = Float64Array.from({ length: G }, (_, g) => (g === 0 ? m : groups[g - 1]!.rows.length));
+
+  let t0 = performance.now();
+  // The gradients depend on the scenario's window piece and its groups only (not on the seed or runs): kept on the piece.
+  let lins = linearCache.get(st.pieces.window);
+  if (!lins) linearCache.set(st.pieces.window, (lins = new Map()));
+  const groupsKey = groups.map((g) => g.rows.length).join(',');
+  let lin = lins.get(groupsKey);
+  if (!lin) lins.set(groupsKey, (lin = linearization(session, st, ctx, etas0, point, mem, G)));
+  t.linear += performance.now() - t0;
+
+  // Extrapolated MQLs: their per-run shift is applied exactly (a sub-cohort re-assembled per run).
+  const ex: number[] = [];
+  for (let q = 0; q < m; q++) if (st.inWindow.extrapolated[q]) ex.push(q);
+  const exRows = Int32Array.from(ex);
+  const exEtas = subEtas(etas0, exRows);
+
+  const K = queueDrawCount(runs);
+  // Only the last (seed, K)'s baselines are kept: another seed would otherwise add K simulations' worth each time.
+  let bcache = baselineCache.get(session);
+  if (!bcache || bcache.tag !== `${seed}|${K}`) baselineCache.set(session, (bcache = { tag: `${seed}|${K}`, contact: new Map() }));
+  // Progress: the queue draws are most of the work; each run number is reported once, in order.
+  let emitted = 0;
+  const emit = (upTo: number) => {
+    // (not onProgress?.(++emitted): an optional call skips its arguments when there is no callback)
+    for (; emitted < Math.min(runs, upTo); emitted++) options.onProgress?.(emitted + 1, runs);
+  };
+  const drawShare = Math.floor(runs * 0.9);
+  const summaries: DrawSummary[] = [];
+  for (let j = 0; j < K; j++) {
+    if (options.stop?.()) return null;
+    // 1. The queue draw: baseline (kept per session) and scenario simulations, history's contacts moved.
+    t0 = performance.now();
+    const draw = stratifiedQueueDraw(session, seed, K, j);
+    const simRun = j + 1 + (seed - 1) * 100_003;
+    let bc = bcache.contact.get(j);
+    if (!bc) {
+      bc = baselineContact(session, simRun, draw);
+      bcache.contact.set(j, bc);
+      t.baseline += performance.now() - t0;
+      t0 = performance.now();
+    }
+    const contact = windowContact(session, st, simRun, draw, bc);
+    t.queue += performance.now() - t0;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (options.stop?.()) return null;
+
+    // 2. Its per-MQL expectations (full-data models) summed per group, its hours quantiles.
+    t0 = performance.now();
+    const cohort: CohortInWindow = { ...st.inWindow, contact };
+    const e = expectations(ctx, models, etas0, cohort);
+    summaries.push({
+      ...summarise(groupMoments(e, mem, G), hourSlots(e, mem, G), mG, G),
+      exGrid: exRows.length > 0 ? extrapolatedGrid(ctx, models, exEtas, subCohort(cohort, exRows), exRows, e, mem, G) : null,
+    });
+    t.draws += performance.now() - t0;
+    emit(Math.floor((drawShare * (j + 1)) / K));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+
+  // 3. The runs: each on queue draw r mod K for the resampling and extrapolation parts, the queue part from all K draws.
+  t0 = performance.now();
+  const queue = queuePart(summaries, G);
+  const out: RunValues = { overall: new Array<MetricValues>(runs), groups: groups.map(() => new Array<MetricValues>(runs)) };
+  const delta = new Float64Array(G * 8);
+  for (let r = 0; r < runs; r++) {
+    if (options.stop?.()) return null;
+    const rn = r + 1;
+    const sm = summaries[r % K]!;
+    const drawn = bootstrapModels(session, rn + (seed - 1) * 100_003, options.modelCache);
+    lin.shift(delta, models, drawn);
+    if (sm.exGrid) sm.exGrid.add(delta, extrapolationShift(seed, rn));
+    const z = new Rng(seed ^ STREAM_RESAMPLE, rn + 1);
+    for (let g = 0; g < G; g++) {
+      const v = values(queue, sm, delta, g, mG[g]!, z, K);
+      if (g === 0) out.overall[r] = v;
+      else out.groups[g - 1]![r] = v;
+    }
+    emit(drawShare + Math.ceil(((r + 1) * (runs - drawShare)) / runs));
+  }
+  t.runs += performance.now() - t0;
+  intervalTimings.last = t;
+  return out;
+}
+
+export interface Membership {
+  /** Row -> its groups (1-based group index; 0, all MQLs, is implicit): CSR. */
+  readonly offsets: Int32Array;
+  readonly members: Int32Array;
+}
+
+export function membership(groups: readonly RowGroup[], m: number): Membership {
+  const offsets = new Int32Array(m + 1);
+  for (const g of groups) for (let q = 0; q < g.rows.length; q++) offsets[g.rows[q]! + 1]!++;
+  for (let q = 0; q < m; q++) offsets[q + 1] = offsets[q + 1]! + offsets[q]!;
+  const members = new Int32Array(offsets[m]!);
+  const fill = offsets.slice(0, m);
+  groups.forEach((g, gi) => {
+    for (let q = 0; q < g.rows.length; q++) members[fill[g.rows[q]!]!++] = gi + 1;
+  });
+  return { offsets, members };
+}
+
+/** Per group: the count and, per expectation (SUM order), the sum and the sum of squares around the mean. */
+interface Moments {
+  readonly sum: Float64Array;
+  readonly ss: Float64Array;
+}
+
+function groupMoments(e: LeadExpectations, mem: Membership, G: number): Moments {
+  const n = new Float64Array(G);
+  const sum = new Float64Array(G * 8);
+  const sq = new Float64Array(G * 8);
+  const v = new Float64Array(8);
+  const { accept, reject, blackHole, sla, sql, opp, won, pipeline } = e;
+  for (let q = 0; q < e.n; q++) {
+    // The row's eight values once, then into each of its groups (all MQLs, tier, source, week).
+    v[0] = accept[q]!;
+    v[1] = reject[q]!;
+    v[2] = blackHole[q]!;
+    v[3] = sla[q]!;
+    v[4] = sql[q]!;
+    v[5] = opp[q]!;
+    v[6] = won[q]!;
+    v[7] = pipeline[q]!;
+    for (let u = mem.offsets[q]! - 1; u < mem.offsets[q + 1]!; u++) {
+      const g = u < mem.offsets[q]! ? 0 : mem.members[u]!;
+      n[g] = n[g]! + 1;
+      const b = g * 8;
+      for (let k = 0; k < 8; k++) {
+        const x = v[k]!;
+        sum[b + k] = sum[b + k]! + x;
+        sq[b + k] = sq[b + k]! + x * x;
+      }
+    }
+  }
+  const ss = Float64Array.from(sq, (v, i) => {
+    const g = Math.floor(i / 8);
+    return n[g]! > 0 ? Math.max(0, v - sum[i]! ** 2 / n[g]!) : 0;
+  });
+  return { sum, ss };
+}
+
+/** Extrapolation shifts at which extrapolated MQLs' sums are computed per queue draw (in sds; between them linear). */
+const EX_GRID = [-4, -3, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2, 3, 4].map((z) => z * EXTRAPOLATION_SD);
+
+/**
+ * Extrapolated MQLs' group sums as a function of the run's log-odds shift:
+ * computed exactly at the grid's shifts once per queue draw, read between
+ * them by linear interpolation per run.
+ */
+function extrapolatedGrid(ctx: AssembleContext, models: OutcomeModels, etas: Etas, c: CohortInWindow, rows: Int32Array, e0: LeadExpectations, mem: Membership, G: number) {
+  const base = SUM.map((k) => e0[k]);
+  const at = EX_GRID.map((shift) => {
+    const e = expectations(ctx, models, etas, c, { extrapolationShift: shift });
+    const d = new Float64Array(G * 8);
+    for (let x = 0; x < rows.length; x++) {
+      const q = rows[x]!;
+      for (let u = mem.offsets[q]! - 1; u < mem.offsets[q + 1]!; u++) {
+        const g = u < mem.offsets[q]! ? 0 : mem.members[u]!;
+        for (const k of MODEL_METRICS) d[g * 8 + k] = d[g * 8 + k]! + e[SUM[k]][x]! - base[k]![q]!;
+      }
+    }
+    return d;
+  });
+  return {
+    add(delta: Float64Array, shift: number): void {
+      let i = 0;
+      while (i < EX_GRID.length - 2 && shift > EX_GRID[i + 1]!) i++;
+      const f = Math.min(1, Math.max(0, (shift - EX_GRID[i]!) / (EX_GRID[i + 1]! - EX_GRID[i]!)));
+      const a = at[i]!;
+      const b = at[i + 1]!;
+      for (let p = 0; p < delta.length; p++) delta[p] = delta[p]! + a[p]! + f * (b[p]! - a[p]!);
+    },
+  };
+}
+
+/** Contacted MQLs of a queue draw in ascending hours, per group (slot ranges; group 0 all). */
+interface HourSlots {
+  readonly offsets: Int32Array;
+  readonly row: Int32Array;
+  readonly value: Float64Array;
+  /** The row's hours weight (1 a contact). */
+  readonly weight: Float64Array;
+  /** Rank of each slot within its group (weight before it + (weight - 1) / 2, as weighted-quantile.ts). */
+  readonly rank: Float64Array;
+}
+
+function hourSlots(e: LeadExpectations, mem: Membership, G: number): HourSlots {
+  const m = e.n;
+  let n = 0;
+  const itemRow = new Int32Array(m);
+  const hours = new Float64Array(m);
+  for (let q = 0; q < m; q++) {
+    if (e.hoursWeight[q]! > 0) {
+      hours[n] = e.hours[q]!;
+      itemRow[n++] = q;
+    }
+  }
+  // Ties keep row order, as group-metrics.ts's point values do.
+  const order = stableOrderByValue(hours, n, new Int32Array(n));
+  const count = new Int32Array(G + 1);
+  for (let i = 0; i < n; i++) {
+    const q = itemRow[i]!;
+    count[1]!++;
+    for (let u = mem.offsets[q]!; u < mem.offsets[q + 1]!; u++) count[mem.members[u]! + 1]!++;
+  }
+  const offsets = new Int32Array(G + 1);
+  for (let g = 0; g < G; g++) offsets[g + 1] = offsets[g]! + count[g + 1]!;
+  const total = offsets[G]!;
+  const row = new Int32Array(total);
+  const value = new Float64Array(total);
+  const weight = new Float64Array(total);
+  const put = offsets.slice(0, G);
+  for (let i = 0; i < n; i++) {
+    const q = itemRow[order[i]!]!;
+    const v = e.hours[q]!;
+    const hwq = e.hoursWeight[q]!;
+    let p = put[0]!++;
+    row[p] = q;
+    value[p] = v;
+    weight[p] = hwq;
+    for (let u = mem.offsets[q]!; u < mem.offsets[q + 1]!; u++) {
+      p = put[mem.members[u]!]!++;
+      row[p] = q;
+      value[p] = v;
+      weight[p] = hwq;
+    }
+  }
+  const rank = new Float64Array(total);
+  for (let g = 0; g < G; g++) {
+    let before = 0;
+    for (let p = offsets[g]!; p < offsets[g + 1]!; p++) {
+      rank[p] = before + (weight[p]! - 1) / 2;
+      before += weight[p]!;
+    }
+  }
+  return { offsets, row, value, weight, rank };
+}
+
+/**
+ * A group's hours quantile in a resampled year: the Poisson bootstrap moves
+ * the p-quantile of n items to the item at rank p(n - 1) + Z sqrt(n p (1 - p))
+ * (the count of resampled items below a fixed item is, to first order,
+ * normal with that sd), read off the queue draw's sorted hours.
+ */
+function resampledQuantile(s: HourSlots, g: number, p: number, z: number): number | null {
+  const from = s.offsets[g]!;
+  const to = s.offsets[g + 1]!;
+  if (to <= from) return null;
+  const total = s.rank[to - 1]! + (s.weight[to - 1]! + 1) / 2;
+  const target = p * Math.max(0, total - 1) + z * Math.sqrt(total * p * (1 - p));
+  if (target <= s.rank[from]!) return s.value[from]!;
+  if (target >= s.rank[to - 1]!) return s.value[to - 1]!;
+  let lo = from;
+  let hi = to - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (s.rank[mid]! <= target) lo = mid;
+    else hi = mid;
+  }
+  const span = s.rank[hi]! - s.rank[lo]!;
+  const f = span > 0 ? (target - s.rank[lo]!) / span : 0;
+  return s.value[lo]! + f * (s.value[hi]! - s.value[lo]!);
+}
+
+/** What the runs need of a queue draw: per group, rates and their resampling sd, hours quantiles and theirs. */
+interface DrawSummary {
+  /** G x 8: each expectation's mean per MQL (SUM order). */
+  readonly mean: Float64Array;
+  /** G x 8: its Poisson-bootstrap sd (sqrt(sum of squares) / n). */
+  readonly boot: Float64Array;
+  /** G x 2: median and 90th percentile of hours (NaN none), and their bootstrap sd (rank +-1 sd). */
+  readonly hours: Float64Array;
+  readonly hoursSd: Float64Array;
+  readonly exGrid: ReturnType<typeof extrapolatedGrid> | null;
+}
+
+function summarise(mo: Moments, slots: HourSlots, size: Float64Array, G: number): Omit<DrawSummary, 'exGrid'> {
+  const mean = new Float64Array(G * 8);
+  const boot = new Float64Array(G * 8);
+  const hours = new Float64Array(G * 2).fill(Number.NaN);
+  const hoursSd = new Float64Array(G * 2);
+  for (let g = 0; g < G; g++) {
+    const n = size[g]!;
+    for (let k = 0; k < 8; k++) {
+      mean[g * 8 + k] = n > 0 ? mo.sum[g * 8 + k]! / n : Number.NaN;
+      boot[g * 8 + k] = n > 0 ? Math.sqrt(mo.ss[g * 8 + k]!) / n : 0;
+    }
+    [0.5, 0.9].forEach((p, i) => {
+      const q = resampledQuantile(slots, g, p, 0);
+      if (q === null) return;
+      hours[g * 2 + i] = q;
+      hoursSd[g * 2 + i] = ((resampledQuantile(slots, g, p, 1) ?? q) - (resampledQuantile(slots, g, p, -1) ?? q)) / 2;
+    });
+  }
+  return { mean, boot, hours, hoursSd };
+}
+
+/**
+ * The queue's part of every run, from the K draws: per group and metric the
+ * mean and sd over the draws, a run then drawing mean + sd sqrt(1 + 1/K) T
+ * with T ~ Student t (K - 1 df): the predictive distribution of one more
+ * queue draw. Why not the K values themselves (run r on draw r mod K): with
+ * K = 10 the interval's 5th and 95th percentiles would each rest on one
+ * draw, the extreme of 10 (on average 1.54 sd where a 95th percentile is
+ * 1.64, and very variable); the predictive distribution uses all K for
+ * both tails. Hours (positive, a multiplicative response) on the log scale.
+ */
+interface QueuePart {
+  readonly mean: Float64Array;
+  readonly sd: Float64Array;
+  /** G x 2 on log hours; NaN: some draw had no contacted MQL in the group (the run's own draw is used). */
+  readonly logHours: Float64Array;
+  readonly logHoursSd: Float64Array;
+}
+
+function queuePart(s: readonly DrawSummary[], G: number): QueuePart {
+  const K = s.length;
+  const moments = (n: number, at: (d: DrawSummary, i: number) => number) => {
+    const mean = new Float64Array(n);
+    const sd = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let a = 0;
+      for (const d of s) a += at(d, i);
+      const mu = a / K;
+      let v = 0;
+      for (const d of s) v += (at(d, i) - mu) ** 2;
+      mean[i] = mu;
+      sd[i] = K > 1 ? Math.sqrt(v / (K - 1)) : 0;
+    }
+    return { mean, sd };
+  };
+  const rates = moments(G * 8, (d, i) => d.mean[i]!);
+  const logs = moments(G * 2, (d, i) => (d.hours[i]! > 0 ? Math.log(d.hours[i]!) : Number.NaN));
+  return { mean: rates.mean, sd: rates.sd, logHours: logs.mean, logHoursSd: logs.sd };
+}
+
+/** Student t with df degrees of freedom (df >= 1): Z / sqrt(chi2_df / df). */
+function studentT(z: Rng, df: number): number {
+  let c = 0;
+  for (let i = 0; i < df; i++) c += z.normal() ** 2;
+  return z.normal() / Math.sqrt(c / df);
+}
+
+/**
+ * One run's metric values of group g: the queue part (the predictive draw),
+ * the coefficient and extrapolation draws' change (delta), and the
+ * resampling of this year's MQLs (the Poisson bootstrap's normal
+ * approximation) on the run's queue draw.
+ */
+function values(qp: QueuePart, sm: DrawSummary, delta: Float64Array, g: number, size: number, z: Rng, K: number): MetricValues {
+  const d = g * 8;
+  const spread = Math.sqrt(1 + 1 / K);
+  const t = () => (K > 1 ? studentT(z, K - 1) : 0);
+  const draw = (k: number) => qp.mean[d + k]! + qp.sd[d + k]! * spread * t() + sm.boot[d + k]! * z.normal() + delta[d + k]! / size;
+  const rate = (k: number) => (size > 0 ? clamp01(draw(k)) : null);
+  const hours = (i: number): number | null => {
+    const own = sm.hours[g * 2 + i]!;
+    if (Number.isNaN(own)) return null;
+    const mu = qp.logHours[g * 2 + i]!;
+    const q = Number.isNaN(mu) ? own : Math.exp(mu + qp.logHoursSd[g * 2 + i]! * spread * t());
+    return Math.max(0, q + sm.hoursSd[g * 2 + i]! * z.normal());
+  };
+  return {
+    mql_count: size,
+    acceptance_rate: rate(0),
+    rejection_rate: rate(1),
+    black_hole_rate: rate(2),
+    sla_compliance_rate: rate(3),
+    median_hours_to_first_contact: hours(0),
+    p90_hours_to_first_contact: hours(1),
+    sql_rate: rate(4),
+    opportunity_rate: rate(5),
+    won_count: size > 0 ? Math.max(0, draw(6) * size) : 0,
+    pipeline_amount: size > 0 ? Math.max(0, draw(7) * size) : 0,
+  };
+}
+
+function clamp01(v: number): number {
+  return v < 0 ? 0 : v > 1 ? 1 : v;
+}
+
+function subEtas(e: Etas, rows: Int32Array): Etas {
+  const pick = (a: Float64Array) => Float64Array.from(rows, (q) => a[q]!);
+  return { accept: pick(e.accept), reject: pick(e.reject), contacted: pick(e.contacted), sql: pick(e.sql), opp: pick(e.opp), won: pick(e.won) };
+}
+
+function subCohort(c: CohortInWindow, rows: Int32Array): CohortInWindow {
+  return {
+    lead: Int32Array.from(rows, (q) => c.lead[q]!),
+    arrival: Float64Array.from(rows, (q) => c.arrival[q]!),
+    tier: Int32Array.from(rows, (q) => c.tier[q]!),
+    rep: Int32Array.from(rows, (q) => c.rep[q]!),
+    shared: Uint8Array.from(rows, (q) => c.shared[q]!),
+    contact: Float64Array.from(rows, (q) => c.contact[q]!),
+    extrapolated: Uint8Array.from(rows, (q) => c.extrapolated[q]!),
+  };
+}
+
+/**
+ * The groups' sums as linear functions of the models' coefficients (the
+ * delta method), at the expected-value contacts: per group and (metric,
+ * model) pair the gradient over [intercept, coefficients...], and per group
+ * the pipeline's gradient over the size bands' mean amounts. Derivatives
+ * per MQL are finite differences of assemble.ts expectations (five passes:
+ * the base etas of accept/reject/sql/opp together, won's with the amounts,
+ * then each extra column's coefficient: worked, contacted, speed basis).
+ */
+export interface Linearization {
+  /** delta (G x 8) = each group's sum change under `drawn` against `point`. */
+  shift(delta: Float64Array, point: OutcomeModels, drawn: OutcomeModels): void;
+}
+
+export function linearization(session: ForecastSession, st: ScenarioState, ctx: AssembleContext, etas0: Etas, e0: LeadExpectations, mem: Membership, G: number): Linearization {
+  const models = session.models;
+  const m = st.rows.length;
+  const cohort: CohortInWindow = { ...st.inWindow, contact: windowContact0(session, st) };
+  const nBase = models.accept.nBase;
+  const P = 1 + nBase;
+  const width = (k: ModelKey) => 1 + models[k].fit.coefficients.length;
+
+  // Per row and pair: d(expectation)/d(eta).
+  const plus = (a: Float64Array) => Float64Array.from(a, (v) => v + H);
+  const e1 = expectations(ctx, models, { ...etas0, accept: plus(etas0.accept), reject: plus(etas0.reject), sql: plus(etas0.sql), opp: plus(etas0.opp) }, cohort);
+  const amountUp: OutcomeModels = { ...models, amountByBand: Float64Array.from(models.amountByBand, (a) => a + 1) };
+  const e2 = expectations(ctx, amountUp, { ...etas0, won: plus(etas0.won) }, cohort);
+  const diffCols = (e: LeadExpectations) => [e.accept, e.reject, e.sql, e.opp, e.won, e.pipeline];
+  const d0 = diffCols(e0);
+  const d1 = diffCols(e1);
+  const dEta: Float64Array[] = PAIRS.map(() => new Float64Array(m));
+  for (let q = 0; q < m; q++) {
+    for (let p = 0; p < 6; p++) dEta[p]![q] = (d1[p]![q]! - d0[p]![q]!) / H;
+    dEta[6]![q] = (e2.won[q]! - e0.won[q]!) / H;
+  }
+
+  // Gradients over [intercept, base coefficients], then the extra columns.
+  const grad: Float64Array[] = PAIRS.map((p) => new Float64Array(G * width(p.model)));
+  const x = st.feats.fresh();
+  const tx = session.training.x;
+  const { trainRow, freshRow } = st.feats;
+  const nzIdx = new Int32Array(nBase);
+  const nzVal = new Float64Array(nBase);
+  for (let q = 0; q < m; q++) {
+    let any = false;
+    for (let p = 0; p < PAIRS.length; p++) if (dEta[p]![q] !== 0) any = true;
+    if (!any) continue;
+    const t = trainRow[q]!;
+    const f = freshRow[q]!;
+    let nz = 0;
+    for (let c = 0; c < nBase; c++) {
+      const v = t >= 0 ? tx[c]![t]! : x[c]![f]!;
+      if (v !== 0) {
+        nzIdx[nz] = c;
+        nzVal[nz++] = v;
+      }
+    }
+    for (let p = 0; p < PAIRS.length; p++) {
+      const d = dEta[p]![q]!;
+      if (d === 0) continue;
+      const gr = grad[p]!;
+      const wd = width(PAIRS[p]!.model);
+      for (let u = mem.offsets[q]! - 1; u < mem.offsets[q + 1]!; u++) {
+        const b = (u < mem.offsets[q]! ? 0 : mem.members[u]!) * wd;
+        gr[b] = gr[b]! + d;
+        for (let z = 0; z < nz; z++) gr[b + 1 + nzIdx[z]!] = gr[b + 1 + nzIdx[z]!]! + d * nzVal[z]!;
+      }
+    }
+  }
+  // Extra columns (coefficient index nBase + c): one pass per c, every model that has it moved at once.
+  const maxExtra = Math.max(...MODELS.map((k) => width(k) - P));
+  for (let c = 0; c < maxExtra; c++) {
+    const moved = { ...models };
+    for (const k of MODELS) if (width(k) - P > c) moved[k] = withCoefficient(models[k], nBase + c, H);
+    const ec = expectations(ctx, moved, etas0, cohort);
+    const dc = diffCols(ec);
+    for (let q = 0; q < m; q++) {
+      for (let p = 0; p < 6; p++) {
+        const k = PAIRS[p]!.model;
+        if (width(k) - P <= c) continue;
+        const d = (dc[p]![q]! - d0[p]![q]!) / H;
+        if (d === 0) continue;
+        const gr = grad[p]!;
+        const wd = width(k);
+        for (let u = mem.offsets[q]! - 1; u < mem.offsets[q + 1]!; u++) {
+          const b = (u < mem.offsets[q]! ? 0 : mem.members[u]!) * wd;
+          gr[b + P + c] = gr[b + P + c]! + d;
+        }
+      }
+    }
+  }
+  // Pipeline per size band's mean amount (exactly linear: a step of 1).
+  const amount = new Float64Array(G * 4);
+  const size = session.cols.leads.companySize;
+  for (let q = 0; q < m; q++) {
+    const d = e2.pipeline[q]! - e0.pipeline[q]!;
+    if (d === 0) continue;
+    const band = sizeBand(size[st.inWindow.lead[q]!]!);
+    for (let u = mem.offsets[q]! - 1; u < mem.offsets[q + 1]!; u++) {
+      const g = u < mem.offsets[q]! ? 0 : mem.members[u]!;
+      amount[g * 4 + band] = amount[g * 4 + band]! + d;
+    }
+  }
+
+  const shiftOf = new Map<ModelKey, Float64Array>();
+  return {
+    shift(delta, point, drawn) {
+      delta.fill(0);
+      if (drawn === point) return;
+      for (const k of MODELS) {
+        const a = point[k].fit;
+        const b = drawn[k].fit;
+        const s = shiftOf.get(k) ?? new Float64Array(width(k));
+        shiftOf.set(k, s);
+        s[0] = b.intercept - a.intercept;
+        for (let c = 0; c < a.coefficients.length; c++) s[c + 1] = b.coefficients[c]! - a.coefficients[c]!;
+      }
+      PAIRS.forEach((pair, p) => {
+        const s = shiftOf.get(pair.model)!;
+        const wd = s.length;
+        const gr = grad[p]!;
+        for (let g = 0; g < G; g++) {
+          let v = 0;
+          const b = g * wd;
+          for (let c = 0; c < wd; c++) v += gr[b + c]! * s[c]!;
+          delta[g * 8 + pair.metric] = delta[g * 8 + pair.metric]! + v;
+        }
+      });
+      for (let g = 0; g < G; g++) {
+        let v = 0;
+        for (let band = 0; band < 4; band++) v += amount[g * 4 + band]! * (drawn.amountByBand[band]! - point.amountByBand[band]!);
+        delta[g * 8 + 7] = delta[g * 8 + 7]! + v;
+      }
+    },
+  };
+}
+
+function withCoefficient(model: Model, index: number, h: number): Model {
+  const coefficients = Float64Array.from(model.fit.coefficients);
+  coefficients[index] = coefficients[index]! + h;
+  return { nBase: model.nBase, fit: { ...model.fit, coefficients } };
+}
