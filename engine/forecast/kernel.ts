@@ -168,7 +168,12 @@ export function evaluate(
     // The slider path: everything but the SLA column is fixed by the cached pieces; an SLA
     // change (tiers' hours, sla.business_hours) only redoes that column.
     const contact = windowContact0(session, st);
-    const point = (wp.point ??= expectations(ctx, models, windowEtas(session.trainEtas, models, st.feats, session), { ...st.inWindow, contact }));
+    if (wp.point === null) {
+      // Just computed: its SLA column is this policy's.
+      wp.point = expectations(ctx, models, windowEtas(session.trainEtas, models, st.feats, session), { ...st.inWindow, contact });
+      return { ...wp.point };
+    }
+    const point = wp.point;
     return { ...point, sla: slaColumn(ctx, { ...st.inWindow, contact }, point.hoursWeight, new Float64Array(point.n)) };
   }
   const contact = run0 ? windowContact0(session, st) : windowContact(session, st, run, draw);

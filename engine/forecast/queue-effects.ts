@@ -531,7 +531,12 @@ export function simulateCohort(pool: ScenarioPool, c: QueueCohort, lead: Int32Ar
     if (f & FLAG_REVIEWED && !(f & FLAG_UNWORKED)) res.contactAt[k] = f & FLAG_DECIDED_LATE ? DECIDED_LATE : SETTLED_BY_REVIEW;
   }
   ignoreChances.set(res.contactAt, res.ignoreP);
-  ignoredRows.set(res.contactAt, Uint8Array.from(res.flags, (f, k) => (f & FLAG_IGNORED && !Number.isFinite(res.contactAt[k]!) && !(f & FLAG_DROPPED) ? 1 : 0)));
+  const ignored = new Uint8Array(res.flags.length);
+  for (let k = 0; k < ignored.length; k++) {
+    const f = res.flags[k]!;
+    ignored[k] = f & FLAG_IGNORED && !Number.isFinite(res.contactAt[k]!) && !(f & FLAG_DROPPED) ? 1 : 0;
+  }
+  ignoredRows.set(res.contactAt, ignored);
   if (pool.responseScale !== undefined && pool.responseScale !== 1) responseScales.set(res.contactAt, pool.responseScale);
   if (pool.rankMatched === false) ownShifts.add(res.contactAt);
   return res.contactAt;
@@ -600,13 +605,31 @@ export function counterfactualContacts(
     decided[k] = hist.decided[i]!;
   }
   // The rescue draw is per lead, the same in every scenario and run (the queue's own draws vary by run).
-  const rescue = pBase && pScen ? { decided, pHist, uniform: Float64Array.from(scen.lead, (i) => hashUniform(STREAM_RESCUE, STREAM_RESCUE, i)) } : undefined;
+  let rescue: { decided: Uint8Array; pHist: Float64Array; uniform: Float64Array } | undefined;
+  if (pBase && pScen) {
+    const perLead = rescueUniforms(hist);
+    const uniform = new Float64Array(n);
+    for (let k = 0; k < n; k++) uniform[k] = perLead[scen.lead[k]!]!;
+    rescue = { decided, pHist, uniform };
+  }
   return counterfactualContactTimes(
     { arrival: obsArrival, contact: obsContact, rep: obsRep },
     { arrival: bArrival, contact: bContact, rep: bRep, ...(pBase ? { ignoreP: pBase } : {}), ...(ignB ? { ignored: ignB } : {}) },
     { arrival: scen.arrival, contact: scenContact, rep: scen.rep, ...(pScen ? { ignoreP: pScen } : {}), ...(ignS ? { ignored: ignS } : {}) },
     { schedules: pool.schedules, fallback, inHistory, ...(ownShifts.has(scenContact) ? {} : { rankGroup: scen.priority }), deltaScale: responseScales.get(scenContact) ?? 1, ...(rescue ? { rescue } : {}) },
   );
+}
+
+/** The rescue draw per lead (hashUniform(STREAM_RESCUE, STREAM_RESCUE, lead)), computed once per history: the same in every call. */
+const rescueUniformCache = new WeakMap<LeadHistory, Float64Array>();
+function rescueUniforms(hist: LeadHistory): Float64Array {
+  let u = rescueUniformCache.get(hist);
+  if (!u) {
+    u = new Float64Array(hist.n);
+    for (let i = 0; i < hist.n; i++) u[i] = hashUniform(STREAM_RESCUE, STREAM_RESCUE, i);
+    rescueUniformCache.set(hist, u);
+  }
+  return u;
 }
 
 /** A draw of the queue model for one interval run: the black-hole curve's parameters (log-odds) and the response scale. */

@@ -25,6 +25,7 @@
 // MQLs only under the scenario (inHistory = 0) take the scenario's simulated time.
 import { WorkSchedule } from '../calendar/business-hours';
 import { logit, sigmoid } from '../stats/logistic';
+import { stableOrderByValue } from '../forecast/radix-order';
 
 export interface ContactTimeline {
   /** MQL instant, epoch ms. */
@@ -177,7 +178,9 @@ function rankMatchedDeltas(
   const dObs = new Float64Array(n);
   const dB = new Float64Array(n);
   const dS = new Float64Array(n);
-  const members = new Map<number, number[]>();
+  // Matched rows per group (CSR, rows ascending within a group): typed buckets, no per-row array push.
+  const groupOf = new Int32Array(n).fill(-1);
+  let nGroups = 0;
   for (let i = 0; i < n; i++) {
     if (options.inHistory && !options.inHistory[i]) continue;
     const co = observed.contact[i]!;
@@ -189,23 +192,58 @@ function rankMatchedDeltas(
     dObs[i] = sched(observed.rep[i]! >= 0 ? observed.rep[i]! : repS).businessMsBetween(observed.arrival[i]!, co);
     dB[i] = sched(baseline.rep[i]!).businessMsBetween(baseline.arrival[i]!, cb);
     dS[i] = sched(repS).businessMsBetween(scenario.arrival[i]!, cs);
-    let list = members.get(g);
-    if (!list) members.set(g, (list = []));
-    list.push(i);
+    groupOf[i] = g;
+    if (g + 1 > nGroups) nGroups = g + 1;
   }
-  for (const list of members.values()) {
-    if (list.length < RANK_MATCH_MIN) continue;
-    const rows = Int32Array.from(list).sort((a, b) => dObs[a]! - dObs[b]! || a - b);
-    const b = Float64Array.from(list, (i) => dB[i]!).sort();
-    const sc = Float64Array.from(list, (i) => dS[i]!).sort();
-    const ob = Float64Array.from(rows, (i) => dObs[i]!);
-    for (let k = 0; k < rows.length; k++) {
+  const offsets = new Int32Array(nGroups + 1);
+  for (let i = 0; i < n; i++) if (groupOf[i]! >= 0) offsets[groupOf[i]! + 1]!++;
+  for (let g = 0; g < nGroups; g++) offsets[g + 1] = offsets[g + 1]! + offsets[g]!;
+  const members = new Int32Array(offsets[nGroups]!);
+  const fill = offsets.slice(0, nGroups);
+  for (let i = 0; i < n; i++) {
+    const g = groupOf[i]!;
+    if (g >= 0) members[fill[g]!++] = i;
+  }
+  for (let g = 0; g < nGroups; g++) {
+    const m = offsets[g + 1]! - offsets[g]!;
+    if (m < RANK_MATCH_MIN) continue;
+    const list = members.subarray(offsets[g]!, offsets[g + 1]!);
+    const rows = rowsByObservedDelay(list, dObs);
+    const b = new Float64Array(m);
+    const sc = new Float64Array(m);
+    const ob = new Float64Array(m);
+    for (let k = 0; k < m; k++) {
+      b[k] = dB[list[k]!]!;
+      sc[k] = dS[list[k]!]!;
+      ob[k] = dObs[rows[k]!]!;
+    }
+    b.sort();
+    sc.sort();
+    for (let k = 0; k < m; k++) {
       // The scenario's k-th delay read on history's scale: its rank among the baseline's simulated delays,
       // then that rank among the observed ones (equal simulations: the row's own delay, change 0).
       out[rows[k]!] = sc[k]! === b[k]! ? 0 : onObservedScale(b, ob, sc[k]!) - ob[k]!;
     }
   }
   return out;
+}
+
+/**
+ * The rows of `list` (ascending) ordered by observed delay, ties by row: the comparator sort
+ * `dObs[a] - dObs[b] || a - b`, as a stable radix order (no NaN delays; else the comparator sort).
+ */
+function rowsByObservedDelay(list: Int32Array, dObs: Float64Array): Int32Array {
+  const m = list.length;
+  const v = new Float64Array(m);
+  let nan = false;
+  for (let k = 0; k < m; k++) {
+    v[k] = dObs[list[k]!]!;
+    if (Number.isNaN(v[k]!)) nan = true;
+  }
+  if (nan) return Int32Array.from(list).sort((a, b) => dObs[a]! - dObs[b]! || a - b);
+  const order = stableOrderByValue(v, m, new Int32Array(m));
+  for (let k = 0; k < m; k++) order[k] = list[order[k]!]!;
+  return order;
 }
 
 /** A simulated delay x on the observed scale: its quantile among the simulated baseline `sim`, then that quantile of `obs` (both ascending, same length). */

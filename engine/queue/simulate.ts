@@ -458,12 +458,11 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
       const rv = options.review;
       if (rv && rv.skipByTier.length > 0) {
         const pr = Math.min(Math.max(0, mqls.priority[lead]!), rv.skipByTier.length - 1);
-        const at = (v: ArrayLike<number> | undefined): number => (v && v.length > 0 ? v[Math.min(pr, v.length - 1)]! : 0);
         const quick = rv.skipByTier[pr]!;
-        const late = quick + at(rv.lateByTier);
+        const late = quick + tierShare(rv.lateByTier, pr);
         // One uniform: [0, quick) a quick review, [quick, late) a clean-up, [late, late + unworked) a clean-up after the worked horizon.
         const u = hashUniform(seed, STREAM_REVIEW ^ run, mqls.key[lead]!);
-        if (u < late + at(rv.unworkedByTier)) {
+        if (u < late + tierShare(rv.unworkedByTier, pr)) {
           state[lead] = DONE; // settled by review: no contact, no load
           flags[lead] = flags[lead]! | FLAG_REVIEWED | (u >= quick ? FLAG_DECIDED_LATE : 0) | (u >= late ? FLAG_UNWORKED : 0);
           continue;
@@ -539,4 +538,9 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
     place(lead, best, tEv);
   }
   return { contactAt, finalRep, flags, ignoreP };
+}
+
+/** A review share of tier rank pr (missing entries: the last; absent: 0). Module-level: a closure made per arrival cost a name wrapper per lead. */
+function tierShare(v: ArrayLike<number> | undefined, pr: number): number {
+  return v && v.length > 0 ? v[Math.min(pr, v.length - 1)]! : 0;
 }

@@ -1,0 +1,56 @@
+// Times the slider path's stages on one session (new threshold each round), median of rounds:
+//   npx tsx bench/slider-stages.ts --workspace W.duckdb [--rounds 5]
+import { parseArgs } from 'node:util';
+import { openWorkspace } from '../engine/workspace/database';
+import { forecast } from '../engine/forecast/forecast';
+import { ForecastSession } from '../engine/forecast/session';
+import { assignReps, counterfactualContacts, scenarioPool, simulateCohort } from '../engine/forecast/queue-effects';
+import { resolvePolicy } from '../engine/scenario/resolve';
+import { parseScenario } from '../engine/scenario/schema';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { workspace: { type: 'string' }, rounds: { type: 'string', default: '5' } } });
+  const ws = await openWorkspace(values.workspace!);
+  try {
+    let t0 = performance.now();
+    const session = await ForecastSession.open(ws);
+    console.log(`session open ${(performance.now() - t0).toFixed(0)} ms`);
+    const base = session.baseline;
+    const times = new Map<string, number[]>();
+    const time = <T>(name: string, f: () => T): T => {
+      const t = performance.now();
+      const v = f();
+      const list = times.get(name) ?? [];
+      list.push(performance.now() - t);
+      times.set(name, list);
+      return v;
+    };
+    const rounds = Number(values.rounds);
+    const scen = (th: number) => ({ version: 1, mql: { ...base.mql, threshold: th }, window: { from: '2025-01-01', to: '2025-12-31' } });
+    await forecast(session, scen(base.mql.threshold + 5), { runs: 0 });
+    for (let i = 0; i < rounds; i++) {
+      const th = base.mql.threshold + 6 + i;
+      const policy = resolvePolicy(base, parseScenario(scen(th + 0.5), 'scenario'));
+      const c = time('cohortFor', () => session.cohortFor(policy));
+      const pool = scenarioPool(session.pool, policy, session.loadPerRep);
+      const rep = time('assignReps', () => assignReps(session.cols, session.hist, session.pool, pool, c.lead, c.arrival, c.shared, session.seed, session.loadPerRep));
+      const cohort = { ...c, rep };
+      const sc = time('simulateCohort', () => simulateCohort(pool, cohort, cohort.lead, session.seed, 0));
+      time('counterfactualContacts', () =>
+        counterfactualContacts(session.hist, session.pool, pool, cohort, sc, session.baseRowOfLead, session.baseCohort, session.baseContact0, session.repSchedules.fallback),
+      );
+      await time('forecast', () => forecast(session, scen(th), { runs: 0 }));
+    }
+    for (const [k, v] of times) {
+      const s = [...v].sort((a, b) => a - b);
+      console.log(`${k.padEnd(24)} median ${s[s.length >> 1]!.toFixed(0).padStart(6)} ms   [${v.map((x) => x.toFixed(0)).join(' ')}]`);
+    }
+  } finally {
+    ws.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
