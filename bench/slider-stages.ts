@@ -7,6 +7,7 @@ import { ForecastSession } from '../engine/forecast/session';
 import { assignReps, counterfactualContacts, scenarioPool, simulateCohort } from '../engine/forecast/queue-effects';
 import { resolvePolicy } from '../engine/scenario/resolve';
 import { parseScenario } from '../engine/scenario/schema';
+import { Replayer } from '../engine/replay/score';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { workspace: { type: 'string' }, rounds: { type: 'string', default: '5' } } });
@@ -28,9 +29,15 @@ async function main(): Promise<void> {
     const rounds = Number(values.rounds);
     const scen = (th: number) => ({ version: 1, mql: { ...base.mql, threshold: th }, window: { from: '2025-01-01', to: '2025-12-31' } });
     await forecast(session, scen(base.mql.threshold + 5), { runs: 0 });
+    // Same-process reference: a replayer whose scoring key differs every round (an unknown activity type) scans every time.
+    const scanner = new Replayer(session.cols);
+    const dragger = new Replayer(session.cols);
     for (let i = 0; i < rounds; i++) {
       const th = base.mql.threshold + 6 + i;
       const policy = resolvePolicy(base, parseScenario(scen(th + 0.5), 'scenario'));
+      const other = { ...policy, scoring: { ...policy.scoring, activity_points: { ...policy.scoring.activity_points, [`no such type ${i}`]: 1 } } };
+      time('rescore scan', () => scanner.rescore(other));
+      time('rescore drag', () => dragger.rescore(policy));
       const c = time('cohortFor', () => session.cohortFor(policy));
       const pool = scenarioPool(session.pool, policy, session.loadPerRep);
       const rep = time('assignReps', () => assignReps(session.cols, session.hist, session.pool, pool, c.lead, c.arrival, c.shared, session.seed, session.loadPerRep));
