@@ -42,6 +42,7 @@ async function main(): Promise<void> {
       const pool = scenarioPool(session.pool, policy, session.loadPerRep);
       const rep = time('assignReps', () => assignReps(session.cols, session.hist, session.pool, pool, c.lead, c.arrival, c.shared, session.seed, session.loadPerRep));
       const cohort = { ...c, rep };
+      time('simulate run 7 (ref)', () => simulateCohort(pool, cohort, cohort.lead, session.seed, 7));
       const sc = time('simulateCohort', () => simulateCohort(pool, cohort, cohort.lead, session.seed, 0));
       time('counterfactualContacts', () =>
         counterfactualContacts(session.hist, session.pool, pool, cohort, sc, session.baseRowOfLead, session.baseCohort, session.baseContact0, session.repSchedules.fallback),
