@@ -588,10 +588,22 @@ export function counterfactualContacts(
   const bArrival = new Float64Array(n);
   const bContact = new Float64Array(n).fill(Number.NaN);
   const bRep = new Int32Array(n).fill(-1);
+  // Delays that do not depend on the scenario, kept per lead (history's) and per baseline row (the baseline simulation's).
+  const schedOf = (r: number): WorkSchedule => (r >= 0 && r < pool.schedules.length ? pool.schedules[r]! : fallback);
+  const obsKnown = delayMemo(observedDelays, hist, hist.n);
+  const baseKnown = seenBaseContacts.has(baseContact) ? delayMemo(baselineDelays, baseContact, baseContact.length) : null;
+  seenBaseContacts.add(baseContact);
+  const knownObs = new Float64Array(n).fill(Number.NaN);
+  const knownBase = new Float64Array(n).fill(Number.NaN);
   for (let k = 0; k < n; k++) {
     const i = scen.lead[k]!;
     const b = baseRowOfLead[i]!;
     if (!scen.shared[k] || b < 0) continue;
+    const oRep = hist.repCode[i]! >= 0 ? base.repOfCode[hist.repCode[i]!]! : -1;
+    const co = hist.contactAt[i]!;
+    if (oRep >= 0 && Number.isFinite(co)) knownObs[k] = obsKnown.get(i, schedOf(oRep), hist.mqlAt[i]!, co);
+    const cb = baseContact[b]!;
+    if (baseKnown && Number.isFinite(cb)) knownBase[k] = baseKnown.get(b, schedOf(baseCohort.rep[b]!), baseCohort.arrival[b]!, cb);
     inHistory[k] = 1;
     obsArrival[k] = hist.mqlAt[i]!;
     obsContact[k] = hist.contactAt[i]!;
@@ -616,8 +628,45 @@ export function counterfactualContacts(
     { arrival: obsArrival, contact: obsContact, rep: obsRep },
     { arrival: bArrival, contact: bContact, rep: bRep, ...(pBase ? { ignoreP: pBase } : {}), ...(ignB ? { ignored: ignB } : {}) },
     { arrival: scen.arrival, contact: scenContact, rep: scen.rep, ...(pScen ? { ignoreP: pScen } : {}), ...(ignS ? { ignored: ignS } : {}) },
-    { schedules: pool.schedules, fallback, inHistory, ...(ownShifts.has(scenContact) ? {} : { rankGroup: scen.priority }), deltaScale: responseScales.get(scenContact) ?? 1, ...(rescue ? { rescue } : {}) },
+    {
+      schedules: pool.schedules,
+      fallback,
+      inHistory,
+      ...(ownShifts.has(scenContact) ? {} : { rankGroup: scen.priority }),
+      deltaScale: responseScales.get(scenContact) ?? 1,
+      ...(rescue ? { rescue } : {}),
+      knownDelays: { observed: knownObs, baseline: knownBase },
+    },
   );
+}
+
+/**
+ * Business ms between two fixed instants per slot (a lead's history, a baseline row's simulated contact),
+ * remembered with the schedule it was read on: the same number on every call while the schedule is the same.
+ */
+class DelayMemo {
+  private readonly value: Float64Array;
+  private readonly sched: (WorkSchedule | undefined)[];
+  constructor(n: number) {
+    this.value = new Float64Array(n);
+    this.sched = new Array<WorkSchedule | undefined>(n);
+  }
+  get(slot: number, s: WorkSchedule, from: number, to: number): number {
+    if (this.sched[slot] === s) return this.value[slot]!;
+    const v = s.businessMsBetween(from, to);
+    this.sched[slot] = s;
+    this.value[slot] = v;
+    return v;
+  }
+}
+const observedDelays = new WeakMap<object, DelayMemo>();
+const baselineDelays = new WeakMap<object, DelayMemo>();
+/** Baseline contact arrays seen once: a second call with the same one (run 0's, every slider move) keeps its delays. */
+const seenBaseContacts = new WeakSet<Float64Array>();
+function delayMemo(memos: WeakMap<object, DelayMemo>, key: object, n: number): DelayMemo {
+  let m = memos.get(key);
+  if (!m) memos.set(key, (m = new DelayMemo(n)));
+  return m;
 }
 
 /** The rescue draw per lead (hashUniform(STREAM_RESCUE, STREAM_RESCUE, lead)), computed once per history: the same in every call. */

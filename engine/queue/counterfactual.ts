@@ -25,7 +25,7 @@
 // MQLs only under the scenario (inHistory = 0) take the scenario's simulated time.
 import { WorkSchedule } from '../calendar/business-hours';
 import { logit, sigmoid } from '../stats/logistic';
-import { stableOrderByValue } from '../forecast/radix-order';
+import { sortFloat64, stableOrderByValue } from '../forecast/radix-order';
 
 export interface ContactTimeline {
   /** MQL instant, epoch ms. */
@@ -83,6 +83,13 @@ export interface CounterfactualOptions {
    * delays (an interval run's draw of how strongly the queue responds); 1 = as simulated.
    */
   readonly deltaScale?: number;
+  /**
+   * Per row, when the caller keeps them: history's delay (business ms on the
+   * observed rep's schedule, as below) and the simulated baseline's (on
+   * schedules[baseline rep]); NaN: computed here. The same numbers, looked up
+   * rather than recomputed on every slider move.
+   */
+  readonly knownDelays?: { readonly observed: Float64Array; readonly baseline: Float64Array };
 }
 
 /** Fewer rows than this in a group: each row keeps its own simulated change. */
@@ -107,6 +114,7 @@ export function counterfactualContactTimes(
   const sched = (r: number): WorkSchedule => (r >= 0 && r < options.schedules.length ? options.schedules[r]! : options.fallback);
   const scale = options.deltaScale ?? 1;
   const matched = options.rankGroup ? rankMatchedDeltas(observed, baseline, scenario, options, sched) : null;
+  const known = options.knownDelays;
   for (let i = 0; i < n; i++) {
     const cs = scenario.contact[i]!;
     if (options.inHistory && !options.inHistory[i]) {
@@ -153,12 +161,12 @@ export function counterfactualContactTimes(
     const repS = scenario.rep[i]!;
     const sS = sched(repS);
     const m = matched ? matched[i]! : Number.NaN;
-    const delta = scale * (Number.isNaN(m) ? sS.businessMsBetween(scenario.arrival[i]!, cs) - sched(baseline.rep[i]!).businessMsBetween(baseline.arrival[i]!, cb) : m);
+    const delta = scale * (Number.isNaN(m) ? sS.businessMsBetween(scenario.arrival[i]!, cs) - baselineDelay(baseline, i, cb, sched, known) : m);
     if (delta === 0 && scenario.arrival[i] === observed.arrival[i] && repS === observed.rep[i]) {
       out[i] = co; // nothing about this lead changed
       continue;
     }
-    const dObs = sched(observed.rep[i]! >= 0 ? observed.rep[i]! : repS).businessMsBetween(observed.arrival[i]!, co);
+    const dObs = observedDelay(observed, i, co, repS, sched, known);
     out[i] = sS.addBusinessMs(scenario.arrival[i]!, Math.max(0, dObs + delta));
   }
   return out;
@@ -189,8 +197,8 @@ function rankMatchedDeltas(
     const g = group[i]!;
     if (g < 0 || !Number.isFinite(co) || !Number.isFinite(cb) || !Number.isFinite(cs)) continue;
     const repS = scenario.rep[i]!;
-    dObs[i] = sched(observed.rep[i]! >= 0 ? observed.rep[i]! : repS).businessMsBetween(observed.arrival[i]!, co);
-    dB[i] = sched(baseline.rep[i]!).businessMsBetween(baseline.arrival[i]!, cb);
+    dObs[i] = observedDelay(observed, i, co, repS, sched, options.knownDelays);
+    dB[i] = baselineDelay(baseline, i, cb, sched, options.knownDelays);
     dS[i] = sched(repS).businessMsBetween(scenario.arrival[i]!, cs);
     groupOf[i] = g;
     if (g + 1 > nGroups) nGroups = g + 1;
@@ -217,8 +225,8 @@ function rankMatchedDeltas(
       sc[k] = dS[list[k]!]!;
       ob[k] = dObs[rows[k]!]!;
     }
-    b.sort();
-    sc.sort();
+    sortFloat64(b);
+    sortFloat64(sc);
     for (let k = 0; k < m; k++) {
       // The scenario's k-th delay read on history's scale: its rank among the baseline's simulated delays,
       // then that rank among the observed ones (equal simulations: the row's own delay, change 0).
@@ -244,6 +252,25 @@ function rowsByObservedDelay(list: Int32Array, dObs: Float64Array): Int32Array {
   const order = stableOrderByValue(v, m, new Int32Array(m));
   for (let k = 0; k < m; k++) order[k] = list[order[k]!]!;
   return order;
+}
+
+/** Row i's observed delay (business ms from its observed arrival to contact co), known or computed. */
+function observedDelay(
+  observed: ContactTimeline,
+  i: number,
+  co: number,
+  repS: number,
+  sched: (r: number) => WorkSchedule,
+  known: CounterfactualOptions['knownDelays'],
+): number {
+  const d = known ? known.observed[i]! : Number.NaN;
+  return Number.isNaN(d) ? sched(observed.rep[i]! >= 0 ? observed.rep[i]! : repS).businessMsBetween(observed.arrival[i]!, co) : d;
+}
+
+/** Row i's simulated baseline delay (to contact cb), known or computed. */
+function baselineDelay(baseline: ContactTimeline, i: number, cb: number, sched: (r: number) => WorkSchedule, known: CounterfactualOptions['knownDelays']): number {
+  const d = known ? known.baseline[i]! : Number.NaN;
+  return Number.isNaN(d) ? sched(baseline.rep[i]!).businessMsBetween(baseline.arrival[i]!, cb) : d;
 }
 
 /** A simulated delay x on the observed scale: its quantile among the simulated baseline `sim`, then that quantile of `obs` (both ascending, same length). */
