@@ -3,9 +3,9 @@
 // path runs it once (run 0, the full-data models); each interval run runs it
 // with that run's refitted models and simulation draws.
 import type { Policy } from '../scenario/policy';
-import { windowRange } from '../replay/window';
+import { windowRange, type WindowRange } from '../replay/window';
 import { FLAG_DATA_COMPLETION } from '../replay/score';
-import { computeEtas, ETA_MODELS, expectations, slaColumn, type AssembleContext, type CohortInWindow, type Etas } from './assemble';
+import { computeEtas, ETA_MODELS, expectations, SharedHistory, slaColumn, type AssembleContext, type CohortInWindow, type Etas } from './assemble';
 import { buildFeatures } from './features';
 import { freshEtaMemo } from './fresh-etas';
 import type { OutcomeModels } from './outcome-models';
@@ -107,7 +107,7 @@ function windowPiece(session: ForecastSession, policy: Policy, qp: QueuePiece): 
   const shared = new Uint8Array(m);
   const extrapolated = new Uint8Array(m);
   const highIntent = new Uint8Array(m);
-  const inScenario = new Uint8Array(hist.n);
+  const baseRow = new Int32Array(m).fill(-1);
   let nShared = 0;
   let nExtra = 0;
   for (let q = 0; q < m; q++) {
@@ -120,22 +120,23 @@ function windowPiece(session: ForecastSession, policy: Policy, qp: QueuePiece): 
     highIntent[q] = cohort.highIntent[k]!;
     const sh = cohort.shared[k] && session.baseRowOfLead[i]! >= 0 ? 1 : 0;
     shared[q] = sh;
+    if (sh) baseRow[q] = session.baseRowOfLead[i]!;
     const ex = !sh && cohort.score[k]! < hist.scoreSupportFloor ? 1 : 0;
     extrapolated[q] = ex;
     nShared += sh;
     nExtra += ex;
-    inScenario[i] = 1;
   }
-  // Left: historical MQLs of the window that are not MQLs of the scenario's window.
-  let left = 0;
-  for (let i = 0; i < hist.n; i++) {
-    const t = hist.mqlAt[i]!;
-    if (hist.handed[i] && t >= range.fromMs && t < range.toMs && !inScenario[i]) left++;
+  // Left: historical MQLs of the window that are not MQLs of the scenario's window (a lead is at most
+  // one MQL of the cohort): the window's historical count less those among the scenario's rows.
+  let left = historicalInWindow(session, range);
+  for (let q = 0; q < m; q++) {
+    const t = hist.mqlAt[lead[q]!]!;
+    if (hist.handed[lead[q]!] && t >= range.fromMs && t < range.toMs) left--;
   }
   return {
     range,
     rows,
-    inWindow: { lead, arrival, tier, rep, shared, extrapolated },
+    inWindow: { lead, arrival, tier, rep, shared, extrapolated, baseRow },
     feats: featuresFor(session, lead, arrival, highIntent),
     shared: nShared,
     left,
@@ -143,6 +144,33 @@ function windowPiece(session: ForecastSession, policy: Policy, qp: QueuePiece): 
     contact0: null,
     point: null,
   };
+}
+
+/** The baseline cohort's history packed for expectations (assemble.ts SharedHistory), once per session. */
+const sharedHistories = new WeakMap<ForecastSession, SharedHistory>();
+function sharedHistoryOf(session: ForecastSession): SharedHistory {
+  let h = sharedHistories.get(session);
+  if (!h) sharedHistories.set(session, (h = new SharedHistory(session.hist, session.cols.leads.companySize, session.baseCohort.lead)));
+  return h;
+}
+
+/** Historical (handed-off) MQLs per window, counted once per session. */
+const historicalCounts = new WeakMap<ForecastSession, Map<string, number>>();
+function historicalInWindow(session: ForecastSession, range: WindowRange): number {
+  let byRange = historicalCounts.get(session);
+  if (!byRange) historicalCounts.set(session, (byRange = new Map()));
+  const key = `${range.fromMs}|${range.toMs}`;
+  let c = byRange.get(key);
+  if (c === undefined) {
+    const { hist } = session;
+    c = 0;
+    for (let i = 0; i < hist.n; i++) {
+      const t = hist.mqlAt[i]!;
+      if (hist.handed[i] && t >= range.fromMs && t < range.toMs) c++;
+    }
+    byRange.set(key, c);
+  }
+  return c;
 }
 
 /** Per-MQL expectations for one run (0 = expected-value path). */
@@ -161,6 +189,7 @@ export function evaluate(
     fallback: session.repSchedules.fallback,
     companySize: session.cols.leads.companySize,
     deadlines: session.deadlineCache,
+    sharedHistory: sharedHistoryOf(session),
   };
   const run0 = run === 0 && draw === null;
   const wp = st.pieces.window;
