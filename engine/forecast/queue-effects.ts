@@ -573,57 +573,74 @@ export function counterfactualContacts(
   fallback: WorkSchedule,
 ): Float64Array {
   const n = scen.lead.length;
-  const inHistory = new Uint8Array(n);
   const pScen = ignoreChances.get(scenContact);
   const pBaseRows = ignoreChances.get(baseContact);
-  const pBase = pBaseRows ? new Float64Array(n) : undefined;
   const ignS = ignoredRows.get(scenContact);
   const ignBRows = ignoredRows.get(baseContact);
-  const ignB = ignBRows ? new Uint8Array(n) : undefined;
-  const pHist = new Float64Array(n).fill(Number.NaN);
-  const decided = new Uint8Array(n);
-  const obsArrival = new Float64Array(n);
-  const obsContact = new Float64Array(n).fill(Number.NaN);
-  const obsRep = new Int32Array(n).fill(-1);
-  const bArrival = new Float64Array(n);
-  const bContact = new Float64Array(n).fill(Number.NaN);
-  const bRep = new Int32Array(n).fill(-1);
-  // Delays that do not depend on the scenario, kept per lead (history's) and per baseline row (the baseline simulation's).
+  // Row buffers reused across calls (read only during this call); every row's entries are written below.
+  const sc = cfScratch.ensure(n);
+  const inHistory = sc.inHistory.subarray(0, n);
+  const pBase = pBaseRows ? sc.pBase.subarray(0, n) : undefined;
+  const ignB = ignBRows ? sc.ignB.subarray(0, n) : undefined;
+  const pHist = sc.pHist.subarray(0, n);
+  const decided = sc.decided.subarray(0, n);
+  const obsArrival = sc.obsArrival.subarray(0, n);
+  const obsContact = sc.obsContact.subarray(0, n);
+  const obsRep = sc.obsRep.subarray(0, n);
+  const bArrival = sc.bArrival.subarray(0, n);
+  const bContact = sc.bContact.subarray(0, n);
+  const bRep = sc.bRep.subarray(0, n);
+  const knownObs = sc.knownObs.subarray(0, n);
+  const knownBase = sc.knownBase.subarray(0, n);
+  const uniform = sc.uniform.subarray(0, n);
+  // What history says of each baseline row's lead, in baseline (arrival) order, kept per session: a scenario's
+  // shared rows come in the same order, so they read it in sequence rather than by lead at random.
+  const facts = baseRowFacts(hist, base, baseCohort);
+  // Delays that do not depend on the scenario, kept per baseline row: history's and the baseline simulation's.
   const schedOf = (r: number): WorkSchedule => (r >= 0 && r < pool.schedules.length ? pool.schedules[r]! : fallback);
-  const obsKnown = delayMemo(observedDelays, hist, hist.n);
   const baseKnown = seenBaseContacts.has(baseContact) ? delayMemo(baselineDelays, baseContact, baseContact.length) : null;
   seenBaseContacts.add(baseContact);
-  const knownObs = new Float64Array(n).fill(Number.NaN);
-  const knownBase = new Float64Array(n).fill(Number.NaN);
+  const perLead = pBase && pScen ? rescueUniforms(hist) : null;
   for (let k = 0; k < n; k++) {
     const i = scen.lead[k]!;
     const b = baseRowOfLead[i]!;
-    if (!scen.shared[k] || b < 0) continue;
-    const oRep = hist.repCode[i]! >= 0 ? base.repOfCode[hist.repCode[i]!]! : -1;
-    const co = hist.contactAt[i]!;
-    if (oRep >= 0 && Number.isFinite(co)) knownObs[k] = obsKnown.get(i, schedOf(oRep), hist.mqlAt[i]!, co);
+    if (!scen.shared[k] || b < 0) {
+      inHistory[k] = 0;
+      obsArrival[k] = 0;
+      obsContact[k] = Number.NaN;
+      obsRep[k] = -1;
+      bArrival[k] = 0;
+      bContact[k] = Number.NaN;
+      bRep[k] = -1;
+      if (pBase) pBase[k] = 0;
+      if (ignB) ignB[k] = 0;
+      pHist[k] = Number.NaN;
+      decided[k] = 0;
+      knownObs[k] = Number.NaN;
+      knownBase[k] = Number.NaN;
+      // The rescue draw is per lead, the same in every scenario and run (the queue's own draws vary by run).
+      if (perLead) uniform[k] = perLead[i]!;
+      continue;
+    }
+    const oRep = facts.rep[b]!;
+    const co = facts.contact[b]!;
+    knownObs[k] = oRep >= 0 && Number.isFinite(co) ? facts.observedDelay.get(b, schedOf(oRep), facts.arrival[b]!, co) : Number.NaN;
     const cb = baseContact[b]!;
-    if (baseKnown && Number.isFinite(cb)) knownBase[k] = baseKnown.get(b, schedOf(baseCohort.rep[b]!), baseCohort.arrival[b]!, cb);
+    knownBase[k] = baseKnown && Number.isFinite(cb) ? baseKnown.get(b, schedOf(baseCohort.rep[b]!), baseCohort.arrival[b]!, cb) : Number.NaN;
     inHistory[k] = 1;
-    obsArrival[k] = hist.mqlAt[i]!;
-    obsContact[k] = hist.contactAt[i]!;
-    obsRep[k] = hist.repCode[i]! >= 0 ? base.repOfCode[hist.repCode[i]!]! : -1;
+    obsArrival[k] = facts.arrival[b]!;
+    obsContact[k] = co;
+    obsRep[k] = oRep;
     bArrival[k] = baseCohort.arrival[b]!;
-    bContact[k] = baseContact[b]!;
+    bContact[k] = cb;
     bRep[k] = baseCohort.rep[b]!;
     if (pBase && pBaseRows) pBase[k] = pBaseRows[b]!;
     if (ignB && ignBRows) ignB[k] = ignBRows[b]!;
-    pHist[k] = base.historyIgnoreChance[i]!;
-    decided[k] = hist.decided[i]!;
+    pHist[k] = facts.pHist[b]!;
+    decided[k] = facts.decided[b]!;
+    if (perLead) uniform[k] = facts.uniform[b]!;
   }
-  // The rescue draw is per lead, the same in every scenario and run (the queue's own draws vary by run).
-  let rescue: { decided: Uint8Array; pHist: Float64Array; uniform: Float64Array } | undefined;
-  if (pBase && pScen) {
-    const perLead = rescueUniforms(hist);
-    const uniform = new Float64Array(n);
-    for (let k = 0; k < n; k++) uniform[k] = perLead[scen.lead[k]!]!;
-    rescue = { decided, pHist, uniform };
-  }
+  const rescue = perLead ? { decided, pHist, uniform } : undefined;
   return counterfactualContactTimes(
     { arrival: obsArrival, contact: obsContact, rep: obsRep },
     { arrival: bArrival, contact: bContact, rep: bRep, ...(pBase ? { ignoreP: pBase } : {}), ...(ignB ? { ignored: ignB } : {}) },
@@ -659,7 +676,6 @@ class DelayMemo {
     return v;
   }
 }
-const observedDelays = new WeakMap<object, DelayMemo>();
 const baselineDelays = new WeakMap<object, DelayMemo>();
 /** Baseline contact arrays seen once: a second call with the same one (run 0's, every slider move) keeps its delays. */
 const seenBaseContacts = new WeakSet<Float64Array>();
@@ -668,6 +684,84 @@ function delayMemo(memos: WeakMap<object, DelayMemo>, key: object, n: number): D
   if (!m) memos.set(key, (m = new DelayMemo(n)));
   return m;
 }
+
+/** Per baseline-cohort row: its lead's history (MQL instant, contact, rep, ignore chance, decided), rescue draw and observed delay memo. */
+interface BaseRowFacts {
+  readonly arrival: Float64Array;
+  readonly contact: Float64Array;
+  readonly rep: Int32Array;
+  readonly pHist: Float64Array;
+  readonly decided: Uint8Array;
+  readonly uniform: Float64Array;
+  readonly observedDelay: DelayMemo;
+}
+const baseRowFactsCache = new WeakMap<Int32Array, BaseRowFacts>();
+function baseRowFacts(hist: LeadHistory, base: RepPoolState, baseCohort: QueueCohort): BaseRowFacts {
+  let f = baseRowFactsCache.get(baseCohort.lead);
+  if (f) return f;
+  const nb = baseCohort.lead.length;
+  const perLead = rescueUniforms(hist);
+  f = {
+    arrival: new Float64Array(nb),
+    contact: new Float64Array(nb),
+    rep: new Int32Array(nb),
+    pHist: new Float64Array(nb),
+    decided: new Uint8Array(nb),
+    uniform: new Float64Array(nb),
+    observedDelay: new DelayMemo(nb),
+  };
+  for (let b = 0; b < nb; b++) {
+    const i = baseCohort.lead[b]!;
+    f.arrival[b] = hist.mqlAt[i]!;
+    f.contact[b] = hist.contactAt[i]!;
+    f.rep[b] = hist.repCode[i]! >= 0 ? base.repOfCode[hist.repCode[i]!]! : -1;
+    f.pHist[b] = base.historyIgnoreChance[i]!;
+    f.decided[b] = hist.decided[i]!;
+    f.uniform[b] = perLead[i]!;
+  }
+  baseRowFactsCache.set(baseCohort.lead, f);
+  return f;
+}
+
+/** Grow-only row buffers of counterfactualContacts. */
+class CounterfactualScratch {
+  private cap = 0;
+  inHistory = new Uint8Array(0);
+  pBase = new Float64Array(0);
+  ignB = new Uint8Array(0);
+  pHist = new Float64Array(0);
+  decided = new Uint8Array(0);
+  obsArrival = new Float64Array(0);
+  obsContact = new Float64Array(0);
+  obsRep = new Int32Array(0);
+  bArrival = new Float64Array(0);
+  bContact = new Float64Array(0);
+  bRep = new Int32Array(0);
+  knownObs = new Float64Array(0);
+  knownBase = new Float64Array(0);
+  uniform = new Float64Array(0);
+  ensure(n: number): this {
+    if (n <= this.cap) return this;
+    const c = Math.max(n, 2 * this.cap);
+    this.cap = c;
+    this.inHistory = new Uint8Array(c);
+    this.pBase = new Float64Array(c);
+    this.ignB = new Uint8Array(c);
+    this.pHist = new Float64Array(c);
+    this.decided = new Uint8Array(c);
+    this.obsArrival = new Float64Array(c);
+    this.obsContact = new Float64Array(c);
+    this.obsRep = new Int32Array(c);
+    this.bArrival = new Float64Array(c);
+    this.bContact = new Float64Array(c);
+    this.bRep = new Int32Array(c);
+    this.knownObs = new Float64Array(c);
+    this.knownBase = new Float64Array(c);
+    this.uniform = new Float64Array(c);
+    return this;
+  }
+}
+const cfScratch = new CounterfactualScratch();
 
 /** The rescue draw per lead (hashUniform(STREAM_RESCUE, STREAM_RESCUE, lead)), computed once per history: the same in every call. */
 const rescueUniformCache = new WeakMap<LeadHistory, Float64Array>();
