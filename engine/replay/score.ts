@@ -95,6 +95,8 @@ interface ScoreRecords {
   readonly offsets: Int32Array;
   readonly score: Float64Array;
   readonly row: Int32Array;
+  /** The records' activity times (read in sequence, not from the activity column at random). */
+  readonly time: Float64Array;
   /** Row and score at the first high-intent activity (where the records stop); -1 / NaN none. */
   readonly bypassRow: Int32Array;
   readonly bypassScore: Float64Array;
@@ -273,7 +275,11 @@ export class Replayer {
       }
       offsets[i + 1] = buf.n;
     }
-    return { key, floor, bound, has, offsets, score: buf.score.slice(0, buf.n), row: buf.row.slice(0, buf.n), bypassRow, bypassScore };
+    const row = buf.row.slice(0, buf.n);
+    const actTime = this.columns.activities.time;
+    const time = new Float64Array(buf.n);
+    for (let q = 0; q < buf.n; q++) time[q] = actTime[row[q]];
+    return { key, floor, bound, has, offsets, score: buf.score.slice(0, buf.n), row, time, bypassRow, bypassScore };
   }
 
   /** fromActivities' result read off the records (leads without records are scanned). */
@@ -286,6 +292,7 @@ export class Replayer {
     const threshold = rules.threshold;
     const thr = threshold - slack(threshold);
     const { bound, has, offsets, score, row, bypassRow, bypassScore } = rec;
+    const recTime = rec.time;
     const scan = this.scan;
     let skipped = 0;
     for (let i = 0; i < n; i++) {
@@ -300,6 +307,7 @@ export class Replayer {
         continue;
       }
       let mqlRow = -1;
+      let mqlTime = NaN;
       let mqlScore = NaN;
       let how = 0;
       let best = -Infinity;
@@ -310,6 +318,7 @@ export class Replayer {
         while (q < r1 && !(score[q] >= thr)) q++;
         if (q < r1) {
           mqlRow = row[q];
+          mqlTime = recTime[q];
           mqlScore = score[q];
           how = 1;
           best = mqlScore;
@@ -317,6 +326,7 @@ export class Replayer {
           if (r1 > r0) best = score[r1 - 1];
           if (bypassRow[i] >= 0) {
             mqlRow = bypassRow[i];
+            mqlTime = time[mqlRow];
             mqlScore = bypassScore[i];
             how = 2;
           }
@@ -324,6 +334,7 @@ export class Replayer {
       } else {
         scanLead(inputs, this.scratch, i, fit[i], threshold, null, scan);
         mqlRow = scan.mqlRow;
+        if (mqlRow >= 0) mqlTime = time[mqlRow];
         mqlScore = scan.score;
         how = scan.trigger;
         best = scan.best;
@@ -337,7 +348,7 @@ export class Replayer {
         mqlActivity[i] = -1;
         continue;
       }
-      mqlAt[i] = time[mqlRow];
+      mqlAt[i] = mqlTime;
       scoreAtMql[i] = mqlScore;
       trigger[i] = how === 1 ? TRIGGER_SCORE : TRIGGER_HIGH_INTENT;
       tierIndex[i] = tierFor(rules, mqlScore, how === 2);
