@@ -321,12 +321,29 @@ export function windowEtas(trainEtas: Etas, models: OutcomeModels, f: WindowFeat
     opp: new Float64Array(m),
     won: new Float64Array(m),
   };
-  for (const k of ETA_MODELS) {
-    const o = out[k];
-    const tr = trainEtas[k];
+  if (session !== null && trainEtas === session.trainEtas) {
+    // The session's etas interleaved per training row: a window row's six lookups touch one record, not six columns at random.
+    const packed = packedTrainEtas(trainEtas);
+    const { accept, reject, contacted, sql, opp, won } = out;
     for (let q = 0; q < m; q++) {
       const t = f.trainRow[q]!;
-      if (t >= 0) o[q] = tr[t]!;
+      if (t < 0) continue;
+      const o = 6 * t;
+      accept[q] = packed[o]!;
+      reject[q] = packed[o + 1]!;
+      contacted[q] = packed[o + 2]!;
+      sql[q] = packed[o + 3]!;
+      opp[q] = packed[o + 4]!;
+      won[q] = packed[o + 5]!;
+    }
+  } else {
+    for (const k of ETA_MODELS) {
+      const o = out[k];
+      const tr = trainEtas[k];
+      for (let q = 0; q < m; q++) {
+        const t = f.trainRow[q]!;
+        if (t >= 0) o[q] = tr[t]!;
+      }
     }
   }
   if (session === null || models !== session.models) {
@@ -360,6 +377,26 @@ export function windowEtas(trainEtas: Etas, models: OutcomeModels, f: WindowFeat
     }
   }
   return out;
+}
+
+/** Etas of the six models interleaved per training row (ETA_MODELS order), once per etas object. */
+const packedEtas = new WeakMap<Etas, Float64Array>();
+function packedTrainEtas(e: Etas): Float64Array {
+  let p = packedEtas.get(e);
+  if (!p) {
+    const n = e.accept.length;
+    p = new Float64Array(6 * n);
+    for (let t = 0; t < n; t++) {
+      p[6 * t] = e.accept[t]!;
+      p[6 * t + 1] = e.reject[t]!;
+      p[6 * t + 2] = e.contacted[t]!;
+      p[6 * t + 3] = e.sql[t]!;
+      p[6 * t + 4] = e.opp[t]!;
+      p[6 * t + 5] = e.won[t]!;
+    }
+    packedEtas.set(e, p);
+  }
+  return p;
 }
 
 function sameArray(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
