@@ -110,6 +110,10 @@ function windowPiece(session: ForecastSession, policy: Policy, qp: QueuePiece): 
   const baseRow = new Int32Array(m).fill(-1);
   let nShared = 0;
   let nExtra = 0;
+  // Left: historical MQLs of the window that are not MQLs of the scenario's window (a lead is at most
+  // one MQL of the cohort): the window's historical count less those among the scenario's rows.
+  let left = historicalInWindow(session, range);
+  const info = baseRowInfo(session);
   for (let q = 0; q < m; q++) {
     const k = rows[q]!;
     const i = cohort.lead[k]!;
@@ -118,26 +122,24 @@ function windowPiece(session: ForecastSession, policy: Policy, qp: QueuePiece): 
     tier[q] = cohort.tier[k]!;
     rep[q] = cohort.rep[k]!;
     highIntent[q] = cohort.highIntent[k]!;
-    const sh = cohort.shared[k] && session.baseRowOfLead[i]! >= 0 ? 1 : 0;
+    const b = session.baseRowOfLead[i]!;
+    const sh = cohort.shared[k] && b >= 0 ? 1 : 0;
     shared[q] = sh;
-    if (sh) baseRow[q] = session.baseRowOfLead[i]!;
+    if (sh) baseRow[q] = b;
     const ex = !sh && cohort.score[k]! < hist.scoreSupportFloor ? 1 : 0;
     extrapolated[q] = ex;
     nShared += sh;
     nExtra += ex;
-  }
-  // Left: historical MQLs of the window that are not MQLs of the scenario's window (a lead is at most
-  // one MQL of the cohort): the window's historical count less those among the scenario's rows.
-  let left = historicalInWindow(session, range);
-  for (let q = 0; q < m; q++) {
-    const t = hist.mqlAt[lead[q]!]!;
-    if (hist.handed[lead[q]!] && t >= range.fromMs && t < range.toMs) left--;
+    // A shared row's lead was handed off (cohort.ts); its historical instant is read in baseline order.
+    const handed = sh ? 1 : hist.handed[i]!;
+    const t = sh ? info.mqlAt[b]! : hist.mqlAt[i]!;
+    if (handed && t >= range.fromMs && t < range.toMs) left--;
   }
   return {
     range,
     rows,
     inWindow: { lead, arrival, tier, rep, shared, extrapolated, baseRow },
-    feats: featuresFor(session, lead, arrival, highIntent),
+    feats: featuresFor(session, lead, arrival, highIntent, baseRow),
     shared: nShared,
     left,
     extrapolated: nExtra,
@@ -152,6 +154,32 @@ function sharedHistoryOf(session: ForecastSession): SharedHistory {
   let h = sharedHistories.get(session);
   if (!h) sharedHistories.set(session, (h = new SharedHistory(session.hist, session.cols.leads.companySize, session.baseCohort.lead)));
   return h;
+}
+
+/** Per baseline-cohort row: its lead's historical MQL instant, training row (-1 none) and that row's high-intent feature. */
+interface BaseRowInfo {
+  readonly mqlAt: Float64Array;
+  readonly trainRow: Int32Array;
+  readonly trainHigh: Float64Array;
+}
+const baseRowInfos = new WeakMap<ForecastSession, BaseRowInfo>();
+function baseRowInfo(session: ForecastSession): BaseRowInfo {
+  let info = baseRowInfos.get(session);
+  if (!info) {
+    const lead = session.baseCohort.lead;
+    const hiCol = session.training.x[5]!;
+    const nb = lead.length;
+    info = { mqlAt: new Float64Array(nb), trainRow: new Int32Array(nb), trainHigh: new Float64Array(nb).fill(Number.NaN) };
+    for (let b = 0; b < nb; b++) {
+      const i = lead[b]!;
+      const t = session.trainingRowOfLead[i]!;
+      info.mqlAt[b] = session.hist.mqlAt[i]!;
+      info.trainRow[b] = t;
+      if (t >= 0) info.trainHigh[b] = hiCol[t]!;
+    }
+    baseRowInfos.set(session, info);
+  }
+  return info;
 }
 
 /** Historical (handed-off) MQLs per window, counted once per session. */
@@ -270,17 +298,20 @@ export interface WindowFeatures {
   fresh(): readonly Float64Array[];
 }
 
-function featuresFor(session: ForecastSession, lead: Int32Array, at: Float64Array, highIntent: Uint8Array): WindowFeatures {
+function featuresFor(session: ForecastSession, lead: Int32Array, at: Float64Array, highIntent: Uint8Array, baseRow: Int32Array): WindowFeatures {
   const { training, hist, cols } = session;
   const m = lead.length;
   const trainRow = new Int32Array(m);
   const freshRow = new Int32Array(m).fill(-1);
   const hiCol = training.x[5]!;
+  const info = baseRowInfo(session);
   let nFresh = 0;
   for (let q = 0; q < m; q++) {
     const i = lead[q]!;
-    const t = session.trainingRowOfLead[i]!;
-    if (t < 0 || at[q] !== hist.mqlAt[i] || hiCol[t] !== highIntent[q]) {
+    const b = baseRow[q]!;
+    // Shared rows read their lead's training row, instant and trigger in baseline order; others by lead.
+    const t = b >= 0 ? info.trainRow[b]! : session.trainingRowOfLead[i]!;
+    if (t < 0 || at[q] !== (b >= 0 ? info.mqlAt[b]! : hist.mqlAt[i]!) || (b >= 0 ? info.trainHigh[b]! : hiCol[t]!) !== highIntent[q]) {
       trainRow[q] = -1;
       freshRow[q] = nFresh++;
     } else trainRow[q] = t;
