@@ -1,5 +1,5 @@
 // Times the slider path's stages on one session (new threshold each round), median of rounds:
-//   npx tsx bench/slider-stages.ts --workspace W.duckdb [--rounds 5]
+//   npx tsx bench/slider-stages.ts --workspace W.duckdb [--rounds 5] [--forecast-only (just the slider moves, nothing between them)]
 import { parseArgs } from 'node:util';
 import { openWorkspace } from '../engine/workspace/database';
 import { forecast } from '../engine/forecast/forecast';
@@ -10,10 +10,10 @@ import { parseScenario } from '../engine/scenario/schema';
 import { Replayer } from '../engine/replay/score';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { workspace: { type: 'string' }, rounds: { type: 'string', default: '5' } } });
+  const { values } = parseArgs({ options: { workspace: { type: 'string' }, rounds: { type: 'string', default: '5' }, 'forecast-only': { type: 'boolean', default: false } } });
   const ws = await openWorkspace(values.workspace!);
   try {
-    let t0 = performance.now();
+    const t0 = performance.now();
     const session = await ForecastSession.open(ws);
     console.log(`session open ${(performance.now() - t0).toFixed(0)} ms`);
     const base = session.baseline;
@@ -39,6 +39,14 @@ async function main(): Promise<void> {
     const dragger = new Replayer(session.cols);
     for (let i = 0; i < rounds; i++) {
       const th = base.mql.threshold + 6 + i;
+      if (values['forecast-only']) {
+        const t0 = cpu();
+        const w0 = performance.now();
+        await forecast(session, scen(th), { runs: 0 });
+        times.set('forecast (cpu)', [...(times.get('forecast (cpu)') ?? []), cpu() - t0]);
+        times.set('forecast (wall)', [...(times.get('forecast (wall)') ?? []), performance.now() - w0]);
+        continue;
+      }
       const policy = resolvePolicy(base, parseScenario(scen(th + 0.5), 'scenario'));
       const other = { ...policy, scoring: { ...policy.scoring, activity_points: { ...policy.scoring.activity_points, [`no such type ${i}`]: 1 } } };
       time('rescore scan', () => scanner.rescore(other));
@@ -53,8 +61,10 @@ async function main(): Promise<void> {
         counterfactualContacts(session.hist, session.pool, pool, cohort, sc, session.baseRowOfLead, session.baseCohort, session.baseContact0, session.repSchedules.fallback),
       );
       const t0 = cpu();
+      const w0 = performance.now();
       const f = await forecast(session, scen(th), { runs: 0 });
       times.set('forecast (cpu)', [...(times.get('forecast (cpu)') ?? []), cpu() - t0]);
+      times.set('forecast (wall)', [...(times.get('forecast (wall)') ?? []), performance.now() - w0]);
       if (i === 0) console.log(`cohort ${c.lead.length} MQLs (any time), window ${f.details.shared + f.details.entered} (shared ${f.details.shared})`);
     }
     for (const [k, v] of times) {

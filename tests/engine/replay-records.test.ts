@@ -53,7 +53,7 @@ describe('re-scoring a threshold drag from score records', () => {
     const drag: Policy[] = [th, th + 3, th + 7.5, th - 2, th - 40, th + 20, th, th + 1].map((t) => at(t));
     drag.push(at(th, reweighted), at(th + 4, reweighted), at(th - 4, reweighted), at(th + 2));
     const dragged = new Replayer(cols);
-    let mqls = new Set<number>();
+    const mqls = new Set<number>();
     for (const policy of drag) {
       const got = fields(dragged.rescore(policy));
       const want = fields(new Replayer(cols).rescore(policy));
