@@ -103,9 +103,14 @@ interface ScoreRecords {
 }
 
 class RecordBuffer implements RecordSink {
-  score = new Float64Array(1 << 16);
-  row = new Int32Array(1 << 16);
+  score: Float64Array;
+  row: Int32Array;
   n = 0;
+  /** Sized like the sweep's (an eighth of the activities): a drag's first build should not copy as it grows. */
+  constructor(capacity: number) {
+    this.score = new Float64Array(Math.max(1 << 16, capacity));
+    this.row = new Int32Array(Math.max(1 << 16, capacity));
+  }
   push(score: number, row: number): void {
     if (this.n === this.score.length) {
       const s = new Float64Array(this.n * 2);
@@ -261,7 +266,7 @@ export class Replayer {
     const offsets = new Int32Array(n + 1);
     const bypassRow = new Int32Array(n).fill(-1);
     const bypassScore = new Float64Array(n).fill(NaN);
-    const buf = new RecordBuffer();
+    const buf = new RecordBuffer(this.columns.activities.n >> 3);
     const scan = this.scan;
     for (let i = 0; i < n; i++) {
       bound[i] = scoreBound(hist, rules, i, fit[i]);
