@@ -1,6 +1,6 @@
 // Profiles one step (not the session open) on a benchmark world's workspace (made by npm run bench):
 //   npx tsx bench/profile.ts --size S --step forecast|slider|intervals [--runs 20] [--workspace W.duckdb (a copy, so a running bench keeps its file)]
-// writes bench/data/prof/<step>-<size>.cpuprofile; then:
+// writes bench/data/prof/<step>-<size>.cpuprofile (or --out FILE); then:
 //   npx tsx bench/cpuprofile-summary.ts bench/data/prof/<step>-<size>.cpuprofile
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -12,7 +12,7 @@ import { ForecastSession } from '../engine/forecast/session';
 import { isSize, worldDir } from './worlds';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { size: { type: 'string', default: 'S' }, step: { type: 'string', default: 'forecast' }, runs: { type: 'string', default: '20' }, workspace: { type: 'string' } } });
+  const { values } = parseArgs({ options: { size: { type: 'string', default: 'S' }, step: { type: 'string', default: 'forecast' }, runs: { type: 'string', default: '20' }, workspace: { type: 'string' }, out: { type: 'string' } } });
   if (!isSize(values.size)) throw new Error('--size S|M|L');
   const ws = await openWorkspace(values.workspace ?? join(worldDir(values.size), 'workspace.duckdb'));
   try {
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     inspector.disconnect();
     const dir = join('bench', 'data', 'prof');
     mkdirSync(dir, { recursive: true });
-    const out = join(dir, `${values.step}-${values.size}.cpuprofile`);
+    const out = values.out ?? join(dir, `${values.step}-${values.size}.cpuprofile`);
     writeFileSync(out, JSON.stringify(profile));
     console.error(`wrote ${out}`);
   } finally {

@@ -30,6 +30,8 @@ export interface CohortInWindow {
   readonly contact: Float64Array;
   /** 1: a new MQL scoring below anything sales has seen. */
   readonly extrapolated: Uint8Array;
+  /** Per row, its row in the baseline cohort (shared MQLs; -1 others), to read AssembleContext.sharedHistory. */
+  readonly baseRow?: Int32Array;
 }
 
 /** Base linear predictors (intercept + features) of each outcome model, per MQL. */
@@ -50,30 +52,83 @@ export function computeEtas(models: OutcomeModels, x: readonly Float64Array[], n
   return { accept: e('accept'), reject: e('reject'), contacted: e('contacted'), sql: e('sql'), opp: e('opp'), won: e('won') };
 }
 
-/** Business-hours SLA deadlines per lead, kept while the lead's (arrival, SLA, schedule) stay the same. */
+/**
+ * Business-hours SLA deadlines per lead, kept while the lead's (arrival, SLA, schedule) stay the same.
+ * One 32-byte record per lead (arrival, SLA ms, schedule id, deadline): a lookup touches one cache
+ * line, not four arrays (at a million leads the rows come in arrival order, not lead order).
+ */
 export class DeadlineCache {
-  private readonly at: Float64Array;
-  private readonly sla: Float64Array;
-  private readonly sched: (WorkSchedule | null)[];
-  private readonly value: Float64Array;
+  private readonly rec: Float64Array;
+  private readonly idOf = new Map<WorkSchedule, number>();
   constructor(n: number) {
-    this.at = new Float64Array(n).fill(Number.NaN);
-    this.sla = new Float64Array(n);
-    this.sched = new Array<WorkSchedule | null>(n).fill(null);
-    this.value = new Float64Array(n);
+    this.rec = new Float64Array(4 * n);
+    for (let i = 0; i < n; i++) this.rec[4 * i] = Number.NaN;
   }
+  private lastSchedule: WorkSchedule | null = null;
+  private lastId = -1;
   get(i: number, at: number, slaMs: number, s: WorkSchedule): number {
-    if (this.at[i] === at && this.sla[i] === slaMs && this.sched[i] === s) return this.value[i]!;
+    let id = this.lastId;
+    if (s !== this.lastSchedule) {
+      let known = this.idOf.get(s);
+      if (known === undefined) this.idOf.set(s, (known = this.idOf.size));
+      this.lastSchedule = s;
+      this.lastId = id = known;
+    }
+    const rec = this.rec;
+    const o = 4 * i;
+    if (rec[o] === at && rec[o + 1] === slaMs && rec[o + 2] === id) return rec[o + 3]!;
     const v = s.addBusinessMs(at, slaMs);
-    this.at[i] = at;
-    this.sla[i] = slaMs;
-    this.sched[i] = s;
-    this.value[i] = v;
+    rec[o] = at;
+    rec[o + 1] = slaMs;
+    rec[o + 2] = id;
+    rec[o + 3] = v;
     return v;
   }
 }
 
+/**
+ * The history expectations read for a shared MQL, one 64-byte record per baseline-cohort row
+ * (arrival order, as a scenario's rows come): a shared row's reads touch one record in sequence
+ * instead of fourteen lead-indexed columns at random (the slider path's largest cache-miss cost at
+ * a million leads). Floats: mql_at, contact, routing lag, decided_at, amount, company size;
+ * bytes: worked, accepted, rejected, mature, sql90, opp90, opp, decided; won (int8).
+ */
+export class SharedHistory {
+  readonly f: Float64Array;
+  readonly u: Uint8Array;
+  readonly w: Int8Array;
+  constructor(hist: LeadHistory, companySize: Float64Array, baseLead: Int32Array) {
+    const n = baseLead.length;
+    const buf = new ArrayBuffer(64 * n);
+    this.f = new Float64Array(buf);
+    this.u = new Uint8Array(buf);
+    this.w = new Int8Array(buf);
+    for (let b = 0; b < n; b++) {
+      const i = baseLead[b]!;
+      const o = 8 * b;
+      this.f[o] = hist.mqlAt[i]!;
+      this.f[o + 1] = hist.contactAt[i]!;
+      this.f[o + 2] = hist.routingLagMs[i]!;
+      this.f[o + 3] = hist.decidedAt[i]!;
+      this.f[o + 4] = hist.amount[i]!;
+      this.f[o + 5] = companySize[i]!;
+      const ob = 64 * b + 48;
+      this.u[ob] = hist.worked[i]!;
+      this.u[ob + 1] = hist.accepted[i]!;
+      this.u[ob + 2] = hist.rejected[i]!;
+      this.u[ob + 3] = hist.mature[i]!;
+      this.u[ob + 4] = hist.sql90[i]!;
+      this.u[ob + 5] = hist.opp90[i]!;
+      this.u[ob + 6] = hist.opp[i]!;
+      this.u[ob + 7] = hist.decided[i]!;
+      this.w[64 * b + 56] = hist.won[i]!;
+    }
+  }
+}
+
 export interface AssembleContext {
+  /** With CohortInWindow.baseRow: shared rows read their history here (same values as hist's columns). */
+  readonly sharedHistory?: SharedHistory;
   readonly deadlines?: DeadlineCache;
   readonly hist: LeadHistory;
   readonly policy: Policy;
@@ -108,27 +163,67 @@ export function expectations(ctx: AssembleContext, models: OutcomeModels, etas: 
     tier: c.tier,
     arrival: c.arrival,
   };
+  const sh = ctx.sharedHistory && c.baseRow ? ctx.sharedHistory : null;
+  const baseRow = c.baseRow;
   for (let k = 0; k < n; k++) {
     const i = c.lead[k]!;
     const a = c.arrival[k]!;
     const cs = c.contact[k]!;
     const contactedS = Number.isFinite(cs);
     const hS = contactedS ? (cs - a) / HOUR_MS : Number.NaN;
-    const amt = models.amountByBand[sizeBand(ctx.companySize[i]!)]!;
     if (c.shared[k]) {
-      const t0 = hist.mqlAt[i]!;
-      const co = hist.contactAt[i]!;
+      // The lead's history: from its packed record when there is one, else from hist's columns.
+      let t0: number, co: number, lag: number, dAt: number, amount: number, size: number;
+      let wObs: number, accepted: number, rejected: number, matureV: number, sql90: number, opp90: number, oppV: number, decided: number, wonV: number;
+      if (sh !== null && baseRow![k]! >= 0) {
+        const b = baseRow![k]!;
+        const f = sh.f;
+        const o = 8 * b;
+        t0 = f[o]!;
+        co = f[o + 1]!;
+        lag = f[o + 2]!;
+        dAt = f[o + 3]!;
+        amount = f[o + 4]!;
+        size = f[o + 5]!;
+        const u = sh.u;
+        const ob = 64 * b + 48;
+        wObs = u[ob]!;
+        accepted = u[ob + 1]!;
+        rejected = u[ob + 2]!;
+        matureV = u[ob + 3]!;
+        sql90 = u[ob + 4]!;
+        opp90 = u[ob + 5]!;
+        oppV = u[ob + 6]!;
+        decided = u[ob + 7]!;
+        wonV = sh.w[64 * b + 56]!;
+      } else {
+        t0 = hist.mqlAt[i]!;
+        co = hist.contactAt[i]!;
+        lag = hist.routingLagMs[i]!;
+        dAt = hist.decidedAt[i]!;
+        amount = hist.amount[i]!;
+        size = ctx.companySize[i]!;
+        wObs = hist.worked[i]!;
+        accepted = hist.accepted[i]!;
+        rejected = hist.rejected[i]!;
+        matureV = hist.mature[i]!;
+        sql90 = hist.sql90[i]!;
+        opp90 = hist.opp90[i]!;
+        oppV = hist.opp[i]!;
+        decided = hist.decided[i]!;
+        wonV = hist.won[i]!;
+      }
+      const amt = models.amountByBand[sizeBand(size)]!;
       const contactedO = Number.isFinite(co);
       const hO = contactedO ? (co - t0) / HOUR_MS : Number.NaN;
-      const wObs = hist.worked[i]!;
       let wS = wObs;
       if (contactedO && !contactedS) wS = 0;
       else if (!contactedO && contactedS) wS = 1;
       // Unchanged status: the observation itself (no model terms, so the identity is exact).
-      out.accept[k] = wS === wObs ? hist.accepted[i]! : clamp01(hist.accepted[i]! + pWorked(models.accept, eA[k]!, wS) - pWorked(models.accept, eA[k]!, wObs));
-      out.reject[k] = wS === wObs ? hist.rejected[i]! : clamp01(hist.rejected[i]! + pWorked(models.reject, eR[k]!, wS) - pWorked(models.reject, eR[k]!, wObs));
+      out.accept[k] = wS === wObs ? accepted : clamp01(accepted + pWorked(models.accept, eA[k]!, wS) - pWorked(models.accept, eA[k]!, wObs));
+      out.reject[k] = wS === wObs ? rejected : clamp01(rejected + pWorked(models.reject, eR[k]!, wS) - pWorked(models.reject, eR[k]!, wObs));
       const sameContact = hS === hO || (!contactedS && !contactedO);
-      const mature = hist.mature[i]! === 1;
+      const mature = matureV === 1;
       // Model terms are evaluated only where a result reads them (most shared MQLs
       // keep their contact and are mature: their history is the answer). Pure
       // functions, so skipping them changes no value.
@@ -137,13 +232,13 @@ export function expectations(ctx: AssembleContext, models: OutcomeModels, etas: 
       const oO = needO ? pContact(models.opp, eO[k]!, hO) : Number.NaN;
       // Censored: what is seen so far, plus the chance of the rest of the 90 days given nothing yet.
       const elapsed = hist.dataEnd - t0;
-      const sBase = mature || hist.sql90[i] ? hist.sql90[i]! : remainingChance(sO, lagCdf(hist.sqlLagMs, elapsed));
+      const sBase = mature || sql90 ? sql90 : remainingChance(sO, lagCdf(hist.sqlLagMs, elapsed));
       const oRest = mature ? Number.NaN : remainingChance(oO, lagCdf(hist.oppLagMs, elapsed));
-      const oBase = mature || hist.opp90[i] ? hist.opp90[i]! : oRest;
-      const wonObserved = hist.opp[i] && hist.won[i]! >= 0;
+      const oBase = mature || opp90 ? opp90 : oRest;
+      const wonObserved = oppV && wonV >= 0;
       const pWon = !sameContact || !wonObserved ? sigmoid(eW[k]!) : Number.NaN;
-      const wonBase = hist.opp[i] ? (hist.won[i]! >= 0 ? hist.won[i]! : pWon) : mature ? 0 : oRest * pWon;
-      const pipeBase = hist.opp[i] ? hist.amount[i]! : mature ? 0 : oRest * amt;
+      const wonBase = oppV ? (wonV >= 0 ? wonV : pWon) : mature ? 0 : oRest * pWon;
+      const pipeBase = oppV ? amount : mature ? 0 : oRest * amt;
       if (sameContact) {
         out.sql[k] = sBase;
         out.opp[k] = oBase;
@@ -161,17 +256,17 @@ export function expectations(ctx: AssembleContext, models: OutcomeModels, etas: 
       // Black hole: no contact and no decision within 24 h of assignment. A
       // decision counts only while the contact status is unchanged (a lost
       // or rescued contact carries its decision with it).
-      const ref = a + hist.routingLagMs[i]!;
-      const refO = t0 + hist.routingLagMs[i]!;
-      const dAt = hist.decidedAt[i]!;
+      const ref = a + lag;
+      const refO = t0 + lag;
       // A settlement the scenario's queue moved across the window (queue/counterfactual.ts) says when it came.
-      const decidedEarly = cs === DECIDED_LATE ? false : cs === SETTLED_BY_REVIEW || (hist.decided[i]! === 1 && contactedO === contactedS && (!Number.isFinite(dAt) || dAt <= refO + BLACK_HOLE_MS));
+      const decidedEarly = cs === DECIDED_LATE ? false : cs === SETTLED_BY_REVIEW || (decided === 1 && contactedO === contactedS && (!Number.isFinite(dAt) || dAt <= refO + BLACK_HOLE_MS));
       out.blackHole[k] = (contactedS && cs <= ref + BLACK_HOLE_MS) || decidedEarly ? 0 : 1;
       if (contactedS) {
         out.hours[k] = hS;
         out.hoursWeight[k] = 1;
       }
     } else {
+      const amt = models.amountByBand[sizeBand(ctx.companySize[i]!)]!;
       const z = c.extrapolated[k] ? shift : 0;
       // The simulation settles some leads without contact (history.ts SETTLED_BY_REVIEW, DECIDED_LATE):
       // decided, so worked, as history counts them.

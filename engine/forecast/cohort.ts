@@ -31,13 +31,23 @@ export function buildCohort(r: ReplayResult, hist: LeadHistory, policy: Policy, 
   for (let i = 0; i < n; i++) if (Number.isFinite(mqlAt[i]!) && !(flags[i]! & FLAG_DATA_COMPLETION)) m++;
   const leads = new Int32Array(m);
   const arr0 = new Float64Array(m);
+  // Per MQL (lead order) what the arrival-ordered rows take, read while the leads are walked in sequence:
+  // the sorted gather then reads these m-long arrays, not the lead-indexed columns at random.
+  const tier0 = new Int32Array(m);
+  const shared0 = new Uint8Array(m);
+  const score0 = new Float64Array(m);
+  const high0 = new Uint8Array(m);
   m = 0;
   for (let i = 0; i < n; i++) {
     const t = mqlAt[i]!;
     if (!Number.isFinite(t) || flags[i]! & FLAG_DATA_COMPLETION) continue;
     const h = hist.mqlAt[i]!;
     leads[m] = i;
-    arr0[m++] = hist.handed[i] && Math.abs(h - t) <= SAME_INSTANT_MS ? h : t;
+    arr0[m] = hist.handed[i] && Math.abs(h - t) <= SAME_INSTANT_MS ? h : t;
+    tier0[m] = r.tierIndex[i]!;
+    shared0[m] = hist.handed[i] && Math.abs(h - t) <= sameMqlToleranceMs ? 1 : 0;
+    score0[m] = r.scoreAtMql[i]!;
+    high0[m++] = r.trigger[i] === TRIGGER_HIGH_INTENT ? 1 : 0;
   }
   // leads ascend, so a stable sort by arrival breaks ties by lead.
   const order = stableOrderByValue(arr0, m, new Int32Array(m));
@@ -52,15 +62,14 @@ export function buildCohort(r: ReplayResult, hist: LeadHistory, policy: Policy, 
   const highIntent = new Uint8Array(m);
   for (let k = 0; k < m; k++) {
     const o = order[k]!;
-    const i = leads[o]!;
-    lead[k] = i;
+    lead[k] = leads[o]!;
     arrival[k] = arr0[o]!;
-    const t = r.tierIndex[i]!;
+    const t = tier0[o]!;
     priority[k] = t >= 0 ? rank[t]! : lastRank;
-    shared[k] = hist.handed[i] && Math.abs(hist.mqlAt[i]! - mqlAt[i]!) <= sameMqlToleranceMs ? 1 : 0;
-    score[k] = r.scoreAtMql[i]!;
+    shared[k] = shared0[o]!;
+    score[k] = score0[o]!;
     tier[k] = t;
-    highIntent[k] = r.trigger[i] === TRIGGER_HIGH_INTENT ? 1 : 0;
+    highIntent[k] = high0[o]!;
   }
   return { lead, arrival, rep: new Int32Array(m).fill(-1), priority, shared, score, tier, highIntent };
 }

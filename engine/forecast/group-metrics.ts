@@ -30,11 +30,12 @@ class Scratch {
   memberOffsets = new Int32Array(0);
   members = new Int32Array(0);
   slotOffsets = new Int32Array(0);
-  itemRow = new Int32Array(0);
+  itemW = new Float64Array(0);
+  itemMo = new Int32Array(0);
+  itemMembers = new Int32Array(0);
   sortedV = new Float64Array(0);
   sortedW = new Float64Array(0);
   rank = new Float64Array(0);
-  sortedItemW = new Float64Array(0);
 }
 const scratch = new Scratch();
 
@@ -84,20 +85,6 @@ function computeGroupMetricValues(e: LeadExpectations, groups: readonly RowGroup
   const G = groups.length + 1; // group 0: every MQL
   const s = scratch;
 
-  // Items for the quantiles: MQLs with a (possibly probable) contact, in (hours, row) order.
-  s.hours = grownF64(s.hours, n);
-  s.order = grownI32(s.order, n);
-  let nItems = 0;
-  s.itemRow = grownI32(s.itemRow, n);
-  const itemRow = s.itemRow;
-  for (let k = 0; k < n; k++) {
-    if (e.hoursWeight[k]! > 0) {
-      s.hours[nItems] = e.hours[k]!;
-      itemRow[nItems++] = k;
-    }
-  }
-  const order = stableOrderByValue(s.hours, nItems, s.order);
-
   // Row -> groups (CSR), so one walk of the sorted items serves every group.
   s.memberOffsets = grownI32(s.memberOffsets, n + 1);
   const mo = s.memberOffsets;
@@ -115,22 +102,36 @@ function computeGroupMetricValues(e: LeadExpectations, groups: readonly RowGroup
     }
   });
 
-  // Per group: its items' count (with a positive weighted hours weight), then slots.
-  // The weighted hours weight per item (as metricValues: hoursWeight * w), in sorted order.
-  s.sortedItemW = grownF64(s.sortedItemW, nItems);
-  const itemW = s.sortedItemW;
+  // Items for the quantiles: MQLs with a (possibly probable) contact, gathered in row order with what the
+  // sorted walk needs (hours, weighted hours weight as metricValues: hoursWeight * w, and their groups), so
+  // the walk in (hours, row) order reads item-indexed arrays only. Slots per group are counted here too:
+  // a count does not depend on the order.
+  s.hours = grownF64(s.hours, n);
+  s.order = grownI32(s.order, n);
+  s.itemW = grownF64(s.itemW, n);
+  s.itemMo = grownI32(s.itemMo, n + 1);
+  s.itemMembers = grownI32(s.itemMembers, nMembers);
+  const itemW = s.itemW;
+  const itemMo = s.itemMo;
+  const itemMembers = s.itemMembers;
   const hoursWeight = e.hoursWeight;
-  for (let j = 0; j < nItems; j++) {
-    const k = itemRow[order[j]!]!;
-    itemW[j] = weights ? hoursWeight[k]! * weights[k]! : hoursWeight[k]! * 1;
-  }
   const slotCount = new Int32Array(G + 1);
-  for (let j = 0; j < nItems; j++) {
-    const k = itemRow[order[j]!]!;
-    if (!(itemW[j]! > 0)) continue;
+  let nItems = 0;
+  let nItemMembers = 0;
+  itemMo[0] = 0;
+  for (let k = 0; k < n; k++) {
+    if (!(hoursWeight[k]! > 0)) continue;
+    const w = weights ? hoursWeight[k]! * weights[k]! : hoursWeight[k]! * 1;
+    s.hours[nItems] = e.hours[k]!;
+    itemW[nItems] = w;
+    for (let m = mo[k]!; m < mo[k + 1]!; m++) itemMembers[nItemMembers++] = members[m]!;
+    itemMo[++nItems] = nItemMembers;
+    if (!(w > 0)) continue;
     slotCount[1]!++;
     for (let m = mo[k]!; m < mo[k + 1]!; m++) slotCount[members[m]! + 1]!++;
   }
+  const order = stableOrderByValue(s.hours, nItems, s.order);
+
   s.slotOffsets = grownI32(s.slotOffsets, G + 1);
   const so = s.slotOffsets;
   so[0] = 0;
@@ -142,16 +143,17 @@ function computeGroupMetricValues(e: LeadExpectations, groups: readonly RowGroup
   const sw = s.sortedW;
   const put = new Int32Array(G);
   for (let g = 0; g < G; g++) put[g] = so[g]!;
+  const hours = s.hours;
   for (let j = 0; j < nItems; j++) {
-    const k = itemRow[order[j]!]!;
-    const w = itemW[j]!;
+    const it = order[j]!;
+    const w = itemW[it]!;
     if (!(w > 0)) continue;
-    const v = e.hours[k]!;
+    const v = hours[it]!;
     let p = put[0]!++;
     sv[p] = v;
     sw[p] = w;
-    for (let m = mo[k]!; m < mo[k + 1]!; m++) {
-      p = put[members[m]!]!++;
+    for (let m = itemMo[it]!; m < itemMo[it + 1]!; m++) {
+      p = put[itemMembers[m]!]!++;
       sv[p] = v;
       sw[p] = w;
     }

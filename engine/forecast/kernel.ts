@@ -3,9 +3,9 @@
 // path runs it once (run 0, the full-data models); each interval run runs it
 // with that run's refitted models and simulation draws.
 import type { Policy } from '../scenario/policy';
-import { windowRange } from '../replay/window';
+import { windowRange, type WindowRange } from '../replay/window';
 import { FLAG_DATA_COMPLETION } from '../replay/score';
-import { computeEtas, ETA_MODELS, expectations, slaColumn, type AssembleContext, type CohortInWindow, type Etas } from './assemble';
+import { computeEtas, ETA_MODELS, expectations, SharedHistory, slaColumn, type AssembleContext, type CohortInWindow, type Etas } from './assemble';
 import { buildFeatures } from './features';
 import { freshEtaMemo } from './fresh-etas';
 import type { OutcomeModels } from './outcome-models';
@@ -107,9 +107,13 @@ function windowPiece(session: ForecastSession, policy: Policy, qp: QueuePiece): 
   const shared = new Uint8Array(m);
   const extrapolated = new Uint8Array(m);
   const highIntent = new Uint8Array(m);
-  const inScenario = new Uint8Array(hist.n);
+  const baseRow = new Int32Array(m).fill(-1);
   let nShared = 0;
   let nExtra = 0;
+  // Left: historical MQLs of the window that are not MQLs of the scenario's window (a lead is at most
+  // one MQL of the cohort): the window's historical count less those among the scenario's rows.
+  let left = historicalInWindow(session, range);
+  const info = baseRowInfo(session);
   for (let q = 0; q < m; q++) {
     const k = rows[q]!;
     const i = cohort.lead[k]!;
@@ -118,31 +122,83 @@ function windowPiece(session: ForecastSession, policy: Policy, qp: QueuePiece): 
     tier[q] = cohort.tier[k]!;
     rep[q] = cohort.rep[k]!;
     highIntent[q] = cohort.highIntent[k]!;
-    const sh = cohort.shared[k] && session.baseRowOfLead[i]! >= 0 ? 1 : 0;
+    const b = session.baseRowOfLead[i]!;
+    const sh = cohort.shared[k] && b >= 0 ? 1 : 0;
     shared[q] = sh;
+    if (sh) baseRow[q] = b;
     const ex = !sh && cohort.score[k]! < hist.scoreSupportFloor ? 1 : 0;
     extrapolated[q] = ex;
     nShared += sh;
     nExtra += ex;
-    inScenario[i] = 1;
-  }
-  // Left: historical MQLs of the window that are not MQLs of the scenario's window.
-  let left = 0;
-  for (let i = 0; i < hist.n; i++) {
-    const t = hist.mqlAt[i]!;
-    if (hist.handed[i] && t >= range.fromMs && t < range.toMs && !inScenario[i]) left++;
+    // A shared row's lead was handed off (cohort.ts); its historical instant is read in baseline order.
+    const handed = sh ? 1 : hist.handed[i]!;
+    const t = sh ? info.mqlAt[b]! : hist.mqlAt[i]!;
+    if (handed && t >= range.fromMs && t < range.toMs) left--;
   }
   return {
     range,
     rows,
-    inWindow: { lead, arrival, tier, rep, shared, extrapolated },
-    feats: featuresFor(session, lead, arrival, highIntent),
+    inWindow: { lead, arrival, tier, rep, shared, extrapolated, baseRow },
+    feats: featuresFor(session, lead, arrival, highIntent, baseRow),
     shared: nShared,
     left,
     extrapolated: nExtra,
     contact0: null,
     point: null,
   };
+}
+
+/** The baseline cohort's history packed for expectations (assemble.ts SharedHistory), once per session. */
+const sharedHistories = new WeakMap<ForecastSession, SharedHistory>();
+function sharedHistoryOf(session: ForecastSession): SharedHistory {
+  let h = sharedHistories.get(session);
+  if (!h) sharedHistories.set(session, (h = new SharedHistory(session.hist, session.cols.leads.companySize, session.baseCohort.lead)));
+  return h;
+}
+
+/** Per baseline-cohort row: its lead's historical MQL instant, training row (-1 none) and that row's high-intent feature. */
+interface BaseRowInfo {
+  readonly mqlAt: Float64Array;
+  readonly trainRow: Int32Array;
+  readonly trainHigh: Float64Array;
+}
+const baseRowInfos = new WeakMap<ForecastSession, BaseRowInfo>();
+function baseRowInfo(session: ForecastSession): BaseRowInfo {
+  let info = baseRowInfos.get(session);
+  if (!info) {
+    const lead = session.baseCohort.lead;
+    const hiCol = session.training.x[5]!;
+    const nb = lead.length;
+    info = { mqlAt: new Float64Array(nb), trainRow: new Int32Array(nb), trainHigh: new Float64Array(nb).fill(Number.NaN) };
+    for (let b = 0; b < nb; b++) {
+      const i = lead[b]!;
+      const t = session.trainingRowOfLead[i]!;
+      info.mqlAt[b] = session.hist.mqlAt[i]!;
+      info.trainRow[b] = t;
+      if (t >= 0) info.trainHigh[b] = hiCol[t]!;
+    }
+    baseRowInfos.set(session, info);
+  }
+  return info;
+}
+
+/** Historical (handed-off) MQLs per window, counted once per session. */
+const historicalCounts = new WeakMap<ForecastSession, Map<string, number>>();
+function historicalInWindow(session: ForecastSession, range: WindowRange): number {
+  let byRange = historicalCounts.get(session);
+  if (!byRange) historicalCounts.set(session, (byRange = new Map()));
+  const key = `${range.fromMs}|${range.toMs}`;
+  let c = byRange.get(key);
+  if (c === undefined) {
+    const { hist } = session;
+    c = 0;
+    for (let i = 0; i < hist.n; i++) {
+      const t = hist.mqlAt[i]!;
+      if (hist.handed[i] && t >= range.fromMs && t < range.toMs) c++;
+    }
+    byRange.set(key, c);
+  }
+  return c;
 }
 
 /** Per-MQL expectations for one run (0 = expected-value path). */
@@ -161,6 +217,7 @@ export function evaluate(
     fallback: session.repSchedules.fallback,
     companySize: session.cols.leads.companySize,
     deadlines: session.deadlineCache,
+    sharedHistory: sharedHistoryOf(session),
   };
   const run0 = run === 0 && draw === null;
   const wp = st.pieces.window;
@@ -168,7 +225,12 @@ export function evaluate(
     // The slider path: everything but the SLA column is fixed by the cached pieces; an SLA
     // change (tiers' hours, sla.business_hours) only redoes that column.
     const contact = windowContact0(session, st);
-    const point = (wp.point ??= expectations(ctx, models, windowEtas(session.trainEtas, models, st.feats, session), { ...st.inWindow, contact }));
+    if (wp.point === null) {
+      // Just computed: its SLA column is this policy's.
+      wp.point = expectations(ctx, models, windowEtas(session.trainEtas, models, st.feats, session), { ...st.inWindow, contact });
+      return { ...wp.point };
+    }
+    const point = wp.point;
     return { ...point, sla: slaColumn(ctx, { ...st.inWindow, contact }, point.hoursWeight, new Float64Array(point.n)) };
   }
   const contact = run0 ? windowContact0(session, st) : windowContact(session, st, run, draw);
@@ -241,17 +303,20 @@ export interface WindowFeatures {
   fresh(): readonly Float64Array[];
 }
 
-function featuresFor(session: ForecastSession, lead: Int32Array, at: Float64Array, highIntent: Uint8Array): WindowFeatures {
+function featuresFor(session: ForecastSession, lead: Int32Array, at: Float64Array, highIntent: Uint8Array, baseRow: Int32Array): WindowFeatures {
   const { training, hist, cols } = session;
   const m = lead.length;
   const trainRow = new Int32Array(m);
   const freshRow = new Int32Array(m).fill(-1);
   const hiCol = training.x[5]!;
+  const info = baseRowInfo(session);
   let nFresh = 0;
   for (let q = 0; q < m; q++) {
     const i = lead[q]!;
-    const t = session.trainingRowOfLead[i]!;
-    if (t < 0 || at[q] !== hist.mqlAt[i] || hiCol[t] !== highIntent[q]) {
+    const b = baseRow[q]!;
+    // Shared rows read their lead's training row, instant and trigger in baseline order; others by lead.
+    const t = b >= 0 ? info.trainRow[b]! : session.trainingRowOfLead[i]!;
+    if (t < 0 || at[q] !== (b >= 0 ? info.mqlAt[b]! : hist.mqlAt[i]!) || (b >= 0 ? info.trainHigh[b]! : hiCol[t]!) !== highIntent[q]) {
       trainRow[q] = -1;
       freshRow[q] = nFresh++;
     } else trainRow[q] = t;
@@ -292,12 +357,29 @@ export function windowEtas(trainEtas: Etas, models: OutcomeModels, f: WindowFeat
     opp: new Float64Array(m),
     won: new Float64Array(m),
   };
-  for (const k of ETA_MODELS) {
-    const o = out[k];
-    const tr = trainEtas[k];
+  if (session !== null && trainEtas === session.trainEtas) {
+    // The session's etas interleaved per training row: a window row's six lookups touch one record, not six columns at random.
+    const packed = packedTrainEtas(trainEtas);
+    const { accept, reject, contacted, sql, opp, won } = out;
     for (let q = 0; q < m; q++) {
       const t = f.trainRow[q]!;
-      if (t >= 0) o[q] = tr[t]!;
+      if (t < 0) continue;
+      const o = 6 * t;
+      accept[q] = packed[o]!;
+      reject[q] = packed[o + 1]!;
+      contacted[q] = packed[o + 2]!;
+      sql[q] = packed[o + 3]!;
+      opp[q] = packed[o + 4]!;
+      won[q] = packed[o + 5]!;
+    }
+  } else {
+    for (const k of ETA_MODELS) {
+      const o = out[k];
+      const tr = trainEtas[k];
+      for (let q = 0; q < m; q++) {
+        const t = f.trainRow[q]!;
+        if (t >= 0) o[q] = tr[t]!;
+      }
     }
   }
   if (session === null || models !== session.models) {
@@ -331,6 +413,26 @@ export function windowEtas(trainEtas: Etas, models: OutcomeModels, f: WindowFeat
     }
   }
   return out;
+}
+
+/** Etas of the six models interleaved per training row (ETA_MODELS order), once per etas object. */
+const packedEtas = new WeakMap<Etas, Float64Array>();
+function packedTrainEtas(e: Etas): Float64Array {
+  let p = packedEtas.get(e);
+  if (!p) {
+    const n = e.accept.length;
+    p = new Float64Array(6 * n);
+    for (let t = 0; t < n; t++) {
+      p[6 * t] = e.accept[t]!;
+      p[6 * t + 1] = e.reject[t]!;
+      p[6 * t + 2] = e.contacted[t]!;
+      p[6 * t + 3] = e.sql[t]!;
+      p[6 * t + 4] = e.opp[t]!;
+      p[6 * t + 5] = e.won[t]!;
+    }
+    packedEtas.set(e, p);
+  }
+  return p;
 }
 
 function sameArray(a: ArrayLike<number>, b: ArrayLike<number>): boolean {

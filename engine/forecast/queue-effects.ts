@@ -599,7 +599,12 @@ export function simulateCohort(pool: ScenarioPool, c: QueueCohort, lead: Int32Ar
     if (f & FLAG_REVIEWED && !(f & FLAG_UNWORKED)) res.contactAt[k] = f & FLAG_DECIDED_LATE ? DECIDED_LATE : SETTLED_BY_REVIEW;
   }
   ignoreChances.set(res.contactAt, res.ignoreP);
-  ignoredRows.set(res.contactAt, Uint8Array.from(res.flags, (f, k) => (f & FLAG_IGNORED && !Number.isFinite(res.contactAt[k]!) && !(f & FLAG_DROPPED) ? 1 : 0)));
+  const ignored = new Uint8Array(res.flags.length);
+  for (let k = 0; k < ignored.length; k++) {
+    const f = res.flags[k]!;
+    ignored[k] = f & FLAG_IGNORED && !Number.isFinite(res.contactAt[k]!) && !(f & FLAG_DROPPED) ? 1 : 0;
+  }
+  ignoredRows.set(res.contactAt, ignored);
   if (pool.responseScale !== undefined && pool.responseScale !== 1) responseScales.set(res.contactAt, pool.responseScale);
   if (pool.rankMatched === false) ownShifts.add(res.contactAt);
   return res.contactAt;
@@ -636,45 +641,206 @@ export function counterfactualContacts(
   fallback: WorkSchedule,
 ): Float64Array {
   const n = scen.lead.length;
-  const inHistory = new Uint8Array(n);
   const pScen = ignoreChances.get(scenContact);
   const pBaseRows = ignoreChances.get(baseContact);
-  const pBase = pBaseRows ? new Float64Array(n) : undefined;
   const ignS = ignoredRows.get(scenContact);
   const ignBRows = ignoredRows.get(baseContact);
-  const ignB = ignBRows ? new Uint8Array(n) : undefined;
-  const pHist = new Float64Array(n).fill(Number.NaN);
-  const decided = new Uint8Array(n);
-  const obsArrival = new Float64Array(n);
-  const obsContact = new Float64Array(n).fill(Number.NaN);
-  const obsRep = new Int32Array(n).fill(-1);
-  const bArrival = new Float64Array(n);
-  const bContact = new Float64Array(n).fill(Number.NaN);
-  const bRep = new Int32Array(n).fill(-1);
+  // Row buffers reused across calls (read only during this call); every row's entries are written below.
+  const sc = cfScratch.ensure(n);
+  const inHistory = sc.inHistory.subarray(0, n);
+  const pBase = pBaseRows ? sc.pBase.subarray(0, n) : undefined;
+  const ignB = ignBRows ? sc.ignB.subarray(0, n) : undefined;
+  const pHist = sc.pHist.subarray(0, n);
+  const decided = sc.decided.subarray(0, n);
+  const obsArrival = sc.obsArrival.subarray(0, n);
+  const obsContact = sc.obsContact.subarray(0, n);
+  const obsRep = sc.obsRep.subarray(0, n);
+  const bArrival = sc.bArrival.subarray(0, n);
+  const bContact = sc.bContact.subarray(0, n);
+  const bRep = sc.bRep.subarray(0, n);
+  const knownObs = sc.knownObs.subarray(0, n);
+  const knownBase = sc.knownBase.subarray(0, n);
+  const uniform = sc.uniform.subarray(0, n);
+  // What history says of each baseline row's lead, in baseline (arrival) order, kept per session: a scenario's
+  // shared rows come in the same order, so they read it in sequence rather than by lead at random.
+  const facts = baseRowFacts(hist, base, baseCohort);
+  // Delays that do not depend on the scenario, kept per baseline row: history's and the baseline simulation's.
+  const schedOf = (r: number): WorkSchedule => (r >= 0 && r < pool.schedules.length ? pool.schedules[r]! : fallback);
+  const baseKnown = seenBaseContacts.has(baseContact) ? delayMemo(baselineDelays, baseContact, baseContact.length) : null;
+  seenBaseContacts.add(baseContact);
+  const perLead = pBase && pScen ? rescueUniforms(hist) : null;
   for (let k = 0; k < n; k++) {
     const i = scen.lead[k]!;
     const b = baseRowOfLead[i]!;
-    if (!scen.shared[k] || b < 0) continue;
+    if (!scen.shared[k] || b < 0) {
+      inHistory[k] = 0;
+      obsArrival[k] = 0;
+      obsContact[k] = Number.NaN;
+      obsRep[k] = -1;
+      bArrival[k] = 0;
+      bContact[k] = Number.NaN;
+      bRep[k] = -1;
+      if (pBase) pBase[k] = 0;
+      if (ignB) ignB[k] = 0;
+      pHist[k] = Number.NaN;
+      decided[k] = 0;
+      knownObs[k] = Number.NaN;
+      knownBase[k] = Number.NaN;
+      // The rescue draw is per lead, the same in every scenario and run (the queue's own draws vary by run).
+      if (perLead) uniform[k] = perLead[i]!;
+      continue;
+    }
+    const oRep = facts.rep[b]!;
+    const co = facts.contact[b]!;
+    knownObs[k] = oRep >= 0 && Number.isFinite(co) ? facts.observedDelay.get(b, schedOf(oRep), facts.arrival[b]!, co) : Number.NaN;
+    const cb = baseContact[b]!;
+    knownBase[k] = baseKnown && Number.isFinite(cb) ? baseKnown.get(b, schedOf(baseCohort.rep[b]!), baseCohort.arrival[b]!, cb) : Number.NaN;
     inHistory[k] = 1;
-    obsArrival[k] = hist.mqlAt[i]!;
-    obsContact[k] = hist.contactAt[i]!;
-    obsRep[k] = hist.repCode[i]! >= 0 ? base.repOfCode[hist.repCode[i]!]! : -1;
+    obsArrival[k] = facts.arrival[b]!;
+    obsContact[k] = co;
+    obsRep[k] = oRep;
     bArrival[k] = baseCohort.arrival[b]!;
-    bContact[k] = baseContact[b]!;
+    bContact[k] = cb;
     bRep[k] = baseCohort.rep[b]!;
     if (pBase && pBaseRows) pBase[k] = pBaseRows[b]!;
     if (ignB && ignBRows) ignB[k] = ignBRows[b]!;
-    pHist[k] = base.historyIgnoreChance[i]!;
-    decided[k] = hist.decided[i]!;
+    pHist[k] = facts.pHist[b]!;
+    decided[k] = facts.decided[b]!;
+    if (perLead) uniform[k] = facts.uniform[b]!;
   }
-  // The rescue draw is per lead, the same in every scenario and run (the queue's own draws vary by run).
-  const rescue = pBase && pScen ? { decided, pHist, uniform: Float64Array.from(scen.lead, (i) => hashUniform(STREAM_RESCUE, STREAM_RESCUE, i)) } : undefined;
+  const rescue = perLead ? { decided, pHist, uniform } : undefined;
   return counterfactualContactTimes(
     { arrival: obsArrival, contact: obsContact, rep: obsRep },
     { arrival: bArrival, contact: bContact, rep: bRep, ...(pBase ? { ignoreP: pBase } : {}), ...(ignB ? { ignored: ignB } : {}) },
     { arrival: scen.arrival, contact: scenContact, rep: scen.rep, ...(pScen ? { ignoreP: pScen } : {}), ...(ignS ? { ignored: ignS } : {}) },
-    { schedules: pool.schedules, fallback, inHistory, ...(ownShifts.has(scenContact) ? {} : { rankGroup: scen.priority }), deltaScale: responseScales.get(scenContact) ?? 1, ...(rescue ? { rescue } : {}) },
+    {
+      schedules: pool.schedules,
+      fallback,
+      inHistory,
+      ...(ownShifts.has(scenContact) ? {} : { rankGroup: scen.priority }),
+      deltaScale: responseScales.get(scenContact) ?? 1,
+      ...(rescue ? { rescue } : {}),
+      knownDelays: { observed: knownObs, baseline: knownBase },
+    },
   );
+}
+
+/**
+ * Business ms between two fixed instants per slot (a lead's history, a baseline row's simulated contact),
+ * remembered with the schedule it was read on: the same number on every call while the schedule is the same.
+ */
+class DelayMemo {
+  private readonly value: Float64Array;
+  private readonly sched: (WorkSchedule | undefined)[];
+  constructor(n: number) {
+    this.value = new Float64Array(n);
+    this.sched = new Array<WorkSchedule | undefined>(n);
+  }
+  get(slot: number, s: WorkSchedule, from: number, to: number): number {
+    if (this.sched[slot] === s) return this.value[slot]!;
+    const v = s.businessMsBetween(from, to);
+    this.sched[slot] = s;
+    this.value[slot] = v;
+    return v;
+  }
+}
+const baselineDelays = new WeakMap<object, DelayMemo>();
+/** Baseline contact arrays seen once: a second call with the same one (run 0's, every slider move) keeps its delays. */
+const seenBaseContacts = new WeakSet<Float64Array>();
+function delayMemo(memos: WeakMap<object, DelayMemo>, key: object, n: number): DelayMemo {
+  let m = memos.get(key);
+  if (!m) memos.set(key, (m = new DelayMemo(n)));
+  return m;
+}
+
+/** Per baseline-cohort row: its lead's history (MQL instant, contact, rep, ignore chance, decided), rescue draw and observed delay memo. */
+interface BaseRowFacts {
+  readonly arrival: Float64Array;
+  readonly contact: Float64Array;
+  readonly rep: Int32Array;
+  readonly pHist: Float64Array;
+  readonly decided: Uint8Array;
+  readonly uniform: Float64Array;
+  readonly observedDelay: DelayMemo;
+}
+const baseRowFactsCache = new WeakMap<Int32Array, BaseRowFacts>();
+function baseRowFacts(hist: LeadHistory, base: RepPoolState, baseCohort: QueueCohort): BaseRowFacts {
+  let f = baseRowFactsCache.get(baseCohort.lead);
+  if (f) return f;
+  const nb = baseCohort.lead.length;
+  const perLead = rescueUniforms(hist);
+  f = {
+    arrival: new Float64Array(nb),
+    contact: new Float64Array(nb),
+    rep: new Int32Array(nb),
+    pHist: new Float64Array(nb),
+    decided: new Uint8Array(nb),
+    uniform: new Float64Array(nb),
+    observedDelay: new DelayMemo(nb),
+  };
+  for (let b = 0; b < nb; b++) {
+    const i = baseCohort.lead[b]!;
+    f.arrival[b] = hist.mqlAt[i]!;
+    f.contact[b] = hist.contactAt[i]!;
+    f.rep[b] = hist.repCode[i]! >= 0 ? base.repOfCode[hist.repCode[i]!]! : -1;
+    f.pHist[b] = base.historyIgnoreChance[i]!;
+    f.decided[b] = hist.decided[i]!;
+    f.uniform[b] = perLead[i]!;
+  }
+  baseRowFactsCache.set(baseCohort.lead, f);
+  return f;
+}
+
+/** Grow-only row buffers of counterfactualContacts. */
+class CounterfactualScratch {
+  private cap = 0;
+  inHistory = new Uint8Array(0);
+  pBase = new Float64Array(0);
+  ignB = new Uint8Array(0);
+  pHist = new Float64Array(0);
+  decided = new Uint8Array(0);
+  obsArrival = new Float64Array(0);
+  obsContact = new Float64Array(0);
+  obsRep = new Int32Array(0);
+  bArrival = new Float64Array(0);
+  bContact = new Float64Array(0);
+  bRep = new Int32Array(0);
+  knownObs = new Float64Array(0);
+  knownBase = new Float64Array(0);
+  uniform = new Float64Array(0);
+  ensure(n: number): this {
+    if (n <= this.cap) return this;
+    const c = Math.max(n, 2 * this.cap);
+    this.cap = c;
+    this.inHistory = new Uint8Array(c);
+    this.pBase = new Float64Array(c);
+    this.ignB = new Uint8Array(c);
+    this.pHist = new Float64Array(c);
+    this.decided = new Uint8Array(c);
+    this.obsArrival = new Float64Array(c);
+    this.obsContact = new Float64Array(c);
+    this.obsRep = new Int32Array(c);
+    this.bArrival = new Float64Array(c);
+    this.bContact = new Float64Array(c);
+    this.bRep = new Int32Array(c);
+    this.knownObs = new Float64Array(c);
+    this.knownBase = new Float64Array(c);
+    this.uniform = new Float64Array(c);
+    return this;
+  }
+}
+const cfScratch = new CounterfactualScratch();
+
+/** The rescue draw per lead (hashUniform(STREAM_RESCUE, STREAM_RESCUE, lead)), computed once per history: the same in every call. */
+const rescueUniformCache = new WeakMap<LeadHistory, Float64Array>();
+function rescueUniforms(hist: LeadHistory): Float64Array {
+  let u = rescueUniformCache.get(hist);
+  if (!u) {
+    u = new Float64Array(hist.n);
+    for (let i = 0; i < hist.n; i++) u[i] = hashUniform(STREAM_RESCUE, STREAM_RESCUE, i);
+    rescueUniformCache.set(hist, u);
+  }
+  return u;
 }
 
 /** A draw of the queue model for one interval run: the black-hole curve's parameters (log-odds) and the response scale. */

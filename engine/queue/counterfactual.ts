@@ -25,6 +25,7 @@
 // MQLs only under the scenario (inHistory = 0) take the scenario's simulated time.
 import { WorkSchedule } from '../calendar/business-hours';
 import { logit, sigmoid } from '../stats/logistic';
+import { sortFloat64, stableOrderByValue } from '../forecast/radix-order';
 
 export interface ContactTimeline {
   /** MQL instant, epoch ms. */
@@ -85,6 +86,13 @@ export interface CounterfactualOptions {
    * delays (an interval run's draw of how strongly the queue responds); 1 = as simulated.
    */
   readonly deltaScale?: number;
+  /**
+   * Per row, when the caller keeps them: history's delay (business ms on the
+   * observed rep's schedule, as below) and the simulated baseline's (on
+   * schedules[baseline rep]); NaN: computed here. The same numbers, looked up
+   * rather than recomputed on every slider move.
+   */
+  readonly knownDelays?: { readonly observed: Float64Array; readonly baseline: Float64Array };
 }
 
 /** Fewer rows than this in a group: each row keeps its own simulated change. */
@@ -109,6 +117,7 @@ export function counterfactualContactTimes(
   const sched = (r: number): WorkSchedule => (r >= 0 && r < options.schedules.length ? options.schedules[r]! : options.fallback);
   const scale = options.deltaScale ?? 1;
   const matched = options.rankGroup ? rankMatchedDeltas(observed, baseline, scenario, options, sched) : null;
+  const known = options.knownDelays;
   for (let i = 0; i < n; i++) {
     const cs = scenario.contact[i]!;
     if (options.inHistory && !options.inHistory[i]) {
@@ -162,12 +171,12 @@ export function counterfactualContactTimes(
     const repS = scenario.rep[i]!;
     const sS = sched(repS);
     const m = matched ? matched[i]! : Number.NaN;
-    const delta = scale * (Number.isNaN(m) ? sS.businessMsBetween(scenario.arrival[i]!, cs) - sched(baseline.rep[i]!).businessMsBetween(baseline.arrival[i]!, cb) : m);
+    const delta = scale * (Number.isNaN(m) ? sS.businessMsBetween(scenario.arrival[i]!, cs) - baselineDelay(baseline, i, cb, sched, known) : m);
     if (delta === 0 && scenario.arrival[i] === observed.arrival[i] && repS === observed.rep[i]) {
       out[i] = co; // nothing about this lead changed
       continue;
     }
-    const dObs = sched(observed.rep[i]! >= 0 ? observed.rep[i]! : repS).businessMsBetween(observed.arrival[i]!, co);
+    const dObs = observedDelay(observed, i, co, repS, sched, known);
     out[i] = sS.addBusinessMs(scenario.arrival[i]!, Math.max(0, dObs + delta));
   }
   return out;
@@ -187,7 +196,9 @@ function rankMatchedDeltas(
   const dObs = new Float64Array(n);
   const dB = new Float64Array(n);
   const dS = new Float64Array(n);
-  const members = new Map<number, number[]>();
+  // Matched rows per group (CSR, rows ascending within a group): typed buckets, no per-row array push.
+  const groupOf = new Int32Array(n).fill(-1);
+  let nGroups = 0;
   for (let i = 0; i < n; i++) {
     if (options.inHistory && !options.inHistory[i]) continue;
     const co = observed.contact[i]!;
@@ -196,22 +207,74 @@ function rankMatchedDeltas(
     const g = group[i]!;
     if (g < 0 || !Number.isFinite(co) || !Number.isFinite(cb) || !Number.isFinite(cs)) continue;
     const repS = scenario.rep[i]!;
-    dObs[i] = sched(observed.rep[i]! >= 0 ? observed.rep[i]! : repS).businessMsBetween(observed.arrival[i]!, co);
-    dB[i] = sched(baseline.rep[i]!).businessMsBetween(baseline.arrival[i]!, cb);
+    dObs[i] = observedDelay(observed, i, co, repS, sched, options.knownDelays);
+    dB[i] = baselineDelay(baseline, i, cb, sched, options.knownDelays);
     dS[i] = sched(repS).businessMsBetween(scenario.arrival[i]!, cs);
-    let list = members.get(g);
-    if (!list) members.set(g, (list = []));
-    list.push(i);
+    groupOf[i] = g;
+    if (g + 1 > nGroups) nGroups = g + 1;
   }
-  for (const list of members.values()) {
-    if (list.length < RANK_MATCH_MIN) continue;
-    const rows = Int32Array.from(list).sort((a, b) => dObs[a]! - dObs[b]! || a - b);
-    const b = Float64Array.from(list, (i) => dB[i]!).sort();
-    const sc = Float64Array.from(list, (i) => dS[i]!).sort();
+  const offsets = new Int32Array(nGroups + 1);
+  for (let i = 0; i < n; i++) if (groupOf[i]! >= 0) offsets[groupOf[i]! + 1]!++;
+  for (let g = 0; g < nGroups; g++) offsets[g + 1] = offsets[g + 1]! + offsets[g]!;
+  const members = new Int32Array(offsets[nGroups]!);
+  const fill = offsets.slice(0, nGroups);
+  for (let i = 0; i < n; i++) {
+    const g = groupOf[i]!;
+    if (g >= 0) members[fill[g]!++] = i;
+  }
+  for (let g = 0; g < nGroups; g++) {
+    const m = offsets[g + 1]! - offsets[g]!;
+    if (m < RANK_MATCH_MIN) continue;
+    const list = members.subarray(offsets[g]!, offsets[g + 1]!);
+    const rows = rowsByObservedDelay(list, dObs);
+    const b = new Float64Array(m);
+    const sc = new Float64Array(m);
+    for (let k = 0; k < m; k++) {
+      b[k] = dB[list[k]!]!;
+      sc[k] = dS[list[k]!]!;
+    }
+    sortFloat64(b);
+    sortFloat64(sc);
     // The k-th observed delay takes the change from the baseline's k-th simulated delay to the
     // scenario's (equal simulations: change 0).
-    for (let k = 0; k < rows.length; k++) out[rows[k]!] = sc[k]! - b[k]!;
+    for (let k = 0; k < m; k++) out[rows[k]!] = sc[k]! - b[k]!;
   }
   return out;
 }
 
+/**
+ * The rows of `list` (ascending) ordered by observed delay, ties by row: the comparator sort
+ * `dObs[a] - dObs[b] || a - b`, as a stable radix order (no NaN delays; else the comparator sort).
+ */
+function rowsByObservedDelay(list: Int32Array, dObs: Float64Array): Int32Array {
+  const m = list.length;
+  const v = new Float64Array(m);
+  let nan = false;
+  for (let k = 0; k < m; k++) {
+    v[k] = dObs[list[k]!]!;
+    if (Number.isNaN(v[k]!)) nan = true;
+  }
+  if (nan) return Int32Array.from(list).sort((a, b) => dObs[a]! - dObs[b]! || a - b);
+  const order = stableOrderByValue(v, m, new Int32Array(m));
+  for (let k = 0; k < m; k++) order[k] = list[order[k]!]!;
+  return order;
+}
+
+/** Row i's observed delay (business ms from its observed arrival to contact co), known or computed. */
+function observedDelay(
+  observed: ContactTimeline,
+  i: number,
+  co: number,
+  repS: number,
+  sched: (r: number) => WorkSchedule,
+  known: CounterfactualOptions['knownDelays'],
+): number {
+  const d = known ? known.observed[i]! : Number.NaN;
+  return Number.isNaN(d) ? sched(observed.rep[i]! >= 0 ? observed.rep[i]! : repS).businessMsBetween(observed.arrival[i]!, co) : d;
+}
+
+/** Row i's simulated baseline delay (to contact cb), known or computed. */
+function baselineDelay(baseline: ContactTimeline, i: number, cb: number, sched: (r: number) => WorkSchedule, known: CounterfactualOptions['knownDelays']): number {
+  const d = known ? known.baseline[i]! : Number.NaN;
+  return Number.isNaN(d) ? sched(baseline.rep[i]!).businessMsBetween(baseline.arrival[i]!, cb) : d;
+}

@@ -210,18 +210,10 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
   const ignoreP = new Float64Array(n);
   if (n === 0) return { contactAt, finalRep, flags, ignoreP };
 
-  // Working days per distinct schedule, over the span the simulation can reach.
+  // Working days per distinct schedule, over the span the simulation can reach (kept across calls per span).
   const from = arrival[0]!;
   const to = arrival[n - 1]! + horizon + 7 * DAY_MS;
-  const dayCache = new Map<WorkSchedule, WorkingDays>();
-  const days: WorkingDays[] = reps.schedules.map((s) => {
-    let d = dayCache.get(s);
-    if (!d) {
-      d = workingDays(s, from, to);
-      dayCache.set(s, d);
-    }
-    return d;
-  });
+  const days: WorkingDays[] = reps.schedules.map((s) => workingDaysOver(s, from, to));
 
   // Per-lead state. prio is mutable (escalation); entries in rep heaps are lead ids with a version check.
   const state = new Uint8Array(n);
@@ -263,29 +255,25 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
     const v = reps.pickupMeanMs ? reps.pickupMeanMs[r]! : 0;
     return Number.isFinite(v) && v > 0 ? v : 0;
   });
-  // Each rep's looks on its current day (generated on demand, day by day).
-  const lookDay = new Int32Array(nr).fill(-1);
-  const looks: number[][] = Array.from({ length: nr }, () => []);
+  // Each rep's looks per working day, generated on demand; with run 0 (the expected-value path) kept
+  // across calls per working-day table, so a slider drag draws them once.
+  const lookTables = Array.from({ length: nr }, (_, r) => looksOf(days[r]!, seed, run, r, pickup[r]!));
   /** First look of rep r at or after t (Infinity: none within the table). */
   const nextLook = (r: number, t: number): number => {
     const dd = days[r]!;
+    const table = lookTables[r]!;
     let d = dayEndingAfterFrom(dd, t, workHint[r]!);
     for (; d < dd.starts.length; d++) {
-      if (lookDay[r] !== d) {
-        lookDay[r] = d;
-        const list = looks[r]!;
-        list.length = 0;
-        const start = dd.starts[d]!;
-        const end = dd.ends[d]!;
-        let at = start;
-        for (let k = 0; ; k++) {
-          at += -Math.log(hashUniform(seed, STREAM_LOOKS ^ run, r, d * 4096 + k)) * pickup[r]!;
-          if (at >= end || k > 4000) break;
-          list.push(at);
-        }
+      const list = (table[d] ??= dayLooks(dd, d, seed, run, r, pickup[r]!));
+      // First look >= t (the list ascends).
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (list[mid]! >= t) hi = mid;
+        else lo = mid + 1;
       }
-      const list = looks[r]!;
-      for (let k = 0; k < list.length; k++) if (list[k]! >= t) return list[k]!;
+      if (lo < list.length) return list[lo]!;
     }
     return Number.POSITIVE_INFINITY;
   };
@@ -481,17 +469,16 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
       const rv = options.review;
       if (rv && rv.skipByTier.length > 0) {
         const pr = Math.min(Math.max(0, mqls.priority[lead]!), rv.skipByTier.length - 1);
-        const at = (v: ArrayLike<number> | undefined): number => (v && v.length > 0 ? v[Math.min(pr, v.length - 1)]! : 0);
         const quick = rv.skipByTier[pr]!;
-        const late = quick + at(rv.lateByTier);
+        const late = quick + tierShare(rv.lateByTier, pr);
         // One uniform: [0, quick) a quick review, [quick, late) a clean-up, [late, late + unworked) a clean-up after the worked horizon.
-        const unworked = late + at(rv.unworkedByTier);
+        const unworked = late + tierShare(rv.unworkedByTier, pr);
         const known = rv.known ? rv.known[lead]! : -1;
         let kind = known;
         if (kind < 0) {
           const u = hashUniform(seed, STREAM_REVIEW ^ run, mqls.key[lead]!);
           // [unworked, unworked + queued share of the leads left): settled when its rep reaches it.
-          kind = u < quick ? KNOWN_QUICK : u < late ? KNOWN_LATE : u < unworked ? KNOWN_UNWORKED : u < unworked + at(rv.queuedByTier) * (1 - unworked) ? KNOWN_QUEUED : KNOWN_NONE;
+          kind = u < quick ? KNOWN_QUICK : u < late ? KNOWN_LATE : u < unworked ? KNOWN_UNWORKED : u < unworked + tierShare(rv.queuedByTier, pr) * (1 - unworked) ? KNOWN_QUEUED : KNOWN_NONE;
         }
         if (kind >= KNOWN_QUICK) {
           state[lead] = DONE; // settled by review: no contact, no load
@@ -571,4 +558,48 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
     place(lead, best, tEv);
   }
   return { contactAt, finalRep, flags, ignoreP };
+}
+
+/** A review share of tier rank pr (missing entries: the last; absent: 0). Module-level: a closure made per arrival cost a name wrapper per lead. */
+function tierShare(v: ArrayLike<number> | undefined, pr: number): number {
+  return v && v.length > 0 ? v[Math.min(pr, v.length - 1)]! : 0;
+}
+
+/** Working-day tables per schedule and span (a few spans each): the baseline and a session's scenarios mostly simulate over the same span. */
+const workingDaysCache = new WeakMap<WorkSchedule, { from: number; to: number; days: WorkingDays }[]>();
+function workingDaysOver(s: WorkSchedule, from: number, to: number): WorkingDays {
+  let list = workingDaysCache.get(s);
+  if (!list) workingDaysCache.set(s, (list = []));
+  const hit = list.find((c) => c.from === from && c.to === to);
+  if (hit) return hit.days;
+  const days = workingDays(s, from, to);
+  list.unshift({ from, to, days });
+  if (list.length > 4) list.pop();
+  return days;
+}
+
+/** Run 0's looks per working-day table and (seed, rep, pickup mean): one list per day, filled as days are reached. */
+const lookCache = new WeakMap<WorkingDays, Map<string, (Float64Array | undefined)[]>>();
+function looksOf(days: WorkingDays, seed: number, run: number, r: number, pickupMs: number): (Float64Array | undefined)[] {
+  if (run !== 0) return [];
+  let byKey = lookCache.get(days);
+  if (!byKey) lookCache.set(days, (byKey = new Map()));
+  const key = `${seed}|${r}|${pickupMs}`;
+  let table = byKey.get(key);
+  if (!table) byKey.set(key, (table = []));
+  return table;
+}
+
+/** Rep r's looks on working day d: Poisson moments (mean gap pickupMs) from the day's start, drawn per (rep, day). */
+function dayLooks(days: WorkingDays, d: number, seed: number, run: number, r: number, pickupMs: number): Float64Array {
+  const list: number[] = [];
+  const start = days.starts[d]!;
+  const end = days.ends[d]!;
+  let at = start;
+  for (let k = 0; ; k++) {
+    at += -Math.log(hashUniform(seed, STREAM_LOOKS ^ run, r, d * 4096 + k)) * pickupMs;
+    if (at >= end || k > 4000) break;
+    list.push(at);
+  }
+  return Float64Array.from(list);
 }

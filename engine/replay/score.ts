@@ -14,6 +14,7 @@ import {
   scoreBound,
   type DecayCache,
   type LeadScan,
+  type RecordSink,
   type ScanInputs,
   type TypeHistogram,
 } from './kernel';
@@ -76,6 +77,55 @@ export interface ReplayResult {
 
 const MAX_TIERS = 127; // tierIndex is an Int8Array
 
+/**
+ * Per-lead score records for one scoring (replay/sweep.ts explains records):
+ * the running maxima of a lead's score up to its first high-intent activity,
+ * which does not depend on the threshold. A threshold drag then reads each
+ * lead's MQL moment off its records (the first record reaching the threshold,
+ * else the bypass) instead of scanning its activities again; same answer,
+ * field for field. Leads whose score bound is below `floor` have none and are
+ * scanned when a lower threshold reaches them.
+ */
+interface ScoreRecords {
+  readonly key: string;
+  readonly floor: number;
+  /** scoreBound per lead (it does not depend on the threshold either). */
+  readonly bound: Float64Array;
+  readonly has: Uint8Array;
+  readonly offsets: Int32Array;
+  readonly score: Float64Array;
+  readonly row: Int32Array;
+  /** The records' activity times (read in sequence, not from the activity column at random). */
+  readonly time: Float64Array;
+  /** Row and score at the first high-intent activity (where the records stop); -1 / NaN none. */
+  readonly bypassRow: Int32Array;
+  readonly bypassScore: Float64Array;
+}
+
+class RecordBuffer implements RecordSink {
+  score: Float64Array;
+  row: Int32Array;
+  n = 0;
+  /** Sized like the sweep's (an eighth of the activities): a drag's first build should not copy as it grows. */
+  constructor(capacity: number) {
+    this.score = new Float64Array(Math.max(1 << 16, capacity));
+    this.row = new Int32Array(Math.max(1 << 16, capacity));
+  }
+  push(score: number, row: number): void {
+    if (this.n === this.score.length) {
+      const s = new Float64Array(this.n * 2);
+      s.set(this.score);
+      this.score = s;
+      const r = new Int32Array(this.n * 2);
+      r.set(this.row);
+      this.row = r;
+    }
+    this.score[this.n] = score;
+    this.row[this.n] = row;
+    this.n++;
+  }
+}
+
 export class Replayer {
   readonly result: ReplayResult;
   private readonly scratch: ScanScratch;
@@ -86,6 +136,9 @@ export class Replayer {
   skippedLeads = 0;
   private fitKey: string | null = null;
   private preflightKey: string | null = null;
+  /** Scoring key and threshold of the last activity re-score: a second threshold on the same scoring builds the records. */
+  private lastScoring: { key: string; threshold: number } | null = null;
+  private records: ScoreRecords | null = null;
 
   constructor(readonly columns: WorkspaceColumns) {
     const n = columns.leads.n;
@@ -141,7 +194,16 @@ export class Replayer {
     r.window = windowRange(policy.window, this.columns.timezone);
     const { rules, inputs } = this.prepare(policy);
     if (policy.provenance.thresholdOnly) this.fromHistory(rules);
-    else this.fromActivities(rules, inputs);
+    else {
+      const key = JSON.stringify([policy.scoring, policy.mql.high_intent_types]);
+      if (this.records?.key === key) this.fromRecords(rules, inputs, this.records);
+      else if (this.lastScoring?.key === key && this.lastScoring.threshold !== rules.threshold) {
+        this.records = null; // the old records' memory goes before the new ones are built
+        this.records = this.buildRecords(key, rules, inputs);
+        this.fromRecords(rules, inputs, this.records);
+      } else this.fromActivities(rules, inputs);
+      this.lastScoring = { key, threshold: rules.threshold };
+    }
     this.summarise(policy.tiers.length);
     r.elapsedMs = performance.now() - started;
     return this.result;
@@ -187,6 +249,115 @@ export class Replayer {
       trigger[i] = scan.trigger === 1 ? TRIGGER_SCORE : TRIGGER_HIGH_INTENT;
       tierIndex[i] = tierFor(rules, scan.score, scan.trigger === 2);
       mqlActivity[i] = scan.mqlRow;
+    }
+    this.skippedLeads = skipped;
+  }
+
+  /** Records of every lead whose score bound reaches a floor somewhat below this threshold (a drag explores around it). */
+  private buildRecords(key: string, rules: CompiledRules, inputs: ScanInputs): ScoreRecords {
+    const n = this.columns.leads.n;
+    const fit = this.result.fit;
+    this.histogram ??= buildTypeHistogram(this.columns.activities.leadOffsets, this.columns.activities.typeCode, rules.nTypes);
+    const hist = this.histogram;
+    const t = rules.threshold;
+    const floor = t - Math.max(10, 0.25 * Math.abs(t));
+    const has = new Uint8Array(n);
+    const bound = new Float64Array(n);
+    const offsets = new Int32Array(n + 1);
+    const bypassRow = new Int32Array(n).fill(-1);
+    const bypassScore = new Float64Array(n).fill(NaN);
+    const buf = new RecordBuffer(this.columns.activities.n >> 3);
+    const scan = this.scan;
+    for (let i = 0; i < n; i++) {
+      bound[i] = scoreBound(hist, rules, i, fit[i]);
+      if (bound[i] >= floor) {
+        has[i] = 1;
+        scanLead(inputs, this.scratch, i, fit[i], Infinity, buf, scan);
+        if (scan.trigger === 2) {
+          bypassRow[i] = scan.mqlRow;
+          bypassScore[i] = scan.score;
+        }
+      }
+      offsets[i + 1] = buf.n;
+    }
+    const row = buf.row.slice(0, buf.n);
+    const actTime = this.columns.activities.time;
+    const time = new Float64Array(buf.n);
+    for (let q = 0; q < buf.n; q++) time[q] = actTime[row[q]];
+    return { key, floor, bound, has, offsets, score: buf.score.slice(0, buf.n), row, time, bypassRow, bypassScore };
+  }
+
+  /** fromActivities' result read off the records (leads without records are scanned). */
+  private fromRecords(rules: CompiledRules, inputs: ScanInputs, rec: ScoreRecords): void {
+    const r = this.result;
+    r.mode = 'rescore';
+    const { mqlAt, scoreAtMql, tierIndex, trigger, mqlActivity, maxScore, fit } = r;
+    const time = this.columns.activities.time;
+    const n = this.columns.leads.n;
+    const threshold = rules.threshold;
+    const thr = threshold - slack(threshold);
+    const { bound, has, offsets, score, row, bypassRow, bypassScore } = rec;
+    const recTime = rec.time;
+    const scan = this.scan;
+    let skipped = 0;
+    for (let i = 0; i < n; i++) {
+      if (bound[i] < thr) {
+        skipped++;
+        maxScore[i] = NaN;
+        mqlAt[i] = NaN;
+        scoreAtMql[i] = NaN;
+        tierIndex[i] = -1;
+        trigger[i] = TRIGGER_NONE;
+        mqlActivity[i] = -1;
+        continue;
+      }
+      let mqlRow = -1;
+      let mqlTime = NaN;
+      let mqlScore = NaN;
+      let how = 0;
+      let best = -Infinity;
+      if (has[i] === 1) {
+        const r0 = offsets[i];
+        const r1 = offsets[i + 1];
+        let q = r0;
+        while (q < r1 && !(score[q] >= thr)) q++;
+        if (q < r1) {
+          mqlRow = row[q];
+          mqlTime = recTime[q];
+          mqlScore = score[q];
+          how = 1;
+          best = mqlScore;
+        } else {
+          if (r1 > r0) best = score[r1 - 1];
+          if (bypassRow[i] >= 0) {
+            mqlRow = bypassRow[i];
+            mqlTime = time[mqlRow];
+            mqlScore = bypassScore[i];
+            how = 2;
+          }
+        }
+      } else {
+        scanLead(inputs, this.scratch, i, fit[i], threshold, null, scan);
+        mqlRow = scan.mqlRow;
+        if (mqlRow >= 0) mqlTime = time[mqlRow];
+        mqlScore = scan.score;
+        how = scan.trigger;
+        best = scan.best;
+      }
+      maxScore[i] = best === -Infinity ? NaN : best;
+      if (mqlRow < 0) {
+        mqlAt[i] = NaN;
+        scoreAtMql[i] = NaN;
+        tierIndex[i] = -1;
+        trigger[i] = TRIGGER_NONE;
+        mqlActivity[i] = -1;
+        continue;
+      }
+      mqlAt[i] = mqlTime;
+      scoreAtMql[i] = mqlScore;
+      trigger[i] = how === 1 ? TRIGGER_SCORE : TRIGGER_HIGH_INTENT;
+      tierIndex[i] = tierFor(rules, mqlScore, how === 2);
+      mqlActivity[i] = mqlRow;
     }
     this.skippedLeads = skipped;
   }

@@ -45,25 +45,29 @@ export interface SweepResult {
   readonly elapsedMs: number;
 }
 
+/** Records as the scan finds them, with each one's time read then (the row was just scanned: in cache). */
 class GrowingRecords implements RecordSink {
   score: Float64Array;
-  row: Int32Array;
+  time: Float64Array;
   n = 0;
-  constructor(capacity: number) {
+  constructor(
+    capacity: number,
+    private readonly rowTime: Float64Array,
+  ) {
     this.score = new Float64Array(Math.max(16, capacity));
-    this.row = new Int32Array(Math.max(16, capacity));
+    this.time = new Float64Array(Math.max(16, capacity));
   }
   push(score: number, row: number): void {
     if (this.n === this.score.length) {
       const s = new Float64Array(this.n * 2);
       s.set(this.score);
       this.score = s;
-      const r = new Int32Array(this.n * 2);
-      r.set(this.row);
-      this.row = r;
+      const t = new Float64Array(this.n * 2);
+      t.set(this.time);
+      this.time = t;
     }
     this.score[this.n] = score;
-    this.row[this.n] = row;
+    this.time[this.n] = this.rowTime[row];
     this.n++;
   }
 }
@@ -85,8 +89,9 @@ export function buildSweepIndex(replayer: Replayer, policy: Policy): SweepIndex 
   for (let i = 0; i < n; i++) held[i] = preflight[i] === 0 ? 0 : 1;
   const recOffsets = new Int32Array(n + 1);
   const bypassTime = new Float64Array(n).fill(NaN);
-  const recs = new GrowingRecords(cols.activities.n >> 3);
   const time = cols.activities.time;
+  const rowTime = policy.provenance.thresholdOnly ? cols.handoffs.mqlAt : time;
+  const recs = new GrowingRecords(cols.activities.n >> 3, rowTime);
   if (policy.provenance.thresholdOnly) {
     const h = cols.handoffs;
     for (let i = 0; i < n; i++) {
@@ -108,11 +113,8 @@ export function buildSweepIndex(replayer: Replayer, policy: Policy): SweepIndex 
   }
   const m = recs.n;
   const recScore = recs.score.slice(0, m);
-  const recTime = new Float64Array(m);
+  const recTime = recs.time.slice(0, m);
   const recTier = new Int8Array(m);
-  const rowTime = policy.provenance.thresholdOnly ? cols.handoffs.mqlAt : time;
-  const row = recs.row;
-  for (let r = 0; r < m; r++) recTime[r] = rowTime[row[r]];
   // tierFor per record with each tier's slackened minimum computed once (same comparisons, same result).
   const order = rules.tierOrder;
   const minReached = Float64Array.from(rules.tierMin, (min) => min - slack(min));

@@ -51,4 +51,20 @@ describe('scenario caches', () => {
       expect(cached).toEqual(fresh);
     }
   }, 120_000);
+
+  it('a threshold drag in one session equals fresh sessions, move for move', async () => {
+    // A drag builds score records (replay), keeps queue looks, delays and packed history across calls:
+    // none of it may change a number against a session that never saw the earlier moves.
+    const b = session.baseline;
+    const th = b.mql.threshold;
+    const drag = [th + 1, th + 2, th + 3.5, th - 2, th - 6, th + 5].map((t) => ({ version: 1, window: WINDOW, mql: { ...b.mql, threshold: t } }));
+    const counts = new Set<number>();
+    for (const s of drag) {
+      const dragged = strip(await forecast(session, s, { runs: 0 }));
+      const fresh = strip(await forecast(await ForecastSession.open(ws), s, { runs: 0 }));
+      expect(dragged).toEqual(fresh);
+      counts.add(dragged.metrics.mql_count.forecast ?? -1);
+    }
+    expect(counts.size).toBeGreaterThan(3); // the drag really moves the MQL set
+  }, 240_000);
 });
