@@ -214,6 +214,12 @@ export const VARIANTS: readonly Variant[] = [
       for (const c of ['email', 'company', 'company_size', 'region', 'seniority', 'source']) mapCol(w.leads!, c, () => '');
     },
   },
+  {
+    name: 'minimal-no-scores',
+    keepsTruth: false,
+    scoringModel: false,
+    transform: (w) => mapCol(w.handoffs!, 'score_at_mql', () => ''),
+  },
   { name: 'no-reps-table', keepsTruth: false, scoringModel: true, transform: (w) => void delete w.reps },
   { name: 'no-reps-no-model', keepsTruth: false, scoringModel: false, transform: (w) => void delete w.reps },
   { name: 'reps-no-capacity', keepsTruth: false, scoringModel: true, transform: (w) => mapCol(w.reps!, 'daily_capacity', () => '') },

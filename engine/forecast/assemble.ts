@@ -113,7 +113,8 @@ export function expectations(ctx: AssembleContext, models: OutcomeModels, etas: 
     const a = c.arrival[k]!;
     const cs = c.contact[k]!;
     const contactedS = Number.isFinite(cs);
-    const hS = contactedS ? (cs - a) / HOUR_MS : Number.NaN;
+    // A shared MQL whose scenario MQL moment comes after history's kept contact was reached before it: 0 hours, never negative.
+    const hS = contactedS ? Math.max(0, (cs - a) / HOUR_MS) : Number.NaN;
     const amt = models.amountByBand[sizeBand(ctx.companySize[i]!)]!;
     if (c.shared[k]) {
       const t0 = hist.mqlAt[i]!;
