@@ -303,6 +303,20 @@ export const VARIANTS: readonly Variant[] = [
     },
   },
   {
+    name: 'value-spellings',
+    keepsTruth: true,
+    scoringModel: true,
+    transform: (w) => {
+      let k = 0;
+      mapCol(w.dispositions!, 'won', (v) => (v === '' ? v : [v === 'true' ? 'TRUE' : 'FALSE', v === 'true' ? '1' : '0', v === 'true' ? 'yes' : 'no'][k++ % 3]!));
+      mapCol(w.dispositions!, 'decision', (v) => (v === '' ? v : k++ % 2 ? v.toUpperCase() : ` ${v[0]!.toUpperCase()}${v.slice(1)} `));
+      mapCol(w.handoffs!, 'trigger', (v) => (k++ % 2 ? v.toUpperCase() : v));
+      mapCol(w.handoffs!, 'tier', (v) => (k++ % 2 ? v.toLowerCase() : v));
+      mapCol(w.handoffs!, 'score_at_mql', (v) => (v === '' || v.includes('.') ? v : `${v}.0`));
+      mapCol(w.dispositions!, 'opportunity_amount', (v) => (v === '' ? v : (Number(v) + 0.25).toFixed(2)));
+    },
+  },
+  {
     name: 'handoffs-without-dispositions',
     keepsTruth: false,
     scoringModel: true,
