@@ -235,6 +235,23 @@ export const VARIANTS: readonly Variant[] = [
       mapCol(w.reps!, 'work_end', () => '06:00');
     },
   },
+  {
+    name: 'reps-odd',
+    keepsTruth: false,
+    scoringModel: true,
+    transform: (w) => {
+      const reps = w.reps!;
+      const [a, b, c] = reps.rows;
+      a![col(reps, 'daily_capacity')] = '0';
+      b![col(reps, 'active_from')] = '2024-01-01';
+      b![col(reps, 'active_to')] = '2024-06-30';
+      c![col(reps, 'work_start')] = '09:00';
+      c![col(reps, 'work_end')] = '09:00';
+      // A rep in the table who never gets a lead, and handoffs to a rep missing from it.
+      reps.rows.push(reps.header.map((h) => ({ rep_id: 'R999', name: 'Idle Rep', region: 'Nowhere', daily_capacity: '50' })[h] ?? ''));
+      mapCol(w.handoffs!, 'assigned_rep_id', (v, r) => (r[0]!.endsWith('7') ? 'GHOST' : v));
+    },
+  },
   { name: 'single-rep', keepsTruth: false, scoringModel: true, transform: (w) => reassignReps(w, (id) => id === w.reps!.rows[1]![0]) },
   { name: 'half-reps', keepsTruth: false, scoringModel: true, transform: (w) => reassignReps(w, (id) => Number(id.replace(/\D/g, '')) % 2 === 0) },
   {
