@@ -252,6 +252,19 @@ export const VARIANTS: readonly Variant[] = [
       mapCol(w.handoffs!, 'assigned_rep_id', (v, r) => (r[0]!.endsWith('7') ? 'GHOST' : v));
     },
   },
+  {
+    name: 'multi-region-segment-reps',
+    keepsTruth: false,
+    scoringModel: true,
+    transform: (w) => {
+      const reps = w.reps!;
+      const segs = ['smb', 'mid', 'ent'];
+      reps.rows.forEach((r, k) => {
+        if (k % 3 === 1) r[col(reps, 'region')] = `${r[col(reps, 'region')]}; APAC ;LATAM`;
+        r[col(reps, 'segment')] = segs[k % 3]!;
+      });
+    },
+  },
   { name: 'single-rep', keepsTruth: false, scoringModel: true, transform: (w) => reassignReps(w, (id) => id === w.reps!.rows[1]![0]) },
   { name: 'half-reps', keepsTruth: false, scoringModel: true, transform: (w) => reassignReps(w, (id) => Number(id.replace(/\D/g, '')) % 2 === 0) },
   {
