@@ -347,6 +347,22 @@ export const VARIANTS: readonly Variant[] = [
     },
   },
   {
+    name: 'repeat-handoffs',
+    keepsTruth: false,
+    scoringModel: true,
+    transform: (w) => {
+      // One lead in ten handed off again 60 days later (a recycled lead), with a second disposition.
+      const h = w.handoffs!;
+      const d = w.dispositions!;
+      const shift = (v: string): string => (v === '' ? v : new Date(Date.parse(v) + 60 * 86400e3).toISOString());
+      const again = h.rows.filter((_, k) => k % 10 === 3).map((r) => r.map((v, j) => (TIME_COLS.has(h.header[j]!) ? shift(v) : v)));
+      const leads = new Set(again.map((r) => r[0]!));
+      const dAgain = d.rows.filter((r) => leads.has(r[0]!)).map((r) => r.map((v, j) => (TIME_COLS.has(d.header[j]!) ? shift(v) : v)));
+      h.rows.push(...again);
+      d.rows.push(...dAgain);
+    },
+  },
+  {
     name: 'handoffs-without-dispositions',
     keepsTruth: false,
     scoringModel: true,
@@ -497,6 +513,12 @@ async function checkWorld(dir: string, v: Variant | null, runs: number, spawn: b
     }
     const f = JSON.parse(r.out) as Parameters<typeof checkForecast>[0] & { warnings: string[] };
     problems.push(...checkForecast(f, label));
+    // A scenario that leaves scoring and the MQL rule alone keeps history's MQLs: forecast = observed.
+    const sc = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const mq = f.metrics.mql_count!;
+    if (!sc.scoring && !sc.mql && mq.observed !== null && mq.forecast !== null && Math.abs(mq.forecast - mq.observed) > 0.01 * mq.observed + 0.5) {
+      problems.push(`${label} mql_count forecast ${mq.forecast} differs from observed ${mq.observed} with the MQL rule unchanged`);
+    }
     const th = label === 'x-threshold-0' ? 0 : label === 'x-threshold-negative' ? -50 : label === 'x-threshold-above-all' ? 100000 : null;
     if (th !== null) mqlAt.push({ th, mql: f.metrics.mql_count!.forecast!, label });
     log(`  ${label}${withRuns ? ` (runs ${runs})` : ''}: mql ${f.metrics.mql_count!.forecast?.toFixed(0)} acc ${f.metrics.acceptance_rate!.forecast?.toFixed(3)} bh ${f.metrics.black_hole_rate!.forecast?.toFixed(3)} sla ${f.metrics.sla_compliance_rate!.forecast?.toFixed(3)} p50h ${f.metrics.median_hours_to_first_contact!.forecast?.toFixed(2)}`);
