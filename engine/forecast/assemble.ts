@@ -170,7 +170,8 @@ export function expectations(ctx: AssembleContext, models: OutcomeModels, etas: 
     const a = c.arrival[k]!;
     const cs = c.contact[k]!;
     const contactedS = Number.isFinite(cs);
-    const hS = contactedS ? (cs - a) / HOUR_MS : Number.NaN;
+    // A shared MQL whose scenario MQL moment comes after history's kept contact was reached before it: 0 hours, never negative.
+    const hS = contactedS ? Math.max(0, (cs - a) / HOUR_MS) : Number.NaN;
     if (c.shared[k]) {
       // The lead's history: from its packed record when there is one, else from hist's columns.
       let t0: number, co: number, lag: number, dAt: number, amount: number, size: number;

@@ -204,6 +204,7 @@ export class Replayer {
       } else this.fromActivities(rules, inputs);
       this.lastScoring = { key, threshold: rules.threshold };
     }
+    this.keepManualHandoffs(rules);
     this.summarise(policy.tiers.length);
     r.elapsedMs = performance.now() - started;
     return this.result;
@@ -374,6 +375,25 @@ export class Replayer {
     return this.scan.best === -Infinity ? NaN : this.scan.best;
   }
 
+  /**
+   * A handoff history marks manual was sales' doing, not the policy's: it stands under any policy (lowest
+   * tier) unless the policy qualifies the lead earlier. Dropping it would put every forecast below history.
+   */
+  private keepManualHandoffs(rules: CompiledRules): void {
+    const h = this.columns.handoffs;
+    const r = this.result;
+    const lowest = rules.tierOrder[rules.tierOrder.length - 1] ?? -1;
+    for (let i = 0; i < this.columns.leads.n; i++) {
+      const at = h.mqlAt[i];
+      if (h.trigger[i] !== TRIGGER_MANUAL || Number.isNaN(at) || r.mqlAt[i] <= at) continue;
+      r.mqlAt[i] = at;
+      r.scoreAtMql[i] = h.scoreAtMql[i];
+      r.trigger[i] = TRIGGER_SCORE;
+      r.tierIndex[i] = lowest;
+      r.mqlActivity[i] = -1;
+    }
+  }
+
   /** Threshold-only mode: re-threshold the historical handoffs (see ReplayResult.mode). */
   private fromHistory(rules: CompiledRules): void {
     const r = this.result;
@@ -384,7 +404,9 @@ export class Replayer {
       const at = h.mqlAt[i];
       const score = h.scoreAtMql[i];
       const hist = h.trigger[i];
-      const keep = !Number.isNaN(at) && (hist === TRIGGER_HIGH_INTENT || (hist !== TRIGGER_MANUAL && score >= thr));
+      // A handoff without score_at_mql cannot be re-thresholded: it stays as history has it (lowest tier).
+      const unknown = Number.isNaN(score);
+      const keep = !Number.isNaN(at) && (hist === TRIGGER_HIGH_INTENT || (hist !== TRIGGER_MANUAL && (unknown || score >= thr)));
       r.maxScore[i] = score;
       r.mqlActivity[i] = -1;
       if (!keep) {
@@ -398,7 +420,7 @@ export class Replayer {
       r.mqlAt[i] = at;
       r.scoreAtMql[i] = score;
       r.trigger[i] = high ? TRIGGER_HIGH_INTENT : TRIGGER_SCORE;
-      r.tierIndex[i] = tierFor(rules, score, high);
+      r.tierIndex[i] = unknown && !high ? (rules.tierOrder[rules.tierOrder.length - 1] ?? -1) : tierFor(rules, score, high);
     }
   }
 

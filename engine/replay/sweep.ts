@@ -97,8 +97,9 @@ export function buildSweepIndex(replayer: Replayer, policy: Policy): SweepIndex 
     for (let i = 0; i < n; i++) {
       const at = h.mqlAt[i];
       if (at === at) {
-        if (h.trigger[i] === 2) bypassTime[i] = at;
-        else if (h.trigger[i] !== 3 && h.scoreAtMql[i] === h.scoreAtMql[i]) recs.push(h.scoreAtMql[i], i);
+        // Manual handoffs and handoffs without a score stand at every threshold (replay/score.ts; here in the bypass's tier).
+        if (h.trigger[i] === 2 || h.trigger[i] === 3 || h.scoreAtMql[i] !== h.scoreAtMql[i]) bypassTime[i] = at;
+        else recs.push(h.scoreAtMql[i], i);
       }
       recOffsets[i + 1] = recs.n;
     }
@@ -108,6 +109,8 @@ export function buildSweepIndex(replayer: Replayer, policy: Policy): SweepIndex 
     for (let i = 0; i < n; i++) {
       scanLead(inputs, own, i, fit[i], Infinity, recs, scan);
       if (scan.trigger === 2) bypassTime[i] = time[scan.mqlRow];
+      const manualAt = cols.handoffs.trigger[i] === 3 ? cols.handoffs.mqlAt[i] : NaN;
+      if (manualAt === manualAt && !(bypassTime[i] <= manualAt)) bypassTime[i] = manualAt;
       recOffsets[i + 1] = recs.n;
     }
   }

@@ -16,7 +16,7 @@ import { scratchDir } from '../support/tmp';
 describe('threshold-only replay', () => {
   const dir = scratchDir();
 
-  it('keeps handoffs whose historical score reaches the threshold, high intent always, manual never', async () => {
+  it('keeps handoffs whose historical score reaches the threshold, high intent always, manual ones as history has them', async () => {
     const ws = await openWorkspace(join(dir, 'minimal.duckdb'));
     const c = ws.connection;
     await c.run(`INSERT INTO hl_meta VALUES ('timezone', 'America/New_York')`);
@@ -41,19 +41,21 @@ describe('threshold-only replay', () => {
     const r = replayer.rescore(policy);
     expect(r.mode).toBe('threshold_only');
     const at = (id: string) => cols.leads.ids.indexOf(id);
-    // L1 (50 < 60) drops; L2 (60), L3 (72) stay by score; L4 stays by high intent; L5 was manual.
+    // L1 (50 < 60) drops; L2 (60), L3 (72) stay by score; L4 stays by high intent; L5's manual handoff stands.
     expect(['L1', 'L2', 'L3', 'L4', 'L5', 'L6'].map((id) => r.trigger[at(id)])).toEqual([
-      TRIGGER_NONE, TRIGGER_SCORE, TRIGGER_SCORE, TRIGGER_HIGH_INTENT, TRIGGER_NONE, TRIGGER_SCORE,
+      TRIGGER_NONE, TRIGGER_SCORE, TRIGGER_SCORE, TRIGGER_HIGH_INTENT, TRIGGER_SCORE, TRIGGER_SCORE,
     ]);
+    expect(r.mqlAt[at('L5')]).toBe(Date.parse('2025-01-06T15:00:00Z'));
     expect(r.mqlAt[at('L2')]).toBe(Date.parse('2025-01-03T15:00:00Z'));
-    // Tiers: L2 60 -> B, L3 72 -> A, L4 high intent -> A, L6 80 -> A.
-    expect(['L2', 'L3', 'L4', 'L6'].map((id) => policy.tiers[r.tierIndex[at(id)]]?.name)).toEqual(['B', 'A', 'A', 'A']);
-    expect(r.summary).toMatchObject({ mqls: 4, mqlsInWindow: 3, handedInWindow: 3 });
+    // Tiers: L2 60 -> B, L3 72 -> A, L4 high intent -> A, L5 manual -> the lowest (B), L6 80 -> A.
+    expect(['L2', 'L3', 'L4', 'L5', 'L6'].map((id) => policy.tiers[r.tierIndex[at(id)]]?.name)).toEqual(['B', 'A', 'A', 'B', 'A']);
+    expect(r.summary).toMatchObject({ mqls: 5, mqlsInWindow: 4, handedInWindow: 4 });
 
-    // The sweep over the same records: T=50 -> L1 L2 L3 L4 (L6 outside); T=61 -> L3 L4; T=100 -> L4.
+    // The sweep over the same records: T=50 -> L1 L2 L3 L4 L5 (L6 outside); T=61 -> L3 L4 L5; T=100 -> L4 L5
+    // (the sweep counts L5 in the bypass's tier, A).
     const s = sweepThresholds(buildSweepIndex(replayer, policy), [50, 61, 100]);
-    expect(Array.from(s.mqls)).toEqual([4, 2, 1]);
-    expect(s.perTier.map((t) => Array.from(t))).toEqual([[2, 2, 1], [2, 0, 0]]);
+    expect(Array.from(s.mqls)).toEqual([5, 3, 2]);
+    expect(s.perTier.map((t) => Array.from(t))).toEqual([[3, 3, 2], [2, 0, 0]]);
     ws.close();
   });
 });
