@@ -265,9 +265,9 @@ async function benchSize(size: Size, opts: Options, sampler: RssSampler): Promis
     const cold = intervals.warmupMs?.[0];
     if (cold !== undefined) {
       rows.push({
-        step: `5c. first intervals call on a session (${simulated} runs, cold bootstrap-model cache)`,
+        step: `5c. first intervals call on a session (${simulated} runs, cold caches)`,
         stats: statsOf([cold]),
-        note: 'forecast.ts caches the bootstrap models per session and run number (bootCache); the warm-up call above pays for fitting them, later calls reuse them',
+        note: 'the first call on a session also simulates the baseline of each of the K queue draws (kept per session, interval-runs.ts) and draws the outcome models per run (forecast.ts bootCache); the warm-up call above pays for both, later calls reuse them',
       });
     }
 
