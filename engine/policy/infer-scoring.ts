@@ -123,8 +123,20 @@ export function inferScoring(cols: WorkspaceColumns, mql: { threshold: number; h
   }
   const rmse = Math.sqrt(final.rss / rows.y.length);
 
-  const scoring = toScoring(cols, final, finalCols, best.h, best.l);
-  const check = verify(cols, scoring, mql);
+  // Scoring models are written by people in whole points and days: the same fit snapped to them is tried
+  // too (half-life one day either side as well), and the replay decides which reproduces history best.
+  const raw = toScoring(cols, final, finalCols, best.h, best.l, nice);
+  const halfLives = best.h === null ? [null] : [...new Set([Math.round(best.h), Math.round(best.h) - 1, Math.round(best.h) + 1])].filter((d) => d > 0);
+  const candidates = [...halfLives.map((h) => toScoring(cols, final, finalCols, h, best.l, Math.round)), raw];
+  let scoring = raw;
+  let check = { share: -1, checked: 0, highIntentShare: NaN, highIntentChecked: 0 };
+  for (const cand of candidates) {
+    const c = verify(cols, cand, mql);
+    if (c.share > check.share + 1e-9) {
+      scoring = cand;
+      check = c;
+    }
+  }
   const shareText = `${(check.share * 100).toFixed(1)}% of ${check.checked} score-triggered handoffs`;
   const recovered = describe(scoring);
   if (check.share >= MIN_REPRODUCED_SHARE) {
@@ -132,7 +144,7 @@ export function inferScoring(cols: WorkspaceColumns, mql: { threshold: number; h
       scoring,
       [
         `scoring: recovered from history (no scoring_model.json): ${recovered}`,
-        `scoring: the recovered points reproduce ${shareText} at their mql_at and score_at_mql (fit error ${rmse.toFixed(2)} points over ${rows.y.length} handoffs); high-intent handoffs: ${(check.highIntentShare * 100).toFixed(1)}% of ${check.highIntentChecked}`,
+        `scoring: the recovered points reproduce ${shareText} at their mql_at and score_at_mql (least-squares fit error ${rmse.toFixed(2)} points over ${rows.y.length} handoffs); high-intent handoffs: ${(check.highIntentShare * 100).toFixed(1)}% of ${check.highIntentChecked}`,
       ],
       check.share,
       check.checked,
@@ -279,11 +291,12 @@ function bestHinge(d: Float64Array, r: Float64Array): { cap: number; rss: number
   const pos = Array.from(d).filter((v) => v > 0).sort((a, b) => a - b);
   if (pos.length < 2 * MIN_LEVEL_ROWS) return null;
   let best: { cap: number; rss: number } | null = null;
-  const seen = new Set<number>();
-  for (let q = 1; q < 40; q++) {
-    const b = pos[Math.floor((q * (pos.length - 1)) / 40)]!;
-    if (seen.has(b) || b <= 0) continue;
-    seen.add(b);
+  // Quantiles, and the top counts one by one: a cap may bind for a handful of leads only.
+  const cands = new Set<number>();
+  for (let q = 1; q < 40; q++) cands.add(pos[Math.floor((q * (pos.length - 1)) / 40)]!);
+  for (let q = Math.max(0, pos.length - 2 * MIN_LEVEL_ROWS); q < pos.length - 1; q++) cands.add(pos[q]!);
+  for (const b of cands) {
+    if (b <= 0) continue;
     let sm = 0;
     let smr = 0;
     for (let i = 0; i < d.length; i++) {
@@ -489,7 +502,14 @@ function nice(x: number): number {
   return Math.abs(x - r) < 0.05 ? r : Math.round(x * 100) / 100;
 }
 
-function toScoring(cols: WorkspaceColumns, f: Fitted, fitCols: readonly FitColumn[], halfLife: number | null, lookback: number | null): ScoringPolicy {
+function toScoring(
+  cols: WorkspaceColumns,
+  f: Fitted,
+  fitCols: readonly FitColumn[],
+  halfLife: number | null,
+  lookback: number | null,
+  nice: (x: number) => number,
+): ScoringPolicy {
   const types = cols.activities.types;
   const activity_points: Record<string, number> = {};
   const activity_caps: Record<string, number> = {};
