@@ -29,6 +29,9 @@ const NEGLIGIBLE_POINTS = 0.5;
 export const MIN_REPRODUCED_SHARE = 0.95;
 /** A replayed MQL within this of the historical mql_at counts as the same moment. */
 const TIME_TOLERANCE_MS = 60_000;
+/** A candidate reproducing this share needs no further candidates checked. */
+const EXACT_SHARE = 0.999;
+const SEARCH_ROUNDS = 2;
 
 export interface ScoringInference {
   /** The recovered scoring, or null when it did not reproduce history (the caller stays threshold-only). */
@@ -86,7 +89,8 @@ export function inferScoring(cols: WorkspaceColumns, mql: { threshold: number; h
   const fitCols = fitColumns(cols, rows);
 
   // Half-life: the grid, then a golden-section search in log days between the best point's neighbours.
-  const evalAt = (h: number | null, l: number | null): Fitted => fitModel(decayedCounts(cols, rows, h, l), nTypes, fitCols, rows.y);
+  // The search compares candidates with two rounds of cap finding; the final fit takes all its rounds.
+  const evalAt = (h: number | null, l: number | null): Fitted => fitModel(decayedCounts(cols, rows, h, l), nTypes, fitCols, rows.y, SEARCH_ROUNDS);
   let best = { h: null as number | null, l: null as number | null, f: evalAt(null, null) };
   const grid = HALF_LIFE_GRID.map((h) => ({ h, f: h === null ? best.f : evalAt(h, null) }));
   grid.forEach((g) => {
@@ -96,7 +100,7 @@ export function inferScoring(cols: WorkspaceColumns, mql: { threshold: number; h
     const idx = HALF_LIFE_GRID.indexOf(best.h);
     const lo = Math.log(HALF_LIFE_GRID[Math.max(1, idx - 1)] ?? best.h);
     const hi = Math.log(HALF_LIFE_GRID[Math.min(HALF_LIFE_GRID.length - 1, idx + 1)] ?? best.h);
-    const h = goldenMin(lo, hi, 14, (x) => evalAt(Math.exp(x), null).rss);
+    const h = goldenMin(lo, hi, 10, (x) => evalAt(Math.exp(x), null).rss);
     // Whole days when they fit as well: policies are written in round numbers.
     const fine = { h: Math.exp(h), f: evalAt(Math.exp(h), null) };
     const whole = [Math.floor(fine.h), Math.ceil(fine.h)].filter((d) => d > 0).map((d) => ({ h: d, f: evalAt(d, null) }));
@@ -136,6 +140,7 @@ export function inferScoring(cols: WorkspaceColumns, mql: { threshold: number; h
       scoring = cand;
       check = c;
     }
+    if (check.share >= EXACT_SHARE) break; // each check is a full replay: stop once history is reproduced
   }
   const shareText = `${(check.share * 100).toFixed(1)}% of ${check.checked} score-triggered handoffs`;
   const recovered = describe(scoring);
@@ -246,11 +251,11 @@ function fitColumns(cols: WorkspaceColumns, rows: Rows): FitColumn[] {
  * intercept. Caps make it piecewise linear: which rows are capped is fixed, the linear fit solved, the
  * assignment updated; a type gets a cap where a hinge of its partial residual fits clearly better.
  */
-function fitModel(D: Float64Array, T: number, fitCols: readonly FitColumn[], y: Float64Array): Fitted {
+function fitModel(D: Float64Array, T: number, fitCols: readonly FitColumn[], y: Float64Array, rounds = 6): Fitted {
   const n = y.length;
   const caps = new Float64Array(T).fill(Infinity);
   let cur = solveCapped(D, T, fitCols, y, caps, null);
-  for (let round = 0; round < 6; round++) {
+  for (let round = 0; round < rounds; round++) {
     let changed = false;
     for (let k = 0; k < T; k++) {
       const p = cur.points[k]!;
@@ -293,7 +298,7 @@ function bestHinge(d: Float64Array, r: Float64Array): { cap: number; rss: number
   let best: { cap: number; rss: number } | null = null;
   // Quantiles, and the top counts one by one: a cap may bind for a handful of leads only.
   const cands = new Set<number>();
-  for (let q = 1; q < 40; q++) cands.add(pos[Math.floor((q * (pos.length - 1)) / 40)]!);
+  for (let q = 1; q < 20; q++) cands.add(pos[Math.floor((q * (pos.length - 1)) / 20)]!);
   for (let q = Math.max(0, pos.length - 2 * MIN_LEVEL_ROWS); q < pos.length - 1; q++) cands.add(pos[q]!);
   for (const b of cands) {
     if (b <= 0) continue;
@@ -327,23 +332,35 @@ function solveCapped(D: Float64Array, T: number, fitCols: readonly FitColumn[], 
     const p = prev?.points[k] ?? 0;
     return p * D[i * T + k]! >= caps[k]!;
   };
+  // Rows are sparse (a lead has a few activity types and one level per field): only non-zeros are visited.
   const row = new Float64Array(P);
+  const nz = new Int32Array(P);
+  let nnz = 0;
   const A = new Float64Array(P * P);
   const b = new Float64Array(P);
   const fill = (i: number): void => {
-    row.fill(0);
-    for (let k = 0; k < T; k++) if (!atCap(i, k)) row[k] = D[i * T + k]!;
-    cappedTypes.forEach((k, q) => (row[T + q] = atCap(i, k) ? 1 : 0));
-    fitCols.forEach((c, q) => (row[T + cappedTypes.length + q] = c.x[i]!));
-    row[P - 1] = 1;
+    for (let q = 0; q < nnz; q++) row[nz[q]!] = 0;
+    nnz = 0;
+    const set = (u: number, v: number): void => {
+      if (v === 0) return;
+      row[u] = v;
+      nz[nnz++] = u;
+    };
+    for (let k = 0; k < T; k++) if (!atCap(i, k)) set(k, D[i * T + k]!);
+    cappedTypes.forEach((k, q) => set(T + q, atCap(i, k) ? 1 : 0));
+    fitCols.forEach((c, q) => set(T + cappedTypes.length + q, c.x[i]!));
+    set(P - 1, 1);
   };
   for (let i = 0; i < n; i++) {
     fill(i);
-    for (let u = 0; u < P; u++) {
+    for (let q = 0; q < nnz; q++) {
+      const u = nz[q]!;
       const ru = row[u]!;
-      if (ru === 0) continue;
       b[u] += ru * y[i]!;
-      for (let v = u; v < P; v++) A[u * P + v] += ru * row[v]!;
+      for (let w = 0; w < nnz; w++) {
+        const v = nz[w]!;
+        if (v >= u) A[u * P + v] += ru * row[v]!;
+      }
     }
   }
   for (let u = 0; u < P; u++) for (let v = 0; v < u; v++) A[u * P + v] = A[v * P + u]!;
@@ -353,7 +370,7 @@ function solveCapped(D: Float64Array, T: number, fitCols: readonly FitColumn[], 
   for (let i = 0; i < n; i++) {
     fill(i);
     let s = 0;
-    for (let u = 0; u < P; u++) s += row[u]! * beta[u]!;
+    for (let q = 0; q < nnz; q++) s += row[nz[q]!]! * beta[nz[q]!]!;
     pred[i] = s;
     rss += (y[i]! - s) ** 2;
   }
