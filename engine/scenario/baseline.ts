@@ -40,7 +40,14 @@ export async function loadBaseline(ws: Workspace): Promise<Policy> {
   if (!first.provenance.thresholdOnly) return first;
   // No activity points: recover them from the handoffs' score_at_mql (policy/infer-scoring.ts), adopted
   // only when replaying them reproduces history.
-  const inference = inferScoring(await loadColumns(ws), first.mql);
+  let inference: ScoringInference;
+  try {
+    inference = inferScoring(await loadColumns(ws), first.mql);
+  } catch (e) {
+    // The inference is a bonus: a failure in it must not keep the workspace from opening threshold-only.
+    const why = e instanceof Error ? e.message : String(e);
+    inference = { scoring: null, notes: [`scoring.activity_points: unknown (recovering them from history failed: ${why}); only threshold what-ifs`], reproduced: NaN, checked: 0, elapsedMs: 0 };
+  }
   return buildBaseline(model, facts, inference);
 }
 
