@@ -2,6 +2,8 @@
 // (the imported scoring_model.json) when present; whatever it leaves out is
 // inferred from the handoffs and labelled as inferred, so the app can say so.
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { loadColumns } from '../columns/load';
+import { inferScoring, type ScoringInference } from '../policy/infer-scoring';
 import type { Workspace } from '../workspace/database';
 import {
   DEFAULT_CAPACITY,
@@ -34,11 +36,23 @@ export async function loadBaseline(ws: Workspace): Promise<Policy> {
   const text = rows[0]?.value;
   const model = typeof text === 'string' && text.trim() !== '' ? parseScoringModelJson(text, 'scoring_model.json (saved in the workspace)') : null;
   const facts = await inferFacts(ws.connection);
-  return buildBaseline(model, facts);
+  const first = buildBaseline(model, facts);
+  if (!first.provenance.thresholdOnly) return first;
+  // No activity points: recover them from the handoffs' score_at_mql (policy/infer-scoring.ts), adopted
+  // only when replaying them reproduces history.
+  let inference: ScoringInference;
+  try {
+    inference = inferScoring(await loadColumns(ws), first.mql);
+  } catch (e) {
+    // The inference is a bonus: a failure in it must not keep the workspace from opening threshold-only.
+    const why = e instanceof Error ? e.message : String(e);
+    inference = { scoring: null, notes: [`scoring.activity_points: unknown (recovering them from history failed: ${why}); only threshold what-ifs`], reproduced: NaN, checked: 0, elapsedMs: 0 };
+  }
+  return buildBaseline(model, facts, inference);
 }
 
 /** Model blocks win; an absent model or block is filled from the facts and noted. Pure, for tests. */
-export function buildBaseline(model: ScoringModel | null, facts: InferredFacts): Policy {
+export function buildBaseline(model: ScoringModel | null, facts: InferredFacts, inference: ScoringInference | null = null): Policy {
   const notes: string[] = [];
   const scoring = model?.scoring;
   const mql = model?.mql;
@@ -74,12 +88,14 @@ export function buildBaseline(model: ScoringModel | null, facts: InferredFacts):
     notes.push(`tiers: ${tiers.map((t) => `${t.name} from ${t.min_score} (${t.first_contact_sla_hours} h SLA)`).join(', ')}, from handoffs.tier; SLAs are the defaults`);
   }
 
-  const thresholdOnly = scoring?.activity_points === undefined;
-  if (thresholdOnly) notes.push('scoring.activity_points: unknown; give points in a scenario to re-score, otherwise only threshold what-ifs');
+  const recovered = scoring?.activity_points === undefined ? (inference?.scoring ?? null) : null;
+  const thresholdOnly = scoring?.activity_points === undefined && recovered === null;
+  if (inference !== null && scoring?.activity_points === undefined) notes.push(...inference.notes);
+  else if (thresholdOnly) notes.push('scoring.activity_points: unknown; give points in a scenario to re-score, otherwise only threshold what-ifs');
 
   return {
     name: model?.name ?? null,
-    scoring: {
+    scoring: recovered ?? {
       activity_points: scoring?.activity_points ?? {},
       activity_caps: scoring?.activity_caps ?? {},
       fit_points: scoring?.fit_points ?? [],
