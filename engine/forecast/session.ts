@@ -122,7 +122,7 @@ export class ForecastSession {
 
   static async open(ws: Workspace, options: SessionOptions = {}): Promise<ForecastSession> {
     const cols = await loadColumns(ws);
-    const baseline = await loadBaseline(ws);
+    const baseline = await loadBaseline(ws, cols);
     const schedules = await readRepSchedules(ws, cols.timezone);
     const reps = await readReps(ws);
     return ForecastSession.fromParts(ws, cols, baseline, schedules, reps, options);

@@ -3,6 +3,7 @@
 // inferred from the handoffs and labelled as inferred, so the app can say so.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { loadColumns } from '../columns/load';
+import type { WorkspaceColumns } from '../columns/types';
 import { inferScoring, type ScoringInference } from '../policy/infer-scoring';
 import type { Workspace } from '../workspace/database';
 import {
@@ -31,7 +32,7 @@ const HIGH_INTENT_MIN_SHARE = 0.02;
 /** Quantile of score_at_mql used as the threshold when no handoff says what triggered it. */
 const THRESHOLD_QUANTILE_WITHOUT_TRIGGERS = 0.05;
 
-export async function loadBaseline(ws: Workspace): Promise<Policy> {
+export async function loadBaseline(ws: Workspace, columns?: WorkspaceColumns): Promise<Policy> {
   const rows = (await ws.connection.runAndReadAll(`SELECT value FROM hl_meta WHERE key = 'scoring_model'`)).getRowObjectsJS();
   const text = rows[0]?.value;
   const model = typeof text === 'string' && text.trim() !== '' ? parseScoringModelJson(text, 'scoring_model.json (saved in the workspace)') : null;
@@ -42,7 +43,7 @@ export async function loadBaseline(ws: Workspace): Promise<Policy> {
   // only when replaying them reproduces history.
   let inference: ScoringInference;
   try {
-    inference = inferScoring(await loadColumns(ws), first.mql);
+    inference = inferScoring(columns ?? (await loadColumns(ws)), first.mql);
   } catch (e) {
     // The inference is a bonus: a failure in it must not keep the workspace from opening threshold-only.
     const why = e instanceof Error ? e.message : String(e);
