@@ -281,6 +281,9 @@ export function requestLeadDiff(platform: Platform, store: AppStore): void {
   if (c.diffTimer) clearTimeout(c.diffTimer);
   c.diffTimer = setTimeout(() => {
     c.diffTimer = null;
+    // Moved on since: the engine runs one request at a time, so a diff now would hold up the new
+    // draft's forecast. The screen asks again once that forecast is in.
+    if (store.getState().scenarioPoint?.key !== currentKey(store)) return;
     void loadLeadDiff(platform, store);
   }, DIFF_DELAY_MS);
 }

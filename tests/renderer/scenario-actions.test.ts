@@ -1,7 +1,7 @@
 // The Scenario editor's engine calls, without React: baseline loading, the
 // latest-wins forecast path, intervals as a cancellable job, save/rename/
 // duplicate flows with the engine's field errors, undo/redo from the menu.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runCommand } from '../../renderer/app/actions';
 import {
   computeScenarioIntervals,
@@ -9,9 +9,11 @@ import {
   duplicateCurrentScenario,
   openSavedScenario,
   editScenario,
+  DIFF_DELAY_MS,
   loadLeadDiff,
   loadScenarioWorkspace,
   renameCurrentScenario,
+  requestLeadDiff,
   requestScenarioForecast,
   saveScenarioAs,
 } from '../../renderer/app/scenario-actions';
@@ -267,5 +269,30 @@ describe('scenario actions', () => {
     expect(store.getState().scenarioDiff?.result.page.kind).toBe('left');
     await loadLeadDiff(platform, store);
     expect(fake.transport.calls.filter((c) => c.method === 'leadDiff')).toHaveLength(1);
+  });
+
+  it('leaves the lead diff out while a newer draft waits for its forecast: the diff would hold that forecast up', async () => {
+    const { fake, platform, store } = await opened();
+    requestScenarioForecast(platform, store);
+    await flush();
+    vi.useFakeTimers();
+    try {
+      requestLeadDiff(platform, store); // the baseline's forecast is in: its diff is due
+      fake.hold = true;
+      move(store, 65); // the slider moves on before the diff's delay is over
+      requestScenarioForecast(platform, store);
+      vi.advanceTimersByTime(DIFF_DELAY_MS + 1);
+      expect(fake.transport.calls.filter((c) => c.method === 'leadDiff')).toHaveLength(0);
+      fake.held.shift()!.release();
+      await vi.runOnlyPendingTimersAsync();
+      requestLeadDiff(platform, store); // what the screen does once the new draft's forecast is in
+      vi.advanceTimersByTime(DIFF_DELAY_MS + 1);
+      await vi.runOnlyPendingTimersAsync();
+    } finally {
+      vi.useRealTimers();
+    }
+    await flush();
+    const diffs = fake.transport.calls.filter((c) => c.method === 'leadDiff');
+    expect(diffs.map((c) => thresholdOf(c.params))).toEqual([65]);
   });
 });
