@@ -1,18 +1,18 @@
 // The interval runs of forecast.ts, in two levels (engine/forecast/README.md "Intervals"):
-// - the queue (parameter draws + simulation dice): K draws (queueDrawCount),
-//   each simulated once for the baseline (kept per session: it does not
-//   depend on the scenario) and the scenario, with history's contacts moved;
-// - per run: the outcome models' coefficient draw, the extrapolation shift
-//   and Poisson weights per lead, on the queue draw r mod K. The per-MQL
-//   expectations of a queue draw are computed once (full-data models); a
-//   run's coefficient draw moves every group's sums by their gradient
-//   (the delta method: d sum / d beta, measured once per call by finite
-//   differences of assemble.ts expectations, so no formula is restated here);
-//   extrapolated MQLs' shift is applied exactly, row by row.
-// Each run is then a pass over typed arrays: Poisson weights by a hash of
-// (seed, run, lead) (the same lead gets the same weight in every scenario),
-// weighted sums per group, weighted hours quantiles over the queue draw's
-// pre-sorted contacts.
+// - the queue (parameter draws + simulation dice): K stratified draws
+//   (queueDrawCount), each simulated once for the baseline (kept per session:
+//   it does not depend on the scenario) and the scenario, with history's
+//   contacts moved; per draw the scenario's per-MQL expectations (full-data
+//   models) are summed per group and the hours' quantiles read off one sort;
+// - per run: the queue part is a draw from the predictive distribution of one
+//   more queue draw (Student t over the K draws, hours on the log scale); the
+//   outcome models' coefficient draw moves every group's sums by their
+//   gradient (the delta method: d sum / d beta, measured once per window by
+//   finite differences of assemble.ts expectations, so no formula is restated
+//   here); on queue draw r mod K, extrapolated MQLs' shift is read off that
+//   draw's grid of shifts and the luck of this year's outcomes is the Poisson
+//   bootstrap's normal approximation around that draw's sums.
+// Each run is then arithmetic on per-group sums, not a pass over the MQLs.
 import type { MetricValues } from './assemble';
 import { expectations, type AssembleContext, type CohortInWindow, type Etas } from './assemble';
 import { Rng } from '../stats/rng';
