@@ -91,7 +91,8 @@ describe('crash safety: SIGKILL during an import', () => {
       // The swap is one transaction: either its COMMIT reached the file or nothing of it did.
       expect([oldState, newState()]).toContainEqual(now);
       if (now.imports === oldState.imports) expect(await snapshotWorkspace(ws)).toBe(before);
-      else expect(await rows(ws, `SELECT count(*)::INTEGER AS n FROM leads WHERE lead_id = 'L1'`)).toEqual([{ n: 0 }]);
+      // Wholly new: the small history's L1 (Ann at Acme) is gone; the big history has an L1 of its own.
+      else expect(await rows(ws, `SELECT count(*)::INTEGER AS n FROM leads WHERE email = 'ann@acme.com'`)).toEqual([{ n: 0 }]);
     } finally {
       ws.close();
     }
