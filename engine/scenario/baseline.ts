@@ -183,11 +183,32 @@ export async function inferThreshold(conn: DuckDBConnection): Promise<Pick<Infer
 export async function inferTierFacts(conn: DuckDBConnection): Promise<InferredFacts['tiers']> {
   const tierRows = await rowsOf(
     conn,
-    `SELECT trim(tier) AS name, min(score_at_mql) FILTER (WHERE ${TRIGGER} IS DISTINCT FROM 'high_intent') AS min_score
+    `SELECT trim(tier) AS name, min(score_at_mql) FILTER (WHERE ${TRIGGER} IS DISTINCT FROM 'high_intent') AS min_score,
+            max(score_at_mql) FILTER (WHERE ${TRIGGER} IS DISTINCT FROM 'high_intent') AS max_score
        FROM handoffs WHERE tier IS NOT NULL AND trim(tier) <> ''
       GROUP BY 1 ORDER BY 2 DESC NULLS LAST, 1`,
   );
-  return tierRows.map((r) => ({ name: String(r.name), minScore: typeof r.min_score === 'number' ? r.min_score : null }));
+  const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+  return tierRows.map((r, i) => {
+    const min = num(r.min_score);
+    // The boundary lies above every lower tier's scores and at or below this tier's lowest: a decayed
+    // score of 90.0012 says "from 90". Take the roundest number within a point below the lowest score
+    // and above the lower tiers' (every handoff keeps its tier); a wider gap is no evidence for a round number.
+    const below = tierRows.slice(i + 1).map((b) => num(b.max_score)).filter((x): x is number => x !== null);
+    const lo = Math.max(min === null ? -Infinity : min - 1, ...below);
+    return { name: String(r.name), minScore: min === null ? null : roundestAbove(lo, min) };
+  });
+}
+
+/** The roundest number x with lo < x <= hi (multiples of 100, 50, 25, 10, 5, 1, 0.5, 0.1, 0.01 in turn); hi when none is. */
+export function roundestAbove(lo: number, hi: number): number {
+  for (const step of [100, 50, 25, 10, 5, 1, 0.5, 0.1, 0.01]) {
+    const round = (v: number): number => Math.round(v * 100) / 100; // no float dust (0.30000000000000004)
+    let x = round(Math.ceil(lo / step) * step);
+    if (x <= lo) x = round(x + step);
+    if (x <= hi) return x;
+  }
+  return hi;
 }
 
 export async function inferFacts(conn: DuckDBConnection): Promise<InferredFacts> {

@@ -143,9 +143,16 @@ function Editor({ exportLeadDiff }: ScenariosScreenProps) {
     <div className="scenarios">
       <ScenarioBar onUndo={undo} onRedo={redo} onReset={() => store.getState().scenarioResetToBaseline(Date.now())} />
       {baseline.inferred ? (
-        <p className="policy-note scn-inferred">
-          <span className="policy-pill pill-inferred">Inferred baseline</span> {baseline.notes.join(' ')}
-        </p>
+        <details className="policy-note scn-inferred" data-testid="inferred-baseline">
+          <summary>
+            <span className="policy-pill pill-inferred">Inferred baseline</span> Part of the policy in force was read from history, not from a scoring model file: what and how well ({baseline.notes.length})
+          </summary>
+          <ul className="scn-inferred-notes">
+            {baseline.notes.map((note, i) => (
+              <li key={i}>{note}</li>
+            ))}
+          </ul>
+        </details>
       ) : null}
       <div className="scn-layout">
         <aside className="card scn-controls" aria-label="Scenario settings">

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBaselinePolicy, resolveTier, type BaselinePolicy } from '../../engine/policy/baseline';
-import { loadBaseline } from '../../engine/scenario/baseline';
+import { loadBaseline, roundestAbove } from '../../engine/scenario/baseline';
 import { tierOrder } from '../../engine/scenario/policy';
 import { openWorkspace, type Workspace } from '../../engine/workspace/database';
 import { scratchDir } from '../support/tmp';
@@ -82,5 +82,32 @@ describe('inferred tiers agree with the forecast baseline', () => {
     const forecast = await loadBaseline(ws);
     const ordered = tierOrder(forecast.tiers).map((i) => forecast.tiers[i]);
     expect(ordered.map((t) => [t?.name, t?.first_contact_sla_hours])).toEqual(observed.tiers.map((t) => [t.name, t.slaHours]));
+  });
+});
+
+describe('inferred tier boundaries', () => {
+  it('takes the roundest number just below a tier\'s lowest score and above the lower tiers\'', () => {
+    expect(roundestAbove(89.0012, 90.0012)).toBe(90);
+    expect(roundestAbove(74.0014, 75.0014)).toBe(75);
+    expect(roundestAbove(80, 81)).toBe(81);
+    expect(roundestAbove(80.2, 80.7)).toBe(80.5);
+    expect(roundestAbove(0.2, 0.3)).toBe(0.3);
+    expect(roundestAbove(89.99, 89.995)).toBe(89.995); // no round number in the gap: the lowest score itself
+  });
+
+  it('reads decayed scores as the round boundary they crossed, and every handoff keeps its tier', async () => {
+    const ws = await openWorkspace(join(scratchDir('hl-policy-round-'), 'p.duckdb'));
+    try {
+      await ws.connection.run(`INSERT INTO handoffs (lead_id, mql_at, "trigger", score_at_mql, tier) VALUES
+        ('L1', '2025-01-01 10:00:00+00', 'score_threshold', 90.0012, 'A'), ('L2', '2025-01-01 11:00:00+00', 'score_threshold', 97.5, 'A'),
+        ('L3', '2025-01-02 10:00:00+00', 'score_threshold', 89.7, 'B'), ('L4', '2025-01-02 11:00:00+00', 'score_threshold', 75.0014, 'B'),
+        ('L5', '2025-01-03 10:00:00+00', 'score_threshold', 60.25, 'C'), ('L6', '2025-01-03 11:00:00+00', 'score_threshold', 74.9, 'C')`);
+      const p = await loadBaseline(ws);
+      // C, the catch-all, starts at the threshold (60.25, the lowest score-triggered score) at most.
+      expect(p.tiers.map((t) => [t.name, t.min_score])).toEqual([['A', 90], ['B', 75], ['C', 60]]);
+      expect(p.mql.threshold).toBe(60.25);
+    } finally {
+      ws.close();
+    }
   });
 });

@@ -5,9 +5,12 @@ import { memo } from 'react';
 import { formatInteger } from '../../charts/format';
 import type { ForecastResult } from '../../charts/scenario-deltas';
 
-/** The expected-values path always says it has no interval; the cards already say so, better. */
+/**
+ * The expected-values path always says it has no interval; the cards already say so, better. The
+ * baseline's inferred fields ("Baseline inferred: ...") are the screen's own disclosure above the editor.
+ */
 export function visibleWarnings(result: ForecastResult): string[] {
-  return result.warnings.filter((w) => !w.startsWith('Expected values only'));
+  return result.warnings.filter((w) => !w.startsWith('Expected values only') && !w.startsWith('Baseline inferred:'));
 }
 
 /**
