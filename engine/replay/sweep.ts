@@ -45,30 +45,47 @@ export interface SweepResult {
   readonly elapsedMs: number;
 }
 
-/** Records as the scan finds them, with each one's time read then (the row was just scanned: in cache). */
-class GrowingRecords implements RecordSink {
-  score: Float64Array;
-  time: Float64Array;
+/** Records per chunk: big enough that the per-chunk bookkeeping is nothing, small enough to waste little on the last. */
+const CHUNK = 1 << 20;
+
+/**
+ * Records as the scan finds them, with each one's time read then (the row was just scanned: in cache), in
+ * fixed-size chunks: growing one array by doubling copied it twice at L (5.7M records against a guess of 2.4M)
+ * and left up to twice the records' memory behind; the chunks are copied once, into arrays of the exact size.
+ */
+class ChunkedRecords implements RecordSink {
+  private readonly scores: Float64Array[] = [];
+  private readonly times: Float64Array[] = [];
+  private score = new Float64Array(0);
+  private time = new Float64Array(0);
+  private k = CHUNK;
   n = 0;
-  constructor(
-    capacity: number,
-    private readonly rowTime: Float64Array,
-  ) {
-    this.score = new Float64Array(Math.max(16, capacity));
-    this.time = new Float64Array(Math.max(16, capacity));
-  }
+  constructor(private readonly rowTime: Float64Array) {}
   push(score: number, row: number): void {
-    if (this.n === this.score.length) {
-      const s = new Float64Array(this.n * 2);
-      s.set(this.score);
-      this.score = s;
-      const t = new Float64Array(this.n * 2);
-      t.set(this.time);
-      this.time = t;
+    if (this.k === CHUNK) {
+      this.score = new Float64Array(CHUNK);
+      this.time = new Float64Array(CHUNK);
+      this.scores.push(this.score);
+      this.times.push(this.time);
+      this.k = 0;
     }
-    this.score[this.n] = score;
-    this.time[this.n] = this.rowTime[row];
+    this.score[this.k] = score;
+    this.time[this.k] = this.rowTime[row];
+    this.k++;
     this.n++;
+  }
+  /** The records in one array each; the chunks are dropped. */
+  take(): { score: Float64Array; time: Float64Array } {
+    const score = new Float64Array(this.n);
+    const time = new Float64Array(this.n);
+    for (let c = 0; c < this.scores.length; c++) {
+      const len = Math.min(CHUNK, this.n - c * CHUNK);
+      score.set(this.scores[c].subarray(0, len), c * CHUNK);
+      time.set(this.times[c].subarray(0, len), c * CHUNK);
+    }
+    this.scores.length = 0;
+    this.times.length = 0;
+    return { score, time };
   }
 }
 
@@ -91,7 +108,7 @@ export function buildSweepIndex(replayer: Replayer, policy: Policy): SweepIndex 
   const bypassTime = new Float64Array(n).fill(NaN);
   const time = cols.activities.time;
   const rowTime = policy.provenance.thresholdOnly ? cols.handoffs.mqlAt : time;
-  const recs = new GrowingRecords(cols.activities.n >> 3, rowTime);
+  const recs = new ChunkedRecords(rowTime);
   if (policy.provenance.thresholdOnly) {
     const h = cols.handoffs;
     for (let i = 0; i < n; i++) {
@@ -115,8 +132,7 @@ export function buildSweepIndex(replayer: Replayer, policy: Policy): SweepIndex 
     }
   }
   const m = recs.n;
-  const recScore = recs.score.slice(0, m);
-  const recTime = recs.time.slice(0, m);
+  const { score: recScore, time: recTime } = recs.take();
   const recTier = new Int8Array(m);
   // tierFor per record with each tier's slackened minimum computed once (same comparisons, same result).
   const order = rules.tierOrder;
@@ -195,10 +211,13 @@ export function sweepThresholds(index: SweepIndex, thresholds: readonly number[]
     // Thresholds ts[k] <= record[r] and > record[r-1] cross at record r: k in [lo, hi).
     let lo = 0;
     for (let r = r0; r < r1; r++) {
-      // Records rise, so thresholds below lo are already passed: search from there.
-      const hi = upperBound(ts, recScore[r], lo);
+      // Records rise, so thresholds below lo are already passed: search from there. Most records reach
+      // no further threshold (hi = lo) or all of them: both are read off the ends without a search.
+      const score = recScore[r];
+      if (lo === K || !(ts[lo] <= score)) continue;
+      const hi = ts[K - 1] <= score ? K : upperBound(ts, score, lo + 1);
       add(lo, hi, recTime[r], recTier[r], isHeld);
-      if (hi > lo) lo = hi;
+      lo = hi;
     }
     const b = bypassTime[i];
     if (b === b) add(lo, K, b, index.bypassTier, isHeld);
