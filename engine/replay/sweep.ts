@@ -163,16 +163,42 @@ export function buildSweepIndex(replayer: Replayer, policy: Policy): SweepIndex 
   };
 }
 
-/** First index k >= from in sorted `ts` with ts[k] > x (every ts before `from` must be <= x). */
-function upperBound(ts: Float64Array, x: number, from: number): number {
-  let lo = from;
-  let hi = ts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ts[mid] <= x) lo = mid + 1;
-    else hi = mid;
+/**
+ * upperBound on sorted thresholds through a bucket table: the bucket of x gives a first guess, corrected
+ * step by step to the exact answer (a binary search's unpredictable branches cost ~35 ns a record at L;
+ * thresholds a slider or sweep sends are about evenly spaced, so the guess is off by a step at most).
+ */
+class ThresholdGuide {
+  private readonly start: Int32Array;
+  private readonly base: number;
+  private readonly perUnit: number;
+  constructor(private readonly ts: Float64Array) {
+    const K = ts.length;
+    const nb = 4 * K;
+    this.base = K > 0 ? ts[0] : 0;
+    const width = K > 0 ? (ts[K - 1] - this.base) / nb : 0;
+    this.perUnit = width > 0 && Number.isFinite(width) ? 1 / width : 0;
+    this.start = new Int32Array(nb + 1);
+    let k = 0;
+    for (let b = 0; b <= nb; b++) {
+      const edge = this.base + b * width;
+      while (k < K && ts[k] <= edge) k++;
+      this.start[b] = k;
+    }
   }
-  return lo;
+  /** First index k >= from with ts[k] > x, given ts[from - 1] <= x (from >= 1). */
+  upperBound(x: number, from: number): number {
+    const ts = this.ts;
+    const K = ts.length;
+    let b = Math.floor((x - this.base) * this.perUnit);
+    if (!(b >= 0)) b = 0;
+    else if (b >= this.start.length) b = this.start.length - 1;
+    let h = this.start[b];
+    if (h < from) h = from;
+    while (h > from && ts[h - 1] > x) h--;
+    while (h < K && ts[h] <= x) h++;
+    return h;
+  }
 }
 
 /** MQL counts in the window for every threshold, in one pass over the index. */
@@ -186,6 +212,7 @@ export function sweepThresholds(index: SweepIndex, thresholds: readonly number[]
   // A record reaches threshold T when record >= T - slack; shifting the
   // sorted thresholds down by the slack lets the comparisons below be exact.
   const ts = Float64Array.from(order, (k) => thresholds[k] - 1e-9 * Math.max(1, Math.abs(thresholds[k])));
+  const guide = new ThresholdGuide(ts);
   const dAll = new Int32Array(K + 1);
   const dHeld = new Int32Array(K + 1);
   const dTier = Array.from({ length: index.nTiers }, () => new Int32Array(K + 1));
@@ -215,7 +242,7 @@ export function sweepThresholds(index: SweepIndex, thresholds: readonly number[]
       // no further threshold (hi = lo) or all of them: both are read off the ends without a search.
       const score = recScore[r];
       if (lo === K || !(ts[lo] <= score)) continue;
-      const hi = ts[K - 1] <= score ? K : upperBound(ts, score, lo + 1);
+      const hi = ts[K - 1] <= score ? K : guide.upperBound(score, lo + 1);
       add(lo, hi, recTime[r], recTier[r], isHeld);
       lo = hi;
     }
