@@ -5,6 +5,7 @@
 // each forecast then re-scores, re-simulates the scenario's queue and folds
 // per-lead expectations (the slider path).
 import { loadColumns } from '../columns/load';
+import { releaseDuckDbCache } from './duckdb-cache';
 import { TRIGGER_HIGH_INTENT, type WorkspaceColumns } from '../columns/types';
 import { readRepSchedules, type RepSchedules } from '../calendar/rep-schedules';
 import { observedMetrics } from '../metrics/observed';
@@ -125,6 +126,7 @@ export class ForecastSession {
     const baseline = await loadBaseline(ws, cols);
     const schedules = await readRepSchedules(ws, cols.timezone);
     const reps = await readReps(ws);
+    await releaseDuckDbCache(ws);
     return ForecastSession.fromParts(ws, cols, baseline, schedules, reps, options);
   }
 
@@ -174,7 +176,11 @@ export class ForecastSession {
     const key = `${from ?? ''}|${to ?? ''}`;
     let p = this.observedCache.get(key);
     if (!p) {
-      p = observedMetrics(this.ws, { ...(from ? { from } : {}), ...(to ? { to } : {}) });
+      const ws = this.ws;
+      p = observedMetrics(ws, { ...(from ? { from } : {}), ...(to ? { to } : {}) }).then(async (m) => {
+        await releaseDuckDbCache(ws);
+        return m;
+      });
       this.observedCache.set(key, p);
     }
     return p;
