@@ -1,6 +1,6 @@
 // DuckDB keeps the table blocks a query read in its buffer pool until memory runs short (its limit is 80% of
-// RAM): at L the session's column loads and the observed-metrics query leave ~230 MiB of blocks and ~300 MiB of
-// allocator caches behind that nothing reads again (the session works on its own columns). Lowering the limit
+// RAM): at L the session's column loads leave blocks and allocator caches behind that nothing reads again (the
+// session works on its own columns). Call it only when no other query runs: the lowered limit fails them. Lowering the limit
 // for a moment makes DuckDB evict them (they are on disk, nothing is lost); the previous limit is then restored.
 import type { Workspace } from '../workspace/database';
 

@@ -126,6 +126,8 @@ export class ForecastSession {
     const baseline = await loadBaseline(ws, cols);
     const schedules = await readRepSchedules(ws, cols.timezone);
     const reps = await readReps(ws);
+    // Only here, where nothing else of the session queries: lowered during another query, the limit failed it
+    // (the observed-metrics queries of one forecast run side by side).
     await releaseDuckDbCache(ws);
     return ForecastSession.fromParts(ws, cols, baseline, schedules, reps, options);
   }
@@ -176,11 +178,7 @@ export class ForecastSession {
     const key = `${from ?? ''}|${to ?? ''}`;
     let p = this.observedCache.get(key);
     if (!p) {
-      const ws = this.ws;
-      p = observedMetrics(ws, { ...(from ? { from } : {}), ...(to ? { to } : {}) }).then(async (m) => {
-        await releaseDuckDbCache(ws);
-        return m;
-      });
+      p = observedMetrics(this.ws, { ...(from ? { from } : {}), ...(to ? { to } : {}) });
       this.observedCache.set(key, p);
     }
     return p;
