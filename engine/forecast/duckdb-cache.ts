@@ -11,10 +11,9 @@ export async function releaseDuckDbCache(ws: Workspace): Promise<void> {
   const before = await memoryLimit(ws);
   if (!/^[0-9.]+ ?[KMGT]?i?B$/.test(before)) return; // an unexpected form: leave DuckDB as it is
   await ws.connection.run(`SET memory_limit = '${EVICT_TO}'`);
-  // RESET gives the default back exactly (the workspace sets no limit); a limit set elsewhere is set again as
-  // DuckDB shows it (rounded to 0.1 GiB).
-  await ws.connection.run(`RESET memory_limit`);
-  if ((await memoryLimit(ws)) !== before) await ws.connection.run(`SET memory_limit = '${before}'`);
+  // Set back as DuckDB shows it (rounded down to 0.1 of its unit, e.g. 18.8 GiB of 18.83): RESET shows the default
+  // again but leaves the buffer pool at the lowered limit (at L the next query failed to pin a block).
+  await ws.connection.run(`SET memory_limit = '${before}'`);
 }
 
 async function memoryLimit(ws: Workspace): Promise<string> {
