@@ -5,7 +5,6 @@
 // each forecast then re-scores, re-simulates the scenario's queue and folds
 // per-lead expectations (the slider path).
 import { loadColumns } from '../columns/load';
-import { releaseDuckDbCache } from './duckdb-cache';
 import { TRIGGER_HIGH_INTENT, type WorkspaceColumns } from '../columns/types';
 import { readRepSchedules, type RepSchedules } from '../calendar/rep-schedules';
 import { observedMetrics } from '../metrics/observed';
@@ -126,9 +125,6 @@ export class ForecastSession {
     const baseline = await loadBaseline(ws, cols);
     const schedules = await readRepSchedules(ws, cols.timezone);
     const reps = await readReps(ws);
-    // Only here, where nothing else of the session queries: lowered during another query, the limit failed it
-    // (the observed-metrics queries of one forecast run side by side).
-    await releaseDuckDbCache(ws);
     return ForecastSession.fromParts(ws, cols, baseline, schedules, reps, options);
   }
 
