@@ -235,7 +235,8 @@ export function scanLeadExact(inp: ScanInputs, i: number, fit: number, threshold
 export interface TypeHistogram {
   readonly offsets: Int32Array;
   readonly type: Uint16Array;
-  readonly count: Int32Array;
+  /** Uint16 when every count fits (10 MiB less at L), else Int32. */
+  readonly count: Uint16Array | Int32Array;
 }
 
 export function buildTypeHistogram(leadOffsets: Int32Array, typeCode: Uint16Array, nTypes: number): TypeHistogram {
@@ -270,7 +271,9 @@ export function buildTypeHistogram(leadOffsets: Int32Array, typeCode: Uint16Arra
     }
     offsets[i + 1] = m;
   }
-  return { offsets, type: type.slice(0, m), count: count.slice(0, m) };
+  let maxCount = 0;
+  for (let e = 0; e < m; e++) if (count[e] > maxCount) maxCount = count[e];
+  return { offsets, type: type.slice(0, m), count: maxCount <= 0xffff ? Uint16Array.from(count.subarray(0, m)) : count.slice(0, m) };
 }
 
 /**

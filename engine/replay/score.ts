@@ -94,35 +94,54 @@ interface ScoreRecords {
   readonly has: Uint8Array;
   readonly offsets: Int32Array;
   readonly score: Float64Array;
+  /** Activity row of each record (its time is the activity column's: a second copy cost 8 bytes a record, 29 MiB at L). */
   readonly row: Int32Array;
-  /** The records' activity times (read in sequence, not from the activity column at random). */
-  readonly time: Float64Array;
   /** Row and score at the first high-intent activity (where the records stop); -1 / NaN none. */
   readonly bypassRow: Int32Array;
   readonly bypassScore: Float64Array;
 }
 
+/** Records per chunk of a RecordBuffer. */
+const RECORD_CHUNK = 1 << 20;
+
+/**
+ * Records in fixed-size chunks, copied once into arrays of the exact size: a doubling buffer copied as it grew
+ * and, at L (millions of records), held up to twice the records' memory while the slices were taken.
+ */
 class RecordBuffer implements RecordSink {
-  score: Float64Array;
-  row: Int32Array;
+  private readonly scores: Float64Array[] = [];
+  private readonly rows: Int32Array[] = [];
+  private score = new Float64Array(0);
+  private row = new Int32Array(0);
+  private k = RECORD_CHUNK;
   n = 0;
-  /** Sized like the sweep's (an eighth of the activities): a drag's first build should not copy as it grows. */
-  constructor(capacity: number) {
-    this.score = new Float64Array(Math.max(1 << 16, capacity));
-    this.row = new Int32Array(Math.max(1 << 16, capacity));
-  }
   push(score: number, row: number): void {
-    if (this.n === this.score.length) {
-      const s = new Float64Array(this.n * 2);
-      s.set(this.score);
-      this.score = s;
-      const r = new Int32Array(this.n * 2);
-      r.set(this.row);
-      this.row = r;
+    if (this.k === RECORD_CHUNK) {
+      this.score = new Float64Array(RECORD_CHUNK);
+      this.row = new Int32Array(RECORD_CHUNK);
+      this.scores.push(this.score);
+      this.rows.push(this.row);
+      this.k = 0;
     }
-    this.score[this.n] = score;
-    this.row[this.n] = row;
+    this.score[this.k] = score;
+    this.row[this.k] = row;
+    this.k++;
     this.n++;
+  }
+  /** The records in one array each; the chunks are dropped. */
+  take(): { score: Float64Array; row: Int32Array } {
+    const score = new Float64Array(this.n);
+    const row = new Int32Array(this.n);
+    for (let c = 0; c < this.scores.length; c++) {
+      const len = Math.min(RECORD_CHUNK, this.n - c * RECORD_CHUNK);
+      score.set(this.scores[c].subarray(0, len), c * RECORD_CHUNK);
+      row.set(this.rows[c].subarray(0, len), c * RECORD_CHUNK);
+    }
+    this.scores.length = 0;
+    this.rows.length = 0;
+    this.score = new Float64Array(0);
+    this.row = new Int32Array(0);
+    return { score, row };
   }
 }
 
@@ -267,7 +286,7 @@ export class Replayer {
     const offsets = new Int32Array(n + 1);
     const bypassRow = new Int32Array(n).fill(-1);
     const bypassScore = new Float64Array(n).fill(NaN);
-    const buf = new RecordBuffer(this.columns.activities.n >> 3);
+    const buf = new RecordBuffer();
     const scan = this.scan;
     for (let i = 0; i < n; i++) {
       bound[i] = scoreBound(hist, rules, i, fit[i]);
@@ -281,11 +300,8 @@ export class Replayer {
       }
       offsets[i + 1] = buf.n;
     }
-    const row = buf.row.slice(0, buf.n);
-    const actTime = this.columns.activities.time;
-    const time = new Float64Array(buf.n);
-    for (let q = 0; q < buf.n; q++) time[q] = actTime[row[q]];
-    return { key, floor, bound, has, offsets, score: buf.score.slice(0, buf.n), row, time, bypassRow, bypassScore };
+    const { score, row } = buf.take();
+    return { key, floor, bound, has, offsets, score, row, bypassRow, bypassScore };
   }
 
   /** fromActivities' result read off the records (leads without records are scanned). */
@@ -298,7 +314,6 @@ export class Replayer {
     const threshold = rules.threshold;
     const thr = threshold - slack(threshold);
     const { bound, has, offsets, score, row, bypassRow, bypassScore } = rec;
-    const recTime = rec.time;
     const scan = this.scan;
     let skipped = 0;
     for (let i = 0; i < n; i++) {
@@ -324,7 +339,7 @@ export class Replayer {
         while (q < r1 && !(score[q] >= thr)) q++;
         if (q < r1) {
           mqlRow = row[q];
-          mqlTime = recTime[q];
+          mqlTime = time[mqlRow];
           mqlScore = score[q];
           how = 1;
           best = mqlScore;

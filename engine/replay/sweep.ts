@@ -45,30 +45,47 @@ export interface SweepResult {
   readonly elapsedMs: number;
 }
 
-/** Records as the scan finds them, with each one's time read then (the row was just scanned: in cache). */
-class GrowingRecords implements RecordSink {
-  score: Float64Array;
-  time: Float64Array;
+/** Records per chunk: big enough that the per-chunk bookkeeping is nothing, small enough to waste little on the last. */
+const CHUNK = 1 << 20;
+
+/**
+ * Records as the scan finds them, with each one's time read then (the row was just scanned: in cache), in
+ * fixed-size chunks: growing one array by doubling copied it twice at L (5.7M records against a guess of 2.4M)
+ * and left up to twice the records' memory behind; the chunks are copied once, into arrays of the exact size.
+ */
+class ChunkedRecords implements RecordSink {
+  private readonly scores: Float64Array[] = [];
+  private readonly times: Float64Array[] = [];
+  private score = new Float64Array(0);
+  private time = new Float64Array(0);
+  private k = CHUNK;
   n = 0;
-  constructor(
-    capacity: number,
-    private readonly rowTime: Float64Array,
-  ) {
-    this.score = new Float64Array(Math.max(16, capacity));
-    this.time = new Float64Array(Math.max(16, capacity));
-  }
+  constructor(private readonly rowTime: Float64Array) {}
   push(score: number, row: number): void {
-    if (this.n === this.score.length) {
-      const s = new Float64Array(this.n * 2);
-      s.set(this.score);
-      this.score = s;
-      const t = new Float64Array(this.n * 2);
-      t.set(this.time);
-      this.time = t;
+    if (this.k === CHUNK) {
+      this.score = new Float64Array(CHUNK);
+      this.time = new Float64Array(CHUNK);
+      this.scores.push(this.score);
+      this.times.push(this.time);
+      this.k = 0;
     }
-    this.score[this.n] = score;
-    this.time[this.n] = this.rowTime[row];
+    this.score[this.k] = score;
+    this.time[this.k] = this.rowTime[row];
+    this.k++;
     this.n++;
+  }
+  /** The records in one array each; the chunks are dropped. */
+  take(): { score: Float64Array; time: Float64Array } {
+    const score = new Float64Array(this.n);
+    const time = new Float64Array(this.n);
+    for (let c = 0; c < this.scores.length; c++) {
+      const len = Math.min(CHUNK, this.n - c * CHUNK);
+      score.set(this.scores[c].subarray(0, len), c * CHUNK);
+      time.set(this.times[c].subarray(0, len), c * CHUNK);
+    }
+    this.scores.length = 0;
+    this.times.length = 0;
+    return { score, time };
   }
 }
 
@@ -91,7 +108,7 @@ export function buildSweepIndex(replayer: Replayer, policy: Policy): SweepIndex 
   const bypassTime = new Float64Array(n).fill(NaN);
   const time = cols.activities.time;
   const rowTime = policy.provenance.thresholdOnly ? cols.handoffs.mqlAt : time;
-  const recs = new GrowingRecords(cols.activities.n >> 3, rowTime);
+  const recs = new ChunkedRecords(rowTime);
   if (policy.provenance.thresholdOnly) {
     const h = cols.handoffs;
     for (let i = 0; i < n; i++) {
@@ -115,8 +132,7 @@ export function buildSweepIndex(replayer: Replayer, policy: Policy): SweepIndex 
     }
   }
   const m = recs.n;
-  const recScore = recs.score.slice(0, m);
-  const recTime = recs.time.slice(0, m);
+  const { score: recScore, time: recTime } = recs.take();
   const recTier = new Int8Array(m);
   // tierFor per record with each tier's slackened minimum computed once (same comparisons, same result).
   const order = rules.tierOrder;
@@ -147,16 +163,42 @@ export function buildSweepIndex(replayer: Replayer, policy: Policy): SweepIndex 
   };
 }
 
-/** First index k >= from in sorted `ts` with ts[k] > x (every ts before `from` must be <= x). */
-function upperBound(ts: Float64Array, x: number, from: number): number {
-  let lo = from;
-  let hi = ts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ts[mid] <= x) lo = mid + 1;
-    else hi = mid;
+/**
+ * upperBound on sorted thresholds through a bucket table: the bucket of x gives a first guess, corrected
+ * step by step to the exact answer (a binary search's unpredictable branches cost ~35 ns a record at L;
+ * thresholds a slider or sweep sends are about evenly spaced, so the guess is off by a step at most).
+ */
+class ThresholdGuide {
+  private readonly start: Int32Array;
+  private readonly base: number;
+  private readonly perUnit: number;
+  constructor(private readonly ts: Float64Array) {
+    const K = ts.length;
+    const nb = 4 * K;
+    this.base = K > 0 ? ts[0] : 0;
+    const width = K > 0 ? (ts[K - 1] - this.base) / nb : 0;
+    this.perUnit = width > 0 && Number.isFinite(width) ? 1 / width : 0;
+    this.start = new Int32Array(nb + 1);
+    let k = 0;
+    for (let b = 0; b <= nb; b++) {
+      const edge = this.base + b * width;
+      while (k < K && ts[k] <= edge) k++;
+      this.start[b] = k;
+    }
   }
-  return lo;
+  /** First index k >= from with ts[k] > x, given ts[from - 1] <= x (from >= 1). */
+  upperBound(x: number, from: number): number {
+    const ts = this.ts;
+    const K = ts.length;
+    let b = Math.floor((x - this.base) * this.perUnit);
+    if (!(b >= 0)) b = 0;
+    else if (b >= this.start.length) b = this.start.length - 1;
+    let h = this.start[b];
+    if (h < from) h = from;
+    while (h > from && ts[h - 1] > x) h--;
+    while (h < K && ts[h] <= x) h++;
+    return h;
+  }
 }
 
 /** MQL counts in the window for every threshold, in one pass over the index. */
@@ -170,6 +212,7 @@ export function sweepThresholds(index: SweepIndex, thresholds: readonly number[]
   // A record reaches threshold T when record >= T - slack; shifting the
   // sorted thresholds down by the slack lets the comparisons below be exact.
   const ts = Float64Array.from(order, (k) => thresholds[k] - 1e-9 * Math.max(1, Math.abs(thresholds[k])));
+  const guide = new ThresholdGuide(ts);
   const dAll = new Int32Array(K + 1);
   const dHeld = new Int32Array(K + 1);
   const dTier = Array.from({ length: index.nTiers }, () => new Int32Array(K + 1));
@@ -195,10 +238,13 @@ export function sweepThresholds(index: SweepIndex, thresholds: readonly number[]
     // Thresholds ts[k] <= record[r] and > record[r-1] cross at record r: k in [lo, hi).
     let lo = 0;
     for (let r = r0; r < r1; r++) {
-      // Records rise, so thresholds below lo are already passed: search from there.
-      const hi = upperBound(ts, recScore[r], lo);
+      // Records rise, so thresholds below lo are already passed: search from there. Most records reach
+      // no further threshold (hi = lo) or all of them: both are read off the ends without a search.
+      const score = recScore[r];
+      if (lo === K || !(ts[lo] <= score)) continue;
+      const hi = ts[K - 1] <= score ? K : guide.upperBound(score, lo + 1);
       add(lo, hi, recTime[r], recTier[r], isHeld);
-      if (hi > lo) lo = hi;
+      lo = hi;
     }
     const b = bypassTime[i];
     if (b === b) add(lo, K, b, index.bypassTier, isHeld);

@@ -69,8 +69,18 @@ describe('threshold sweep', () => {
       }),
     );
     const replayer = new Replayer(cols);
+    const index = buildSweepIndex(replayer, policy);
+    // Evenly spaced, then uneven, unsorted, fractional and repeated (the sweep's bucket guide must stay exact).
+    const uneven = [47.5, 0, 50, 50, 12.25, 33, 34, 35.000001, 34.999999, 200, -5, 61, 61.5];
+    const s2 = sweepThresholds(index, uneven);
+    uneven.forEach((t, k) => {
+      const r = replayer.rescore({ ...policy, mql: { ...policy.mql, threshold: t } });
+      expect({ t, mqls: s2.mqls[k], held: s2.dataCompletion[k], tiers: s2.perTier.map((p) => p[k]) }).toEqual({
+        t, mqls: r.summary.mqlsInWindow, held: r.summary.dataCompletionInWindow, tiers: Array.from(r.summary.handedPerTier.subarray(0, 3)),
+      });
+    });
     const thresholds = [0, 10, 20, 25, 30, 35, 40, 45, 50, 60, 70, 80, 100];
-    const s = sweepThresholds(buildSweepIndex(replayer, policy), thresholds);
+    const s = sweepThresholds(index, thresholds);
     thresholds.forEach((t, k) => {
       const r = replayer.rescore({ ...policy, mql: { ...policy.mql, threshold: t } });
       expect({ t, mqls: s.mqls[k], handed: s.handed[k], held: s.dataCompletion[k] }).toEqual({
