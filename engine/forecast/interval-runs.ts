@@ -17,7 +17,7 @@ import type { MetricValues } from './assemble';
 import { expectations, type AssembleContext, type CohortInWindow, type Etas } from './assemble';
 import { Rng } from '../stats/rng';
 import { bootstrapModels, EXTRAPOLATION_SD, extrapolationShift, stratifiedQueueDraw } from './intervals';
-import { baselineContact, windowContact, windowContact0, windowEtas, type ScenarioState } from './kernel';
+import { assembleContext, baselineContact, windowContact, windowContact0, windowEtas, type ScenarioState } from './kernel';
 import { sizeBand, type Model, type OutcomeModels } from './outcome-models';
 import { stableOrderByValue } from './radix-order';
 import type { ForecastSession } from './session';
@@ -93,14 +93,7 @@ export async function intervalRuns(
   const t = { queue: 0, baseline: 0, draws: 0, linear: 0, runs: 0 };
   const m = st.rows.length;
   const G = groups.length + 1;
-  const ctx: AssembleContext = {
-    hist: session.hist,
-    policy: st.policy,
-    schedules: st.pool.schedules,
-    fallback: session.repSchedules.fallback,
-    companySize: session.cols.leads.companySize,
-    deadlines: session.deadlineCache,
-  };
+  const ctx = assembleContext(session, st);
   const models = session.models;
   const etas0 = windowEtas(session.trainEtas, models, st.feats, session);
   const mem = membership(groups, m);

@@ -201,6 +201,19 @@ function historicalInWindow(session: ForecastSession, range: WindowRange): numbe
   return c;
 }
 
+/** What assemble.ts expectations read besides the models: the session's history and the scenario's calendars. */
+export function assembleContext(session: ForecastSession, st: ScenarioState): AssembleContext {
+  return {
+    hist: session.hist,
+    policy: st.policy,
+    schedules: st.pool.schedules,
+    fallback: session.repSchedules.fallback,
+    companySize: session.cols.leads.companySize,
+    deadlines: session.deadlineCache,
+    sharedHistory: sharedHistoryOf(session),
+  };
+}
+
 /** Per-MQL expectations for one run (0 = expected-value path). */
 export function evaluate(
   session: ForecastSession,
@@ -210,15 +223,7 @@ export function evaluate(
   extrapolationShift = 0,
   draw: QueueDraw | null = null,
 ): LeadExpectations {
-  const ctx: AssembleContext = {
-    hist: session.hist,
-    policy: st.policy,
-    schedules: st.pool.schedules,
-    fallback: session.repSchedules.fallback,
-    companySize: session.cols.leads.companySize,
-    deadlines: session.deadlineCache,
-    sharedHistory: sharedHistoryOf(session),
-  };
+  const ctx = assembleContext(session, st);
   const run0 = run === 0 && draw === null;
   const wp = st.pieces.window;
   if (run0 && models === session.models && extrapolationShift === 0) {

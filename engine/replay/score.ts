@@ -246,12 +246,7 @@ export class Replayer {
       if (scoreBound(hist, rules, i, fit[i]) < thr) {
         // Cannot reach the threshold and has no high-intent activity: no MQL, no scan.
         skipped++;
-        maxScore[i] = NaN;
-        mqlAt[i] = NaN;
-        scoreAtMql[i] = NaN;
-        tierIndex[i] = -1;
-        trigger[i] = TRIGGER_NONE;
-        mqlActivity[i] = -1;
+        markNoMql(r, i);
         continue;
       }
       scanLead(inputs, scratch, i, fit[i], threshold, null, scan);
@@ -319,12 +314,7 @@ export class Replayer {
     for (let i = 0; i < n; i++) {
       if (bound[i] < thr) {
         skipped++;
-        maxScore[i] = NaN;
-        mqlAt[i] = NaN;
-        scoreAtMql[i] = NaN;
-        tierIndex[i] = -1;
-        trigger[i] = TRIGGER_NONE;
-        mqlActivity[i] = -1;
+        markNoMql(r, i);
         continue;
       }
       let mqlRow = -1;
@@ -472,4 +462,14 @@ export class Replayer {
       flags[i] = f;
     }
   }
+}
+
+/** Lead i cannot reach the threshold and has no high-intent activity: no MQL, and nothing was scanned. */
+function markNoMql(r: ReplayResult, i: number): void {
+  r.maxScore[i] = NaN;
+  r.mqlAt[i] = NaN;
+  r.scoreAtMql[i] = NaN;
+  r.tierIndex[i] = -1;
+  r.trigger[i] = TRIGGER_NONE;
+  r.mqlActivity[i] = -1;
 }
