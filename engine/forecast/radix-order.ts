@@ -24,6 +24,19 @@ function ensure(n: number): void {
   tmp = new Int32Array(cap);
 }
 
+/** Key k of value v: IEEE 754 bits to an unsigned key with the same order (negatives flip all bits, positives the sign bit). */
+function writeKey(k: number, v: number): void {
+  f64[0] = v;
+  let hi = u32[1]!;
+  let lo = u32[0]!;
+  if (hi & SIGN) {
+    hi = ~hi >>> 0;
+    lo = ~lo >>> 0;
+  } else hi = (hi | SIGN) >>> 0;
+  keyHi[k] = hi;
+  keyLo[k] = lo;
+}
+
 /**
  * Writes into `order` (length >= n) the indices 0..n-1 sorted by values[k]
  * ascending, ties by index. Values must not be NaN; -0 sorts as +0.
@@ -31,16 +44,7 @@ function ensure(n: number): void {
 export function stableOrderByValue(values: ArrayLike<number>, n: number, order: Int32Array): Int32Array {
   ensure(n);
   for (let k = 0; k < n; k++) {
-    f64[0] = values[k]! + 0; // -0 + 0 === +0: the comparator treats them as equal, so must the keys
-    let hi = u32[1]!;
-    let lo = u32[0]!;
-    // IEEE 754 bits to an unsigned key with the same order: negatives flip all bits, positives the sign bit.
-    if (hi & SIGN) {
-      hi = ~hi >>> 0;
-      lo = ~lo >>> 0;
-    } else hi = (hi | SIGN) >>> 0;
-    keyHi[k] = hi;
-    keyLo[k] = lo;
+    writeKey(k, values[k]! + 0); // -0 + 0 === +0: the comparator treats them as equal, so must the keys
     order[k] = k;
   }
   return orderByKeys(n, order);
@@ -58,15 +62,7 @@ export function sortFloat64(values: Float64Array): Float64Array {
   for (let k = 0; k < n; k++) {
     const v = values[k]!;
     if (v !== v) return values.sort(); // native sort puts every NaN last, whatever its sign bit
-    f64[0] = v; // no +0 here: -0 keys below +0, as the native sort orders them
-    let hi = u32[1]!;
-    let lo = u32[0]!;
-    if (hi & SIGN) {
-      hi = ~hi >>> 0;
-      lo = ~lo >>> 0;
-    } else hi = (hi | SIGN) >>> 0;
-    keyHi[k] = hi;
-    keyLo[k] = lo;
+    writeKey(k, v); // no +0 here: -0 keys below +0, as the native sort orders them
   }
   if (sortOrder.length < n) sortOrder = new Int32Array(Math.max(n, sortOrder.length * 2));
   const order = orderByKeys(n, sortOrder);

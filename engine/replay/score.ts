@@ -252,11 +252,7 @@ export class Replayer {
       scanLead(inputs, scratch, i, fit[i], threshold, null, scan);
       maxScore[i] = scan.best === -Infinity ? NaN : scan.best;
       if (scan.mqlRow < 0) {
-        mqlAt[i] = NaN;
-        scoreAtMql[i] = NaN;
-        tierIndex[i] = -1;
-        trigger[i] = TRIGGER_NONE;
-        mqlActivity[i] = -1;
+        clearMql(r, i);
         continue;
       }
       mqlAt[i] = time[scan.mqlRow];
@@ -352,11 +348,7 @@ export class Replayer {
       }
       maxScore[i] = best === -Infinity ? NaN : best;
       if (mqlRow < 0) {
-        mqlAt[i] = NaN;
-        scoreAtMql[i] = NaN;
-        tierIndex[i] = -1;
-        trigger[i] = TRIGGER_NONE;
-        mqlActivity[i] = -1;
+        clearMql(r, i);
         continue;
       }
       mqlAt[i] = mqlTime;
@@ -467,6 +459,11 @@ export class Replayer {
 /** Lead i cannot reach the threshold and has no high-intent activity: no MQL, and nothing was scanned. */
 function markNoMql(r: ReplayResult, i: number): void {
   r.maxScore[i] = NaN;
+  clearMql(r, i);
+}
+
+/** Lead i has no MQL moment under the policy. */
+function clearMql(r: ReplayResult, i: number): void {
   r.mqlAt[i] = NaN;
   r.scoreAtMql[i] = NaN;
   r.tierIndex[i] = -1;
