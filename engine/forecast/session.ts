@@ -13,6 +13,7 @@ import { Replayer } from '../replay/score';
 import { loadBaseline } from '../scenario/baseline';
 import type { Policy } from '../scenario/policy';
 import type { Workspace } from '../workspace/database';
+import { releaseBufferCache } from '../workspace/buffer-cache';
 import { compileRules } from '../replay/compile';
 import { computeEtas, DeadlineCache, type Etas } from './assemble';
 import { buildCohort, type PolicyCohort } from './cohort';
@@ -125,6 +126,8 @@ export class ForecastSession {
     const baseline = await loadBaseline(ws, cols);
     const schedules = await readRepSchedules(ws, cols.timezone);
     const reps = await readReps(ws);
+    // The session works on its own columns from here: DuckDB's copies of the blocks it read are dead weight.
+    await releaseBufferCache(ws);
     return ForecastSession.fromParts(ws, cols, baseline, schedules, reps, options);
   }
 

@@ -1,5 +1,6 @@
 // One DuckDB file per workspace. Opening creates or migrates it; every other
 // module receives a Workspace and never opens DuckDB itself.
+import { totalmem } from 'node:os';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema';
 
@@ -8,6 +9,8 @@ export interface Workspace {
   readonly instance: DuckDBInstance;
   /** The connection for the workspace's serial work; open more with instance.connect() for concurrent jobs. */
   readonly connection: DuckDBConnection;
+  /** DuckDB's memory limit as set at open, exactly (DuckDB shows it rounded): what buffer-cache.ts restores. */
+  readonly memoryLimit: string;
   close(): void;
 }
 
@@ -15,10 +18,16 @@ export class WorkspaceError extends Error {
   override readonly name = 'WorkspaceError';
 }
 
+/** DuckDB's own default (80% of RAM), in whole bytes so it can be set back exactly after a lowering. */
+function defaultMemoryLimit(): string {
+  return `${Math.floor(totalmem() * 0.8)}B`;
+}
+
 export async function openWorkspace(path: string): Promise<Workspace> {
   let instance: DuckDBInstance;
+  const memoryLimit = defaultMemoryLimit();
   try {
-    instance = await DuckDBInstance.create(path, { threads: '2' });
+    instance = await DuckDBInstance.create(path, { threads: '2', memory_limit: memoryLimit });
   } catch (err) {
     throw new WorkspaceError(`Cannot open workspace ${path}: ${(err as Error).message}`);
   }
@@ -29,6 +38,7 @@ export async function openWorkspace(path: string): Promise<Workspace> {
     path,
     instance,
     connection,
+    memoryLimit,
     close() {
       connection.closeSync();
       instance.closeSync();
