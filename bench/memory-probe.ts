@@ -1,6 +1,6 @@
 // Where an L session's resident memory goes: RSS, V8 heap, array buffers and DuckDB's own
 // accounting (duckdb_memory()) after each stage of opening a session and moving the slider.
-//   npx tsx bench/memory-probe.ts --workspace W.duckdb [--moves 3]
+//   npx tsx bench/memory-probe.ts --workspace W.duckdb [--moves 3] [--runs 200] [--sql 'SET ...' (run after the session opens)]
 import { parseArgs } from 'node:util';
 import { forecast } from '../engine/forecast/forecast';
 import { ForecastSession } from '../engine/forecast/session';
@@ -17,16 +17,19 @@ async function duckdbMemory(ws: Workspace): Promise<string> {
   return rows.map((r) => `${String(r.tag)} ${String(r.mb)}`).join(', ') || 'none';
 }
 
+const stages: string[] = [];
+
 async function report(ws: Workspace, stage: string): Promise<void> {
   const m = process.memoryUsage();
   const max = process.resourceUsage().maxRSS / 1024;
+  stages.push(`${stage} ${(m.rss / MB).toFixed(0)} MB`);
   console.log(
     `${stage.padEnd(34)} rss ${(m.rss / MB).toFixed(0)} MiB (max ${max.toFixed(0)}), heap ${(m.heapUsed / MB).toFixed(0)}, arrayBuffers ${(m.arrayBuffers / MB).toFixed(0)}; duckdb: ${await duckdbMemory(ws)}`,
   );
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { workspace: { type: 'string' }, moves: { type: 'string', default: '3' }, sql: { type: 'string', multiple: true } } });
+  const { values } = parseArgs({ options: { workspace: { type: 'string' }, moves: { type: 'string', default: '3' }, sql: { type: 'string', multiple: true }, runs: { type: 'string', default: '0' }, json: { type: 'boolean', default: false } } });
   if (!values.workspace) throw new Error('--workspace W.duckdb');
   const ws = await openWorkspace(values.workspace);
   try {
@@ -43,9 +46,16 @@ async function main(): Promise<void> {
       await forecast(session, { version: 1, mql: { ...base.mql, threshold: base.mql.threshold + 6 + i }, window: { from: '2025-01-01', to: '2025-12-31' } }, { runs: 0 });
       await report(ws, `move ${i + 1} (${(performance.now() - t).toFixed(0)} ms)`);
     }
+    const runs = Number(values.runs);
+    if (runs > 0) {
+      const t = performance.now();
+      await forecast(session, { version: 1, mql: { ...base.mql, threshold: base.mql.threshold + 5 }, window: { from: '2025-01-01', to: '2025-12-31' } }, { runs });
+      await report(ws, `${runs} runs (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+    }
   } finally {
     ws.close();
   }
+  if (values.json) console.log(JSON.stringify({ maxRssBytes: process.resourceUsage().maxRSS * 1024, stages }));
 }
 
 main().catch((err: unknown) => {
