@@ -1,5 +1,5 @@
 // Wall time of the 90% intervals on a benchmark world's workspace (a copy):
-//   npx tsx bench/intervals-timing.ts --workspace W.duckdb [--runs 200] [--calls 4] [--vary 0] [--scenario threshold|reps|sla] [--profile out.cpuprofile]
+//   npx tsx bench/intervals-timing.ts --workspace W.duckdb [--runs 200] [--calls 4] [--vary 0] [--scenario threshold|reps|sla] [--workers N] [--profile out.cpuprofile]
 // Opens a session, then calls forecast(runs) `calls` times (the first call is
 // reported on its own: it draws and simulates the queue draws) and prints
 // each call's time, the median of the later calls and the per-part split;
@@ -11,6 +11,7 @@ import { forecast } from '../engine/forecast/forecast';
 import { intervalTimings } from '../engine/forecast/interval-runs';
 import { ForecastSession } from '../engine/forecast/session';
 import { openWorkspace } from '../engine/workspace/database';
+import { QueueSimExecutor } from '../engine/queue/sim-executor';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
       scenario: { type: 'string', default: 'threshold' },
       profile: { type: 'string' },
       vary: { type: 'string', default: '0' },
+      workers: { type: 'string' },
     },
   });
   if (!values.workspace) throw new Error('--workspace W.duckdb (a copy of a benchmark workspace)');
@@ -38,6 +40,8 @@ async function main(): Promise<void> {
           ? { version: 1, sla: { business_hours: false }, window }
           : { version: 1, mql: { ...base.mql, threshold: base.mql.threshold + 5 }, window };
     const runs = Number(values.runs);
+    // --workers 0 simulates the queue draws in-process (as before worker threads); absent: the engine's default executor.
+    const executor = values.workers === undefined ? undefined : new QueueSimExecutor(Number(values.workers));
     t0 = performance.now();
     await forecast(session, scenario, { runs: 0 });
     console.log(`expected values (runs 0, first): ${(performance.now() - t0).toFixed(0)} ms`);
@@ -51,7 +55,7 @@ async function main(): Promise<void> {
     for (let c = 0; c < Number(values.calls); c++) {
       let progress = 0;
       t0 = performance.now();
-      const f = await forecast(session, scenario, { runs, onProgress: (d) => (progress = d) });
+      const f = await forecast(session, scenario, { runs, onProgress: (d) => (progress = d), ...(executor ? { executor } : {}) });
       const ms = performance.now() - t0;
       times.push(ms);
       const split = Object.entries(intervalTimings.last)

@@ -1,7 +1,9 @@
-// Builds the three Node-side pieces of the desktop app with Vite in SSR mode
+// Builds the four Node-side pieces of the desktop app with Vite in SSR mode
 // (Node resolution, dependencies left in node_modules):
 //   dist/electron/main.mjs         main process (ESM)
 //   dist/electron/engine-host.mjs  the engine's utility process (ESM)
+//   dist/electron/sim-worker.mjs   the engine's queue-simulation worker thread (ESM, beside engine-host.mjs
+//                                  where engine/queue/sim-executor.ts looks for it)
 //   dist/electron/preload.cjs      the preload (CommonJS: sandboxed preloads cannot be ESM)
 // The Electron binary is not needed for this, so it runs in CI.
 import { builtinModules } from 'node:module';
@@ -29,6 +31,7 @@ interface Piece {
 const PIECES: readonly Piece[] = [
   { entry: 'electron/main.ts', fileName: 'main.mjs', format: 'es', bundleAll: false },
   { entry: 'electron/engine-host.ts', fileName: 'engine-host.mjs', format: 'es', bundleAll: false },
+  { entry: 'engine/queue/sim-worker.ts', fileName: 'sim-worker.mjs', format: 'es', bundleAll: false },
   { entry: 'electron/preload.ts', fileName: 'preload.cjs', format: 'cjs', bundleAll: true },
 ];
 

@@ -2,6 +2,7 @@
 // The expected values come from one evaluation (kernel.ts, run 0); with
 // runs > 0 the 90% intervals come from that many bootstrap/simulation runs
 // (intervals.ts), with progress and cancellation.
+import type { QueueSimExecutor } from '../queue/sim-executor';
 import { METRIC_NAMES, type MetricName, type ObservedMetricsResult, type SegmentEntry } from '../metrics/types';
 import { resolvePolicy } from '../scenario/resolve';
 import { parseScenario } from '../scenario/schema';
@@ -24,6 +25,8 @@ export interface ForecastOptions {
   readonly seed?: number;
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: AbortSignal;
+  /** Where the interval runs' queue draws are simulated; default the process's worker threads. */
+  readonly executor?: QueueSimExecutor;
 }
 
 export class ForecastAborted extends Error {
@@ -59,6 +62,7 @@ export async function forecast(source: Workspace | ForecastSession, scenario: un
     const out = await intervalRuns(session, st, groups, point, runs, seed, {
       modelCache: cache,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.executor ? { executor: options.executor } : {}),
       stop: () => options.signal?.aborted === true,
     });
     if (out === null) throw new ForecastAborted();

@@ -17,7 +17,8 @@ import type { MetricValues } from './assemble';
 import { expectations, type AssembleContext, type CohortInWindow, type Etas } from './assemble';
 import { Rng } from '../stats/rng';
 import { bootstrapModels, EXTRAPOLATION_SD, extrapolationShift, stratifiedQueueDraw } from './intervals';
-import { assembleContext, baselineContact, windowContact, windowContact0, windowEtas, type ScenarioState } from './kernel';
+import { assembleContext, simulateDrawOn, windowContact0, windowContactOf, windowEtas, type ScenarioState } from './kernel';
+import { queueSimExecutor, type QueueSimExecutor } from '../queue/sim-executor';
 import { sizeBand, type Model, type OutcomeModels } from './outcome-models';
 import { stableOrderByValue } from './radix-order';
 import type { ForecastSession } from './session';
@@ -55,6 +56,8 @@ export interface IntervalRunOptions {
   /** True stops the runs (checked between runs); intervalRuns then returns null. */
   readonly stop?: () => boolean;
   readonly modelCache: Map<number, OutcomeModels>;
+  /** Where the queue draws are simulated; default the process's worker threads (queue/sim-executor.ts). */
+  readonly executor?: QueueSimExecutor;
 }
 
 const SUM = ['accept', 'reject', 'blackHole', 'sla', 'sql', 'opp', 'won', 'pipeline'] as const;
@@ -90,7 +93,7 @@ export async function intervalRuns(
   seed: number,
   options: IntervalRunOptions,
 ): Promise<RunValues | null> {
-  const t = { queue: 0, baseline: 0, draws: 0, linear: 0, runs: 0 };
+  const t = { simWait: 0, counterfactual: 0, draws: 0, linear: 0, runs: 0 };
   const m = st.rows.length;
   const G = groups.length + 1;
   const ctx = assembleContext(session, st);
@@ -126,23 +129,37 @@ export async function intervalRuns(
   };
   const drawShare = Math.floor(runs * 0.9);
   const summaries: DrawSummary[] = [];
-  for (let j = 0; j < K; j++) {
-    if (options.stop?.()) return null;
-    // 1. The queue draw: baseline (kept per session) and scenario simulations, history's contacts moved.
-    t0 = performance.now();
-    const draw = stratifiedQueueDraw(session, seed, K, j);
+  // The queue draws' simulations run ahead on the executor's workers while this thread folds the draw before.
+  const executor = options.executor ?? queueSimExecutor();
+  const ahead = Math.max(1, executor.size);
+  const sims = new Map<number, ReturnType<typeof simulateDrawOn>>();
+  const launch = (j: number): void => {
+    if (j >= K || sims.has(j)) return;
     const simRun = j + 1 + (seed - 1) * 100_003;
-    let bc = bcache.contact.get(j);
-    if (!bc) {
-      bc = baselineContact(session, simRun, draw);
-      bcache.contact.set(j, bc);
-      t.baseline += performance.now() - t0;
-      t0 = performance.now();
-    }
-    const contact = windowContact(session, st, simRun, draw, bc);
-    t.queue += performance.now() - t0;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    if (options.stop?.()) return null;
+    const draw = stratifiedQueueDraw(session, seed, K, j);
+    const cached = bcache.contact.get(j);
+    const sim = simulateDrawOn(executor, session, st, simRun, draw, cached);
+    if (!cached) void sim.baseline.then((bc) => bcache.contact.set(j, bc), () => undefined);
+    sims.set(j, sim);
+  };
+  const abandon = (): null => {
+    // Simulations still running finish unobserved: their errors must not surface as unhandled rejections.
+    for (const sim of sims.values()) void sim.scenario?.catch(() => undefined);
+    return null;
+  };
+  for (let j = 0; j < K; j++) {
+    if (options.stop?.()) return abandon();
+    // 1. The queue draw: baseline (kept per session) and scenario simulations, history's contacts moved.
+    for (let a = j; a <= j + ahead; a++) launch(a);
+    const sim = sims.get(j)!;
+    sims.delete(j);
+    t0 = performance.now();
+    const [bc, scen] = await Promise.all([sim.baseline, sim.scenario ?? sim.baseline]);
+    t.simWait += performance.now() - t0;
+    t0 = performance.now();
+    const contact = windowContactOf(session, st, bc, scen);
+    t.counterfactual += performance.now() - t0;
+    if (options.stop?.()) return abandon();
 
     // 2. Its per-MQL expectations (full-data models) summed per group, its hours quantiles.
     t0 = performance.now();

@@ -9,7 +9,8 @@ import { computeEtas, ETA_MODELS, expectations, SharedHistory, slaColumn, type A
 import { buildFeatures } from './features';
 import { freshEtaMemo } from './fresh-etas';
 import type { OutcomeModels } from './outcome-models';
-import { assignReps, counterfactualContacts, perturbPool, scenarioPool, simulateCohort, type QueueDraw, type ScenarioPool } from './queue-effects';
+import { assignReps, counterfactualContacts, perturbPool, scenarioPool, simulateCohort, simulateCohortOn, type QueueDraw, type ScenarioPool } from './queue-effects';
+import type { QueueSimExecutor } from '../queue/sim-executor';
 import type { ForecastSession, PolicyCohort } from './session';
 import { blockKeys, scenarioCaches, type CohortPiece, type QueuePiece, type WindowPiece } from './scenario-cache';
 import type { LeadExpectations } from './types';
@@ -264,9 +265,35 @@ export function windowContact(session: ForecastSession, st: ScenarioState, run: 
   return windowContactFrom(session, st, cohortContacts(session, st, bc, run, draw));
 }
 
+/** The baseline's and the scenario's simulations of one interval run's queue draw on an executor (worker threads); the scenario's is the baseline's when the queue is. */
+export function simulateDrawOn(
+  executor: QueueSimExecutor,
+  session: ForecastSession,
+  st: ScenarioState,
+  run: number,
+  draw: QueueDraw | null,
+  cachedBaseline: Float64Array | undefined,
+): { readonly baseline: Promise<Float64Array>; readonly scenario: Promise<Float64Array> | null } {
+  return {
+    baseline: cachedBaseline
+      ? Promise.resolve(cachedBaseline)
+      : simulateCohortOn(executor, perturbPool(session.basePool, draw), session.baseCohort, session.baseCohort.lead, session.seed, run),
+    scenario: st.sameQueue ? null : simulateCohortOn(executor, perturbPool(st.pool, draw), st.cohort, st.cohort.lead, session.seed, run),
+  };
+}
+
+/** An interval run's window contacts from its two simulations (simulateDrawOn): history's contacts moved against the baseline's `bc`. */
+export function windowContactOf(session: ForecastSession, st: ScenarioState, bc: Float64Array, scenContact: Float64Array): Float64Array {
+  return windowContactFrom(session, st, movedContacts(session, st, bc, scenContact));
+}
+
 /** Scenario first contact per cohort row: simulate (unless the queue is the baseline's) and move history's contacts. */
 function cohortContacts(session: ForecastSession, st: ScenarioState, bc: Float64Array, run: number, draw: QueueDraw | null): Float64Array {
   const scenContact = st.sameQueue ? bc : simulateCohort(perturbPool(st.pool, draw), st.cohort, st.cohort.lead, session.seed, run);
+  return movedContacts(session, st, bc, scenContact);
+}
+
+function movedContacts(session: ForecastSession, st: ScenarioState, bc: Float64Array, scenContact: Float64Array): Float64Array {
   return counterfactualContacts(session.hist, session.pool, st.pool, st.cohort, scenContact, session.baseRowOfLead, session.baseCohort, bc, session.repSchedules.fallback);
 }
 

@@ -13,7 +13,8 @@ import { counterfactualContactTimes } from '../queue/counterfactual';
 import { estimateQueue, pickupMeans, type QueueEstimate } from '../queue/estimate';
 import { coefficientShift } from '../stats/coefficient-draws';
 import { accountOwnersFromHistory, addAverageReps, routeMqls } from '../queue/routing';
-import { DAY_MS, DEFAULT_HORIZON_MS, FLAG_DECIDED_LATE, FLAG_DROPPED, FLAG_IGNORED, FLAG_REVIEWED, FLAG_UNWORKED, simulateQueues, type BlackHoleModel } from '../queue/simulate';
+import { DAY_MS, DEFAULT_HORIZON_MS, FLAG_DECIDED_LATE, FLAG_DROPPED, FLAG_IGNORED, FLAG_REVIEWED, FLAG_UNWORKED, simulateQueues, type BlackHoleModel, type QueueResult } from '../queue/simulate';
+import type { QueueSimExecutor, QueueSimInput } from '../queue/sim-executor';
 import { sigmoid } from '../stats/logistic';
 import { hashUniform, type Rng } from '../stats/rng';
 import type { Policy } from '../scenario/policy';
@@ -586,13 +587,28 @@ function removedOwners(owner: Int32Array, removed: Uint8Array): Int32Array {
  * settled without contact (simulate.ts FLAG_REVIEWED / FLAG_DECIDED_LATE).
  */
 export function simulateCohort(pool: ScenarioPool, c: QueueCohort, lead: Int32Array, seed: number, run: number): Float64Array {
+  const input = cohortSimInput(pool, c, lead, seed, run);
+  return finishCohortSim(pool, simulateQueues(input.reps, input.mqls, input.options));
+}
+
+/** simulateCohort on a queue-simulation executor (worker threads where it has them): the same contacts. */
+export async function simulateCohortOn(executor: QueueSimExecutor, pool: ScenarioPool, c: QueueCohort, lead: Int32Array, seed: number, run: number): Promise<Float64Array> {
+  return finishCohortSim(pool, await executor.simulate(cohortSimInput(pool, c, lead, seed, run)));
+}
+
+/** What simulate.ts needs of a pool and a cohort. */
+function cohortSimInput(pool: ScenarioPool, c: QueueCohort, lead: Int32Array, seed: number, run: number): QueueSimInput {
   // A shared MQL is the review (or not) history saw; a new one draws its kind.
   const known = Int8Array.from(lead, (i, k) => (c.shared[k] ? pool.reviewKindOfLead[i]! : -1));
-  const res = simulateQueues(
-    { schedules: pool.schedules, dailyCapacity: pool.capacity, serviceMs: pool.serviceMs, pickupMeanMs: pool.pickupMeanMs, urgentCapacity: pool.urgentCapacity, activeFrom: pool.activeFrom, activeTo: pool.activeTo },
-    { arrival: c.arrival, rep: c.rep, priority: c.priority, key: lead },
-    { seed, run, blackHoles: pool.blackHoles, horizonMs: pool.horizonMs, review: { skipByTier: pool.skipByTier, lateByTier: pool.lateByTier, unworkedByTier: pool.unworkedByTier, queuedByTier: pool.queuedByTier, windowMs: pool.reviewWindowMs, known } },
-  );
+  return {
+    reps: { schedules: pool.schedules, dailyCapacity: pool.capacity, serviceMs: pool.serviceMs, pickupMeanMs: pool.pickupMeanMs, urgentCapacity: pool.urgentCapacity, activeFrom: pool.activeFrom, activeTo: pool.activeTo },
+    mqls: { arrival: c.arrival, rep: c.rep, priority: c.priority, key: lead },
+    options: { seed, run, blackHoles: pool.blackHoles, horizonMs: pool.horizonMs, review: { skipByTier: pool.skipByTier, lateByTier: pool.lateByTier, unworkedByTier: pool.unworkedByTier, queuedByTier: pool.queuedByTier, windowMs: pool.reviewWindowMs, known } },
+  };
+}
+
+/** A simulation's result as the forecast reads it: contact times with review codes, the side data kept beside them. */
+function finishCohortSim(pool: ScenarioPool, res: QueueResult): Float64Array {
   for (let k = 0; k < res.flags.length; k++) {
     const f = res.flags[k]!;
     // A clean-up decided only after the worked horizon is, to the forecast, a black hole like any other (NaN).
