@@ -156,67 +156,86 @@ export interface KeptLaterConversions {
 
 export const NO_KEPT: KeptLaterConversions = { index: new Int32Array(0), tier: new Int32Array(0) };
 
-/** What selectLaterConversions reads of the scenario: its cohort (first MQLs) and how it scores. */
-export interface LaterSelectionInput {
+/** How a policy scores: what a later conversion's qualifying score under it is read from. */
+export interface LaterScoring {
   readonly later: LaterConversions;
   readonly cols: WorkspaceColumns;
   readonly policy: Policy;
-  /** The policy's handed-off first MQLs (cohort.ts): lead, arrival, shared. */
-  readonly cohort: Pick<PolicyCohort, 'lead' | 'arrival' | 'shared'>;
-  /** The scenario's fit points per lead (the replay result's, right after the re-score). */
+  /** The policy's fit points per lead. */
   readonly fit: Float64Array;
-  /** The policy in force's scorer, and whether the scenario scores differently (then a conversion's score moves by the change). */
+  /** The policy in force's scorer, and whether the policy scores differently (then a conversion's score moves by the change). */
   readonly baseScorer: BaselineScorer;
   readonly scoringChanged: boolean;
-  readonly sameMqlToleranceMs: number;
 }
 
 /**
- * Which later conversions stand under a policy, and in which tier. A lead's
- * later conversion is kept when the lead is a handed-off MQL of the policy no
- * later than the conversion, and the conversion itself would qualify: a
- * manual handoff stands (sales' doing), a high-intent one while the policy
- * keeps high-intent types, a scored one when its historical score plus the
- * scoring change at that instant (0 under the policy in force, and in
- * threshold-only mode) reaches the threshold; one without a score stands
- * (the replay's threshold-only rule, replay/score.ts fromHistory). A lead whose
- * scenario MQL is new (not history's) drops a conversion within the same-MQL
- * tolerance after it: that conversion is the scenario's MQL, counted once.
+ * Per later conversion, the score it qualifies by under the policy and its tier there. A manual
+ * conversion stands (sales' doing; lowest tier), a high-intent one while the policy keeps high-intent
+ * types (first tier), one without a score stands (lowest tier): score +Infinity. A scored one: its
+ * historical score_at_mql plus the scoring change at that instant (0 under the policy in force, and in
+ * threshold-only mode), the replay's threshold-only rule (replay/score.ts fromHistory) on a moved score.
  */
-export function selectLaterConversions(s: LaterSelectionInput): KeptLaterConversions {
-  const { later, policy, cohort } = s;
-  if (later.n === 0) return NO_KEPT;
-  const rowOfLead = new Map<number, number>();
-  for (let k = 0; k < cohort.lead.length; k++) rowOfLead.set(cohort.lead[k]!, k);
+export function laterConversionScores(s: LaterScoring): { readonly score: Float64Array; readonly tier: Int32Array } {
+  const { later, policy } = s;
   const rules = compileRules(policy, s.cols.activities);
   const scenarioScorer: BaselineScorer = { rules, fit: s.fit };
   const perType = new Float64Array(s.cols.activities.types.length);
   const lowest = rules.tierOrder[rules.tierOrder.length - 1] ?? -1;
-  const thr = rules.threshold - slack(rules.threshold);
   // Threshold-only mode keeps history's high-intent handoffs whatever the types (replay/score.ts fromHistory).
   const keepsHighIntent = policy.provenance.thresholdOnly || policy.mql.high_intent_types.length > 0;
-  const index: number[] = [];
-  const tier: number[] = [];
+  const score = new Float64Array(later.n);
+  const tier = new Int32Array(later.n);
   for (let j = 0; j < later.n; j++) {
-    const i = later.lead[j]!;
-    const k = rowOfLead.get(i);
-    if (k === undefined) continue;
-    const t = later.mqlAt[j]!;
-    const a = cohort.arrival[k]!;
-    if (t < a || (!cohort.shared[k] && t - a <= s.sameMqlToleranceMs)) continue;
     const trig = later.trigger[j]!;
     const score0 = later.scoreAtMql[j]!;
-    let tj: number;
-    if (trig === TRIGGER_MANUAL) tj = lowest;
-    else if (trig === TRIGGER_HIGH_INTENT && keepsHighIntent) tj = tierFor(rules, Number.POSITIVE_INFINITY, true);
-    else if (Number.isNaN(score0)) tj = lowest;
-    else {
-      const score = s.scoringChanged ? score0 + baselineScoreAt(s.cols, scenarioScorer, i, t, perType) - baselineScoreAt(s.cols, s.baseScorer, i, t, perType) : score0;
-      if (!(score >= thr)) continue;
-      tj = tierFor(rules, score, false);
+    if (trig === TRIGGER_MANUAL || Number.isNaN(score0) || (trig === TRIGGER_HIGH_INTENT && keepsHighIntent)) {
+      score[j] = Number.POSITIVE_INFINITY;
+      tier[j] = trig === TRIGGER_HIGH_INTENT && keepsHighIntent ? tierFor(rules, Number.POSITIVE_INFINITY, true) : lowest;
+      continue;
     }
-    index.push(j);
-    tier.push(tj);
+    const i = later.lead[j]!;
+    const t = later.mqlAt[j]!;
+    const v = s.scoringChanged ? score0 + baselineScoreAt(s.cols, scenarioScorer, i, t, perType) - baselineScoreAt(s.cols, s.baseScorer, i, t, perType) : score0;
+    score[j] = v;
+    tier[j] = tierFor(rules, v, false);
   }
-  return { index: Int32Array.from(index), tier: Int32Array.from(tier) };
+  return { score, tier };
+}
+
+/** Whether a later conversion at t stands beside its lead's first MQL of the policy at `arrival` (shared: history's first handoff). */
+export function standsBeside(t: number, arrival: number, shared: boolean, sameMqlToleranceMs: number): boolean {
+  return t >= arrival && (shared || t - arrival > sameMqlToleranceMs);
+}
+
+/** What selectLaterConversions reads of the scenario besides its scoring. */
+export interface LaterSelectionInput extends LaterScoring {
+  /** The policy's handed-off first MQLs (cohort.ts): lead, arrival, shared. */
+  readonly cohort: Pick<PolicyCohort, 'lead' | 'arrival' | 'shared'>;
+  readonly sameMqlToleranceMs: number;
+}
+
+/**
+ * Which later conversions stand under a policy, and in which tier: a lead's
+ * later conversion is kept when the lead is a handed-off MQL of the policy no
+ * later than the conversion and the conversion itself qualifies
+ * (laterConversionScores). A lead whose scenario MQL is new (not history's)
+ * drops a conversion within the same-MQL tolerance after it: that conversion
+ * is the scenario's MQL, counted once.
+ */
+export function selectLaterConversions(s: LaterSelectionInput): KeptLaterConversions {
+  const { later, cohort } = s;
+  if (later.n === 0) return NO_KEPT;
+  const rowOfLead = new Map<number, number>();
+  for (let k = 0; k < cohort.lead.length; k++) rowOfLead.set(cohort.lead[k]!, k);
+  const { score, tier } = laterConversionScores(s);
+  const thr = s.policy.mql.threshold - slack(s.policy.mql.threshold);
+  const index: number[] = [];
+  const tiers: number[] = [];
+  for (let j = 0; j < later.n; j++) {
+    const k = rowOfLead.get(later.lead[j]!);
+    if (k === undefined || !standsBeside(later.mqlAt[j]!, cohort.arrival[k]!, cohort.shared[k] === 1, s.sameMqlToleranceMs) || !(score[j]! >= thr)) continue;
+    index.push(j);
+    tiers.push(tier[j]!);
+  }
+  return { index: Int32Array.from(index), tier: Int32Array.from(tiers) };
 }
