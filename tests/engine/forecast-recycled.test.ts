@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VARIANTS, writeVariant } from '../../bench/world-variants';
+import { thresholdSweep } from '../../engine/analysis/threshold-sweep';
 import { forecast } from '../../engine/forecast/forecast';
 import { evaluate, prepareScenario } from '../../engine/forecast/kernel';
 import { ForecastSession } from '../../engine/forecast/session';
@@ -111,6 +112,16 @@ describe('recycled leads: every MQL conversion counts', () => {
     const f = await forecast(session, scenario, { runs: 0 });
     expect(f.metrics.mql_count.forecast).toBe([...raised.values()].reduce((a, b) => a + b, 0));
     expectSegmentsAddUp(f);
+  });
+
+  it('the threshold sweep counts the conversions a forecast at its threshold counts', async () => {
+    const th = session.baseline.mql.threshold;
+    const sw = thresholdSweep(session, { version: 1, window: WINDOW }, { from: th - 10, to: th + 30, steps: 41 });
+    for (const t of [th - 10, th, th + 7, th + 25]) {
+      const p = sw.points.find((x) => Math.abs(x.threshold - t) < 1e-6)!;
+      const f = await forecast(session, { version: 1, window: WINDOW, mql: { ...session.baseline.mql, threshold: t } }, { runs: 0 });
+      expect(p.metrics.mql_count, `threshold ${t}`).toBe(f.metrics.mql_count.forecast);
+    }
   });
 
   it('interval runs carry the recycled conversions too', async () => {
