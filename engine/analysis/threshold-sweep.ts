@@ -13,6 +13,7 @@ import type { Policy } from '../scenario/policy';
 import { resolvePolicy } from '../scenario/resolve';
 import { parseScenario } from '../scenario/schema';
 import { emptyEventOutcomes, fillEventOutcomes, N_VALUES, type EventOutcomes } from './event-outcomes';
+import { addLaterConversions } from './later-sweep';
 import { lerp, QUEUE_METRICS, repLoad, type LoadModel } from './queue-approximation';
 import type { SweepPoint, ThresholdSweepResult } from './types';
 
@@ -246,6 +247,8 @@ export function thresholdSweep(session: ForecastSession, scenario: unknown, opti
   fillEventOutcomes(session, index, outcomes, all[0]!, all[all.length - 1]!, options.signal);
   // Handed MQLs per threshold come from the same pass (replay/sweep.ts sweepThresholds counts them alike; the tests hold the two equal).
   const { handed: handedAt, sums, extrapolated } = outcomeSums(index, outcomes, all);
+  // Recycled leads' later conversions standing at each threshold (later-sweep.ts), as a forecast there counts them.
+  addLaterConversions(session, policy, index, Float64Array.from(all, (t) => t - 1e-9 * Math.max(1, Math.abs(t))), handedAt, sums);
   const counts = { handed: handedAt };
 
   // Exact forecasts (expected values, the slider path) at the anchors, cached.

@@ -12,7 +12,8 @@ import type { WorkSchedule } from '../calendar/business-hours';
 import type { Policy } from '../scenario/policy';
 import { tierOrder } from '../scenario/policy';
 import { sigmoid } from '../stats/logistic';
-import { BLACK_HOLE_MS, HOUR_MS, SETTLED_BY_REVIEW, DECIDED_LATE, lagCdf, remainingChance, type LeadHistory } from './history';
+import { BLACK_HOLE_MS, HOUR_MS, SETTLED_BY_REVIEW, DECIDED_LATE, lagCdf, remainingChance, type ConversionOutcomes, type LeadHistory } from './history';
+import type { LaterConversions } from './later-conversions';
 import { baseEta, pContact, pWorked, sizeBand, type OutcomeModels } from './outcome-models';
 import type { LeadExpectations, MetricSums } from './types';
 import { weightedQuantiles } from './weighted-quantile';
@@ -97,9 +98,10 @@ export class SharedHistory {
   readonly f: Float64Array;
   readonly u: Uint8Array;
   readonly w: Int8Array;
-  constructor(hist: LeadHistory, companySize: Float64Array, baseLead: Int32Array) {
+  /** `later`: recycled leads' later conversions, packed after the baseline's rows (row baseLead.length + index). */
+  constructor(hist: LeadHistory, companySize: Float64Array, baseLead: Int32Array, later: LaterConversions | null = null) {
     const n = baseLead.length;
-    const buf = new ArrayBuffer(64 * n);
+    const buf = new ArrayBuffer(64 * (n + (later?.n ?? 0)));
     this.f = new Float64Array(buf);
     this.u = new Uint8Array(buf);
     this.w = new Int8Array(buf);
@@ -123,6 +125,27 @@ export class SharedHistory {
       this.u[ob + 7] = hist.decided[i]!;
       this.w[64 * b + 56] = hist.won[i]!;
     }
+    if (later !== null) for (let j = 0; j < later.n; j++) this.pack(n + j, later.outcome, j, later.mqlAt[j]!, companySize[later.lead[j]!]!);
+  }
+
+  private pack(b: number, o: ConversionOutcomes, j: number, mqlAt: number, size: number): void {
+    const f = 8 * b;
+    this.f[f] = mqlAt;
+    this.f[f + 1] = o.contactAt[j]!;
+    this.f[f + 2] = o.routingLagMs[j]!;
+    this.f[f + 3] = o.decidedAt[j]!;
+    this.f[f + 4] = o.amount[j]!;
+    this.f[f + 5] = size;
+    const ob = 64 * b + 48;
+    this.u[ob] = o.worked[j]!;
+    this.u[ob + 1] = o.accepted[j]!;
+    this.u[ob + 2] = o.rejected[j]!;
+    this.u[ob + 3] = o.mature[j]!;
+    this.u[ob + 4] = o.sql90[j]!;
+    this.u[ob + 5] = o.opp90[j]!;
+    this.u[ob + 6] = o.opp[j]!;
+    this.u[ob + 7] = o.decided[j]!;
+    this.w[64 * b + 56] = o.won[j]!;
   }
 }
 

@@ -104,29 +104,88 @@ function maxFinite(a: Float64Array, start: number): number {
   return m;
 }
 
-export function buildLeadHistory(cols: WorkspaceColumns): LeadHistory {
+/** What one MQL conversion's disposition says, per conversion (a lead's first, or a later one). */
+export interface ConversionOutcomes {
+  readonly routingLagMs: Float64Array;
+  readonly accepted: Uint8Array;
+  readonly rejected: Uint8Array;
+  readonly decided: Uint8Array;
+  readonly decidedAt: Float64Array;
+  readonly contactAt: Float64Array;
+  readonly worked: Uint8Array;
+  readonly mature: Uint8Array;
+  readonly sql90: Uint8Array;
+  readonly opp90: Uint8Array;
+  readonly opp: Uint8Array;
+  readonly amount: Float64Array;
+  readonly won: Int8Array;
+}
+
+export function emptyOutcomes(n: number): ConversionOutcomes {
+  return {
+    routingLagMs: new Float64Array(n),
+    accepted: new Uint8Array(n),
+    rejected: new Uint8Array(n),
+    decided: new Uint8Array(n),
+    decidedAt: new Float64Array(n).fill(Number.NaN),
+    contactAt: new Float64Array(n).fill(Number.NaN),
+    worked: new Uint8Array(n),
+    mature: new Uint8Array(n),
+    sql90: new Uint8Array(n),
+    opp90: new Uint8Array(n),
+    opp: new Uint8Array(n),
+    amount: new Float64Array(n),
+    won: new Int8Array(n).fill(-1),
+  };
+}
+
+/**
+ * One conversion's outcomes at slot k from its MQL instant t and its disposition (DECISION_* code,
+ * times, amount, won as 1 / 0 / -1 already resolved): the rules every conversion is read by, so a
+ * lead's first handoff and its later ones (later-conversions.ts) count alike. `dec` < 0: no disposition.
+ */
+export function fillOutcome(
+  o: ConversionOutcomes,
+  k: number,
+  t: number,
+  dataEnd: number,
+  dec: number,
+  decidedAt: number,
+  c: number,
+  sq: number,
+  op: number,
+  amount: number,
+  won: number,
+): void {
+  o.mature[k] = t + OUTCOME_HORIZON_MS <= dataEnd ? 1 : 0;
+  if (dec < 0) return;
+  o.accepted[k] = dec === DECISION_ACCEPTED ? 1 : 0;
+  o.rejected[k] = dec === DECISION_REJECTED ? 1 : 0;
+  const decided = dec !== DECISION_NONE ? 1 : 0;
+  o.decided[k] = decided;
+  o.decidedAt[k] = decidedAt;
+  o.contactAt[k] = c;
+  const touchedAt = Math.min(Number.isFinite(c) ? c : Infinity, decided && Number.isFinite(decidedAt) ? decidedAt : decided ? t : Infinity);
+  o.worked[k] = touchedAt - t < WORKED_HORIZON_MS ? 1 : 0;
+  o.sql90[k] = Number.isFinite(sq) && sq - t <= OUTCOME_HORIZON_MS ? 1 : 0;
+  o.opp90[k] = Number.isFinite(op) && op - t <= OUTCOME_HORIZON_MS ? 1 : 0;
+  o.opp[k] = Number.isFinite(op) ? 1 : 0;
+  o.amount[k] = Number.isFinite(op) && Number.isFinite(amount) ? amount : 0;
+  o.won[k] = won;
+}
+
+/** `laterEnd`: the latest instant of the conversions the columns do not hold (later handoffs and their dispositions), -Infinity none. */
+export function buildLeadHistory(cols: WorkspaceColumns, laterEnd = -Infinity): LeadHistory {
   const n = cols.leads.n;
   const h = cols.handoffs;
   const d = cols.dispositions;
-  let dataEnd = -Infinity;
+  let dataEnd = laterEnd;
   for (const a of [cols.activities.time, cols.leads.createdAt, h.mqlAt, h.assignedAt, d.decidedAt, d.firstContactAt, d.sqlAt, d.opportunityAt, d.closedAt]) {
     dataEnd = maxFinite(a, dataEnd);
   }
   const handed = new Uint8Array(n);
   const mqlAt = new Float64Array(n).fill(Number.NaN);
-  const routingLagMs = new Float64Array(n);
-  const accepted = new Uint8Array(n);
-  const rejected = new Uint8Array(n);
-  const decided = new Uint8Array(n);
-  const decidedAt = new Float64Array(n).fill(Number.NaN);
-  const contactAt = new Float64Array(n).fill(Number.NaN);
-  const worked = new Uint8Array(n);
-  const mature = new Uint8Array(n);
-  const sql90 = new Uint8Array(n);
-  const opp90 = new Uint8Array(n);
-  const opp = new Uint8Array(n);
-  const amount = new Float64Array(n);
-  const won = new Int8Array(n).fill(-1);
+  const o = emptyOutcomes(n);
   const repCode = new Int32Array(n).fill(-1);
   let minScore = Infinity;
   const scores: number[] = [];
@@ -143,54 +202,29 @@ export function buildLeadHistory(cols: WorkspaceColumns): LeadHistory {
     if (Number.isFinite(s)) scores.push(s);
     const asg = h.assignedAt[i]!;
     if (Number.isFinite(asg) && asg >= t) {
-      routingLagMs[i] = asg - t;
+      o.routingLagMs[i] = asg - t;
       lags.push(asg - t);
     }
     repCode[i] = h.assignedRep.codes[i]!;
     if (d.count[i]! === 0) {
-      mature[i] = t + OUTCOME_HORIZON_MS <= dataEnd ? 1 : 0;
+      fillOutcome(o, i, t, dataEnd, -1, Number.NaN, Number.NaN, Number.NaN, Number.NaN, Number.NaN, -1);
       continue;
     }
-    const dec = d.decision[i]!;
-    accepted[i] = dec === DECISION_ACCEPTED ? 1 : 0;
-    rejected[i] = dec === DECISION_REJECTED ? 1 : 0;
-    decided[i] = dec !== DECISION_NONE ? 1 : 0;
-    decidedAt[i] = d.decidedAt[i]!;
-    const c = d.firstContactAt[i]!;
-    contactAt[i] = c;
-    const touchedAt = Math.min(Number.isFinite(c) ? c : Infinity, decided[i] && Number.isFinite(decidedAt[i]!) ? decidedAt[i]! : decided[i] ? t : Infinity);
-    worked[i] = touchedAt - t < WORKED_HORIZON_MS ? 1 : 0;
-    mature[i] = t + OUTCOME_HORIZON_MS <= dataEnd ? 1 : 0;
     const sq = d.sqlAt[i]!;
     const op = d.opportunityAt[i]!;
-    sql90[i] = Number.isFinite(sq) && sq - t <= OUTCOME_HORIZON_MS ? 1 : 0;
-    opp90[i] = Number.isFinite(op) && op - t <= OUTCOME_HORIZON_MS ? 1 : 0;
-    if (mature[i] && sql90[i]) sqlLags.push(Math.max(0, sq - t));
-    if (mature[i] && opp90[i]) oppLags.push(Math.max(0, op - t));
-    opp[i] = Number.isFinite(op) ? 1 : 0;
-    amount[i] = Number.isFinite(op) && Number.isFinite(d.opportunityAmount[i]!) ? d.opportunityAmount[i]! : 0;
     const w = d.won[i]!;
     // A closed opportunity without won = true is lost; an open one is unknown.
-    won[i] = w === 1 ? 1 : w === 0 || (opp[i] && Number.isFinite(d.closedAt[i]!)) ? 0 : -1;
+    const wonV = w === 1 ? 1 : w === 0 || (Number.isFinite(op) && Number.isFinite(d.closedAt[i]!)) ? 0 : -1;
+    fillOutcome(o, i, t, dataEnd, d.decision[i]!, d.decidedAt[i]!, d.firstContactAt[i]!, sq, op, d.opportunityAmount[i]!, wonV);
+    if (o.mature[i] && o.sql90[i]) sqlLags.push(Math.max(0, sq - t));
+    if (o.mature[i] && o.opp90[i]) oppLags.push(Math.max(0, op - t));
   }
   lags.sort((a, b) => a - b);
   return {
     n,
     handed,
     mqlAt,
-    routingLagMs,
-    accepted,
-    rejected,
-    decided,
-    decidedAt,
-    contactAt,
-    worked,
-    mature,
-    sql90,
-    opp90,
-    opp,
-    amount,
-    won,
+    ...o,
     repCode,
     minScoreSeen: minScore,
     scoreSupportFloor: scores.length > 0 ? scores.sort((a, b) => a - b)[Math.min(scores.length - 1, SCORE_SUPPORT - 1)]! : Infinity,

@@ -94,7 +94,7 @@ export async function intervalRuns(
   options: IntervalRunOptions,
 ): Promise<RunValues | null> {
   const t = { simWait: 0, counterfactual: 0, draws: 0, linear: 0, runs: 0 };
-  const m = st.rows.length;
+  const m = st.inWindow.lead.length;
   const G = groups.length + 1;
   const ctx = assembleContext(session, st);
   const models = session.models;
@@ -530,7 +530,7 @@ export interface Linearization {
 
 export function linearization(session: ForecastSession, st: ScenarioState, ctx: AssembleContext, etas0: Etas, e0: LeadExpectations, mem: Membership, G: number): Linearization {
   const models = session.models;
-  const m = st.rows.length;
+  const m = st.inWindow.lead.length;
   const cohort: CohortInWindow = { ...st.inWindow, contact: windowContact0(session, st) };
   const nBase = models.accept.nBase;
   const P = 1 + nBase;

@@ -12,8 +12,10 @@ import type { OutcomeModels } from './outcome-models';
 import { assignReps, counterfactualContacts, perturbPool, scenarioPool, simulateCohort, simulateCohortOn, type QueueDraw, type ScenarioPool } from './queue-effects';
 import type { QueueSimExecutor } from '../queue/sim-executor';
 import type { ForecastSession, PolicyCohort } from './session';
-import { blockKeys, scenarioCaches, type CohortPiece, type QueuePiece, type WindowPiece } from './scenario-cache';
+import { blockKeys, scenarioCaches, type CohortPiece, type LaterWithReps, type QueuePiece, type WindowPiece } from './scenario-cache';
 import type { LeadExpectations } from './types';
+import { selectLaterConversions } from './later-conversions';
+import { SAME_MQL_TOLERANCE_MS } from './session';
 
 export interface ScenarioState {
   readonly policy: Policy;
@@ -54,7 +56,7 @@ export function prepareScenario(session: ForecastSession, policy: Policy): Scena
     feats: wp.feats,
     sameQueue: qp.sameQueue,
     shared: wp.shared,
-    entered: wp.rows.length - wp.shared,
+    entered: wp.inWindow.lead.length - wp.shared,
     left: wp.left,
     extrapolated: wp.extrapolated,
     dataCompletion,
@@ -72,7 +74,17 @@ function cohortPiece(session: ForecastSession, policy: Policy): CohortPiece {
   const heldAt = new Float64Array(m);
   m = 0;
   for (let i = 0; i < r.mqlAt.length; i++) if (r.flags[i]! & FLAG_DATA_COMPLETION) heldAt[m++] = r.mqlAt[i]!;
-  return { cohort, heldAt };
+  const later = selectLaterConversions({
+    later: session.later,
+    cols: session.cols,
+    policy,
+    cohort,
+    fit: r.fit,
+    baseScorer: session.scorer,
+    scoringChanged: !policy.provenance.thresholdOnly && JSON.stringify(policy.scoring) !== JSON.stringify(session.baseline.scoring),
+    sameMqlToleranceMs: SAME_MQL_TOLERANCE_MS,
+  });
+  return { cohort, heldAt, later };
 }
 
 /** Reps and the queue: the cohort plus the capacity block. */
@@ -82,7 +94,27 @@ function queuePiece(session: ForecastSession, policy: Policy, cp: CohortPiece): 
   const base = cp.cohort;
   const rep = assignReps(cols, hist, session.pool, pool, base.lead, base.arrival, base.shared, session.seed, session.loadPerRep);
   const cohort: PolicyCohort = { ...base, rep };
-  return { pool, cohort, sameQueue: sameQueue(session, cohort, pool), contact0: null };
+  return { pool, cohort, sameQueue: sameQueue(session, cohort, pool), contact0: null, later: laterReps(session, cp, pool, rep) };
+}
+
+/**
+ * The pool's rep of each kept later conversion (the SLA calendar it is held to): history's rep while the
+ * scenario keeps it, else the rep the scenario gives the lead's first MQL (its owner now).
+ */
+function laterReps(session: ForecastSession, cp: CohortPiece, pool: ScenarioPool, cohortRep: Int32Array): LaterWithReps {
+  const kl = cp.later;
+  const rep = new Int32Array(kl.index.length);
+  if (rep.length === 0) return { ...kl, rep };
+  const rowOfLead = new Map<number, number>();
+  cp.cohort.lead.forEach((i, k) => rowOfLead.set(i, k));
+  const lc = session.later;
+  for (let u = 0; u < rep.length; u++) {
+    const j = kl.index[u]!;
+    const code = lc.repCode[j]!;
+    const r = code >= 0 ? session.pool.repOfCode[code]! : -1;
+    rep[u] = r >= 0 && !pool.removed[r] ? r : cohortRep[rowOfLead.get(lc.lead[j]!)!]!;
+  }
+  return { ...kl, rep };
 }
 
 /** The window's MQLs, their features and report counts: the queue piece plus the window. */
@@ -101,14 +133,24 @@ function windowPiece(session: ForecastSession, policy: Policy, qp: QueuePiece): 
     const a = cohort.arrival[k]!;
     if (a >= range.fromMs && a < range.toMs) rows[m++] = k;
   }
-  const lead = new Int32Array(m);
-  const arrival = new Float64Array(m);
-  const tier = new Int32Array(m);
-  const rep = new Int32Array(m);
-  const shared = new Uint8Array(m);
-  const extrapolated = new Uint8Array(m);
-  const highIntent = new Uint8Array(m);
-  const baseRow = new Int32Array(m).fill(-1);
+  // Kept later conversions in the window follow the cohort's rows (README "Recycled leads").
+  const lc = session.later;
+  const kl = qp.later;
+  let mL = 0;
+  for (let u = 0; u < kl.index.length; u++) {
+    const t = lc.mqlAt[kl.index[u]!]!;
+    if (t >= range.fromMs && t < range.toMs) mL++;
+  }
+  const later = new Int32Array(mL);
+  const total = m + mL;
+  const lead = new Int32Array(total);
+  const arrival = new Float64Array(total);
+  const tier = new Int32Array(total);
+  const rep = new Int32Array(total);
+  const shared = new Uint8Array(total);
+  const extrapolated = new Uint8Array(total);
+  const highIntent = new Uint8Array(total);
+  const baseRow = new Int32Array(total).fill(-1);
   let nShared = 0;
   let nExtra = 0;
   // Left: historical MQLs of the window that are not MQLs of the scenario's window (a lead is at most
@@ -136,11 +178,31 @@ function windowPiece(session: ForecastSession, policy: Policy, qp: QueuePiece): 
     const t = sh ? info.mqlAt[b]! : hist.mqlAt[i]!;
     if (handed && t >= range.fromMs && t < range.toMs) left--;
   }
+  // A later conversion is a shared MQL carried as history has it: its history is packed after the baseline's rows.
+  const nb = session.baseCohort.lead.length;
+  let q = m;
+  for (let u = 0; u < kl.index.length; u++) {
+    const j = kl.index[u]!;
+    const t = lc.mqlAt[j]!;
+    if (!(t >= range.fromMs && t < range.toMs)) continue;
+    later[q - m] = j;
+    lead[q] = lc.lead[j]!;
+    arrival[q] = t;
+    tier[q] = kl.tier[u]!;
+    rep[q] = kl.rep[u]!;
+    shared[q] = 1;
+    highIntent[q] = lc.highIntent[j]!;
+    baseRow[q] = nb + j;
+    q++;
+  }
+  nShared += mL;
+  left -= mL;
   return {
     range,
     rows,
+    later,
     inWindow: { lead, arrival, tier, rep, shared, extrapolated, baseRow },
-    feats: featuresFor(session, lead, arrival, highIntent, baseRow),
+    feats: featuresFor(session, lead, arrival, highIntent, baseRow, m, later),
     shared: nShared,
     left,
     extrapolated: nExtra,
@@ -153,7 +215,7 @@ function windowPiece(session: ForecastSession, policy: Policy, qp: QueuePiece): 
 const sharedHistories = new WeakMap<ForecastSession, SharedHistory>();
 function sharedHistoryOf(session: ForecastSession): SharedHistory {
   let h = sharedHistories.get(session);
-  if (!h) sharedHistories.set(session, (h = new SharedHistory(session.hist, session.cols.leads.companySize, session.baseCohort.lead)));
+  if (!h) sharedHistories.set(session, (h = new SharedHistory(session.hist, session.cols.leads.companySize, session.baseCohort.lead, session.later)));
   return h;
 }
 
@@ -196,6 +258,11 @@ function historicalInWindow(session: ForecastSession, range: WindowRange): numbe
     for (let i = 0; i < hist.n; i++) {
       const t = hist.mqlAt[i]!;
       if (hist.handed[i] && t >= range.fromMs && t < range.toMs) c++;
+    }
+    const later = session.later;
+    for (let j = 0; j < later.n; j++) {
+      const t = later.mqlAt[j]!;
+      if (t >= range.fromMs && t < range.toMs) c++;
     }
     byRange.set(key, c);
   }
@@ -299,10 +366,14 @@ function movedContacts(session: ForecastSession, st: ScenarioState, bc: Float64A
 
 /** The window rows' contacts; new MQLs have only the simulation's time: put it on history's scale. */
 function windowContactFrom(session: ForecastSession, st: ScenarioState, cf: Float64Array): Float64Array {
-  const contact = new Float64Array(st.rows.length);
-  for (let q = 0; q < contact.length; q++) contact[q] = cf[st.rows[q]!]!;
+  const m = st.rows.length;
+  const contact = new Float64Array(st.inWindow.lead.length);
+  for (let q = 0; q < m; q++) contact[q] = cf[st.rows[q]!]!;
+  // Later conversions are not in the queue simulation (the queue model is estimated on first handoffs): history's contact.
+  const later = st.pieces.window.later;
+  for (let u = 0; u < later.length; u++) contact[m + u] = session.later.outcome.contactAt[later[u]!]!;
   const { shared, rep, arrival } = st.inWindow;
-  for (let q = 0; q < contact.length; q++) {
+  for (let q = 0; q < m; q++) {
     if (shared[q] || !Number.isFinite(contact[q]!)) continue;
     const r = rep[q]!;
     const s = r >= 0 && r < st.pool.schedules.length ? st.pool.schedules[r]! : session.repSchedules.fallback;
@@ -326,8 +397,9 @@ export interface WindowFeatures {
   /** Index into the fresh rows per window row, -1 when it has a training row. */
   readonly freshRow: Int32Array;
   readonly nFresh: number;
-  /** Per fresh row: its window row, lead, MQL instant and high-intent trigger. */
+  /** Per fresh row: its window row, memo key (the lead; hist.n + index for a later conversion), lead, MQL instant and high-intent trigger. */
   readonly freshQ: Int32Array;
+  readonly freshKey: Int32Array;
   readonly freshLead: Int32Array;
   readonly freshAt: Float64Array;
   readonly freshHigh: Uint8Array;
@@ -335,7 +407,11 @@ export interface WindowFeatures {
   fresh(): readonly Float64Array[];
 }
 
-function featuresFor(session: ForecastSession, lead: Int32Array, at: Float64Array, highIntent: Uint8Array, baseRow: Int32Array): WindowFeatures {
+/**
+ * Rows from `firstLater` on are later conversions (`later` their indices): never training rows (the
+ * models are fitted on first handoffs), so fresh rows remembered under key hist.n + index.
+ */
+function featuresFor(session: ForecastSession, lead: Int32Array, at: Float64Array, highIntent: Uint8Array, baseRow: Int32Array, firstLater: number, later: Int32Array): WindowFeatures {
   const { training, hist, cols } = session;
   const m = lead.length;
   const trainRow = new Int32Array(m);
@@ -343,7 +419,12 @@ function featuresFor(session: ForecastSession, lead: Int32Array, at: Float64Arra
   const hiCol = training.x[5]!;
   const info = baseRowInfo(session);
   let nFresh = 0;
-  for (let q = 0; q < m; q++) {
+  for (let q = firstLater; q < m; q++) {
+    trainRow[q] = -1;
+    freshRow[q] = nFresh++;
+  }
+  nFresh = 0;
+  for (let q = 0; q < firstLater; q++) {
     const i = lead[q]!;
     const b = baseRow[q]!;
     // Shared rows read their lead's training row, instant and trigger in baseline order; others by lead.
@@ -353,7 +434,9 @@ function featuresFor(session: ForecastSession, lead: Int32Array, at: Float64Arra
       freshRow[q] = nFresh++;
     } else trainRow[q] = t;
   }
+  for (let q = firstLater; q < m; q++) freshRow[q] = nFresh++;
   const freshQ = new Int32Array(nFresh);
+  const freshKey = new Int32Array(nFresh);
   const freshLead = new Int32Array(nFresh);
   const freshAt = new Float64Array(nFresh);
   const freshHigh = new Uint8Array(nFresh);
@@ -361,6 +444,7 @@ function featuresFor(session: ForecastSession, lead: Int32Array, at: Float64Arra
     const j = freshRow[q]!;
     if (j < 0) continue;
     freshQ[j] = q;
+    freshKey[j] = q < firstLater ? lead[q]! : hist.n + later[q - firstLater]!;
     freshLead[j] = lead[q]!;
     freshAt[j] = at[q]!;
     freshHigh[j] = highIntent[q]!;
@@ -371,6 +455,7 @@ function featuresFor(session: ForecastSession, lead: Int32Array, at: Float64Arra
     freshRow,
     nFresh,
     freshQ,
+    freshKey,
     freshLead,
     freshAt,
     freshHigh,
@@ -419,21 +504,23 @@ export function windowEtas(trainEtas: Etas, models: OutcomeModels, f: WindowFeat
     for (const k of ETA_MODELS) for (let j = 0; j < f.nFresh; j++) out[k][f.freshQ[j]!] = fr[k][j]!;
     return out;
   }
-  const memo = freshEtaMemo(session, session.hist.n);
+  const memo = freshEtaMemo(session, session.hist.n + session.later.n);
   let nMiss = 0;
   const miss = new Int32Array(f.nFresh);
   for (let j = 0; j < f.nFresh; j++) {
-    const slot = memo.find(f.freshLead[j]!, f.freshAt[j]!, f.freshHigh[j]!);
+    const slot = memo.find(f.freshKey[j]!, f.freshAt[j]!, f.freshHigh[j]!);
     if (slot >= 0) memo.read(slot, out, f.freshQ[j]!);
     else miss[nMiss++] = j;
   }
   if (nMiss > 0) {
     const mLead = new Int32Array(nMiss);
+    const mKey = new Int32Array(nMiss);
     const mAt = new Float64Array(nMiss);
     const mHigh = new Uint8Array(nMiss);
     for (let u = 0; u < nMiss; u++) {
       const j = miss[u]!;
       mLead[u] = f.freshLead[j]!;
+      mKey[u] = f.freshKey[j]!;
       mAt[u] = f.freshAt[j]!;
       mHigh[u] = f.freshHigh[j]!;
     }
@@ -441,7 +528,7 @@ export function windowEtas(trainEtas: Etas, models: OutcomeModels, f: WindowFeat
     for (let u = 0; u < nMiss; u++) {
       const q = f.freshQ[miss[u]!]!;
       for (const k of ETA_MODELS) out[k][q] = fr[k][u]!;
-      memo.write(mLead[u]!, mAt[u]!, mHigh[u]!, fr, u);
+      memo.write(mKey[u]!, mAt[u]!, mHigh[u]!, fr, u);
     }
   }
   return out;

@@ -12,12 +12,20 @@ import type { CohortInWindow } from './assemble';
 import type { PolicyCohort } from './cohort';
 import type { WindowFeatures } from './kernel';
 import type { ScenarioPool } from './queue-effects';
+import type { KeptLaterConversions } from './later-conversions';
 import type { LeadExpectations } from './types';
+
+/** Kept later conversions with the scenario pool's rep of each. */
+export interface LaterWithReps extends KeptLaterConversions {
+  readonly rep: Int32Array;
+}
 
 export interface CohortPiece {
   readonly cohort: PolicyCohort;
   /** MQL instants of leads held by a pre-flight check (data-completion queue), any window. */
   readonly heldAt: Float64Array;
+  /** Later conversions of recycled leads that stand under the policy (later-conversions.ts). */
+  readonly later: KeptLaterConversions;
 }
 
 export interface QueuePiece {
@@ -27,11 +35,15 @@ export interface QueuePiece {
   readonly sameQueue: boolean;
   /** Run 0's scenario first contact per cohort row (memoised on first use). */
   contact0: Float64Array | null;
+  readonly later: LaterWithReps;
 }
 
 export interface WindowPiece {
   readonly range: WindowRange;
+  /** Cohort rows of the window's first MQLs: window rows 0 .. rows.length - 1. */
   readonly rows: Int32Array;
+  /** Later-conversion index of each window row after them (carried as observed). */
+  readonly later: Int32Array;
   readonly inWindow: Omit<CohortInWindow, 'contact'>;
   readonly feats: WindowFeatures;
   readonly shared: number;

@@ -20,6 +20,7 @@ import { buildCohort, type PolicyCohort } from './cohort';
 import { computeFitPoints } from '../scoring/fit';
 import { buildFeatures, buildFeatureSpec, type BaselineScorer, type FeatureSpec } from './features';
 import { buildLeadHistory, DAY_MS, type LeadHistory } from './history';
+import { loadLaterConversions, NO_LATER_ROWS, withOutcomes, type LaterConversionRows, type LaterConversions } from './later-conversions';
 import { fitOutcomeModels, sizeBand, type OutcomeModels, type TrainingSet } from './outcome-models';
 import {
   assignReps,
@@ -74,6 +75,8 @@ export class ForecastSession {
   readonly delayCalibration: DelayCalibration;
   /** Service-time calibration of the baseline queue (queue-effects.ts calibrateService). */
   readonly calibration: ReturnType<typeof calibrateService> | null;
+  /** Recycled leads' handoffs after their first, with outcomes (later-conversions.ts). */
+  readonly later: LaterConversions;
 
   private constructor(
     readonly ws: Workspace | null,
@@ -89,8 +92,10 @@ export class ForecastSession {
     readonly repSchedules: RepSchedules,
     readonly seed: number,
     readonly queueModel: QueueModel,
+    laterRows: LaterConversionRows,
   ) {
     const started = performance.now();
+    this.later = withOutcomes(laterRows, hist.dataEnd);
     this.trainingRowOfLead = new Int32Array(hist.n).fill(-1);
     training.rows.forEach((i, t) => (this.trainingRowOfLead[i] = t));
     this.trainEtas = computeEtas(models, training.x, training.rows.length);
@@ -126,9 +131,10 @@ export class ForecastSession {
     const baseline = await loadBaseline(ws, cols);
     const schedules = await readRepSchedules(ws, cols.timezone);
     const reps = await readReps(ws);
+    const later = await loadLaterConversions(ws, cols);
     // The session works on its own columns from here: DuckDB's copies of the blocks it read are dead weight.
     await releaseBufferCache(ws);
-    return ForecastSession.fromParts(ws, cols, baseline, schedules, reps, options);
+    return ForecastSession.fromParts(ws, cols, baseline, schedules, reps, options, later);
   }
 
   /** Builds a session from loaded parts (tests, or a caller that already holds the columns). */
@@ -139,8 +145,9 @@ export class ForecastSession {
     schedules: RepSchedules,
     reps: readonly RepRow[],
     options: SessionOptions = {},
+    later: LaterConversionRows = NO_LATER_ROWS,
   ): ForecastSession {
-    const hist = buildLeadHistory(cols);
+    const hist = buildLeadHistory(cols, later.endMs);
     const rowsList: number[] = [];
     for (let i = 0; i < hist.n; i++) if (hist.handed[i]) rowsList.push(i);
     const rows = Int32Array.from(rowsList);
@@ -159,7 +166,7 @@ export class ForecastSession {
     const training: TrainingSet = { rows, x, hist, band: Uint8Array.from(rows, (i) => sizeBand(cols.leads.companySize[i]!)) };
     const models = fitOutcomeModels(training);
     const pool = buildRepPool(cols, hist, reps, schedules, baseline);
-    return new ForecastSession(ws, cols, baseline, hist, new Replayer(cols), spec, scorer, training, models, pool, schedules, options.seed ?? 1, options.queueModel ?? 'capacity');
+    return new ForecastSession(ws, cols, baseline, hist, new Replayer(cols), spec, scorer, training, models, pool, schedules, options.seed ?? 1, options.queueModel ?? 'capacity', later);
   }
 
   /**

@@ -84,10 +84,15 @@ export interface HandoffFacts {
   readonly openOpportunity: Uint8Array;
 }
 
-const BASE_SQL = `
+/**
+ * The joining rule as CTEs: h (handoffs numbered per lead by seq), agg (each handoff's dispositions
+ * folded). Exported so the forecast's later conversions (forecast/later-conversions.ts) read exactly
+ * what the observed metrics count.
+ */
+export const LINKED_HANDOFFS_SQL = `
 WITH h AS (
   -- hid, did: the tables' rowids, stable integer identities (cheaper to group and join on than lead_id + seq)
-  SELECT rowid AS hid, lead_id, mql_at, assigned_at, score_at_mql, tier, assigned_rep_id,
+  SELECT rowid AS hid, lead_id, mql_at, assigned_at, score_at_mql, tier, assigned_rep_id, "trigger",
          row_number() OVER (PARTITION BY lead_id ORDER BY mql_at, assigned_at NULLS LAST,
                             assigned_rep_id NULLS LAST, tier NULLS LAST, score_at_mql NULLS LAST) AS seq
   FROM handoffs
@@ -129,7 +134,9 @@ agg AS (
          bool_or(opportunity_at IS NOT NULL) AND NOT bool_or(closed_at IS NOT NULL OR won IS NOT NULL) AS open_opportunity
   FROM dk
   GROUP BY hid
-)
+)`;
+
+const BASE_SQL = `${LINKED_HANDOFFS_SQL}
 SELECT epoch_ms(h.mql_at)::DOUBLE, epoch_ms(coalesce(h.assigned_at, h.mql_at))::DOUBLE, h.score_at_mql::DOUBLE,
        (coalesce(dt.i, 0) - 1)::INTEGER, (coalesce(dr.i, 0) - 1)::INTEGER, (coalesce(ds.i, 0) - 1)::INTEGER,
        -- small per-MQL codes packed into one column (fewer vectors to read): see unpackFlags
