@@ -24,6 +24,8 @@ export interface ForecastOptions {
   readonly seed?: number;
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: AbortSignal;
+  /** Awaited between the interval runs' steps (the engine's queue lets a slider's forecast run there); default: the next event-loop turn. */
+  readonly yieldPoint?: () => Promise<void>;
 }
 
 export class ForecastAborted extends Error {
@@ -59,6 +61,7 @@ export async function forecast(source: Workspace | ForecastSession, scenario: un
     const out = await intervalRuns(session, st, groups, point, runs, seed, {
       modelCache: cache,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.yieldPoint ? { yieldPoint: options.yieldPoint } : {}),
       stop: () => options.signal?.aborted === true,
     });
     if (out === null) throw new ForecastAborted();

@@ -52,8 +52,16 @@ export interface RunValues {
 
 export interface IntervalRunOptions {
   readonly onProgress?: (done: number, total: number) => void;
-  /** True stops the runs (checked between runs); intervalRuns then returns null. */
+  /** True stops the runs (checked at every yield point and between runs); intervalRuns then returns null. */
   readonly stop?: () => boolean;
+  /**
+   * Awaited between steps (each at most one simulation or one pass over the MQLs); default the next
+   * event-loop turn. The engine's queue runs a slider's forecast there: safe, because what this
+   * function keeps across it is its own (typed arrays it made, the scenario's cached pieces, which
+   * nothing mutates once built, and memos keyed by identity); the replayer's shared buffers are read
+   * only inside prepareScenario, before the runs start.
+   */
+  readonly yieldPoint?: () => Promise<void>;
   readonly modelCache: Map<number, OutcomeModels>;
 }
 
@@ -74,6 +82,11 @@ const MODELS: readonly ModelKey[] = ['accept', 'reject', 'sql', 'opp', 'won'];
 const H = 1e-5;
 const STREAM_RESAMPLE = 0x1ead;
 
+/** Engine ms of outcome runs between yields: well inside the 50 ms a waiting request should wait at most. */
+const RUNS_SLICE_MS = 20;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** Linearizations per window piece (scenario-cache.ts) and groups (their sizes). */
 const linearCache = new WeakMap<object, Map<string, Linearization>>();
 
@@ -91,6 +104,14 @@ export async function intervalRuns(
   options: IntervalRunOptions,
 ): Promise<RunValues | null> {
   const t = { queue: 0, baseline: 0, draws: 0, linear: 0, runs: 0 };
+  const pause = options.yieldPoint ?? nextTurn;
+  let lastYield = performance.now();
+  /** Yield, then say whether to go on. */
+  const proceed = async (): Promise<boolean> => {
+    await pause();
+    lastYield = performance.now();
+    return options.stop?.() !== true;
+  };
   const m = st.rows.length;
   const G = groups.length + 1;
   const ctx = assembleContext(session, st);
@@ -107,6 +128,7 @@ export async function intervalRuns(
   let lin = lins.get(groupsKey);
   if (!lin) lins.set(groupsKey, (lin = linearization(session, st, ctx, etas0, point, mem, G)));
   t.linear += performance.now() - t0;
+  if (!(await proceed())) return null;
 
   // Extrapolated MQLs: their per-run shift is applied exactly (a sub-cohort re-assembled per run).
   const ex: number[] = [];
@@ -137,12 +159,12 @@ export async function intervalRuns(
       bc = baselineContact(session, simRun, draw);
       bcache.contact.set(j, bc);
       t.baseline += performance.now() - t0;
+      if (!(await proceed())) return null;
       t0 = performance.now();
     }
     const contact = windowContact(session, st, simRun, draw, bc);
     t.queue += performance.now() - t0;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    if (options.stop?.()) return null;
+    if (!(await proceed())) return null;
 
     // 2. Its per-MQL expectations (full-data models) summed per group, its hours quantiles.
     t0 = performance.now();
@@ -154,7 +176,7 @@ export async function intervalRuns(
     });
     t.draws += performance.now() - t0;
     emit(Math.floor((drawShare * (j + 1)) / K));
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (!(await proceed())) return null;
   }
 
   // 3. The runs: each on queue draw r mod K for the resampling and extrapolation parts, the queue part from all K draws.
@@ -164,6 +186,8 @@ export async function intervalRuns(
   const delta = new Float64Array(G * 8);
   for (let r = 0; r < runs; r++) {
     if (options.stop?.()) return null;
+    // The runs are cheap each (a bootstrap model draw the first time per session): yield by the clock.
+    if (performance.now() - lastYield > RUNS_SLICE_MS && !(await proceed())) return null;
     const rn = r + 1;
     const sm = summaries[r % K]!;
     const drawn = bootstrapModels(session, rn + (seed - 1) * 100_003, options.modelCache);
