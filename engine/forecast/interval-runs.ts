@@ -126,7 +126,20 @@ export async function intervalRuns(
   if (!lins) linearCache.set(st.pieces.window, (lins = new Map()));
   const groupsKey = groups.map((g) => g.rows.length).join(',');
   let lin = lins.get(groupsKey);
-  if (!lin) lins.set(groupsKey, (lin = linearization(session, st, ctx, etas0, point, mem, G)));
+  if (!lin) {
+    // Several passes over the MQLs (a second or more at 250k): yield between them; kept only once whole.
+    const steps = linearizationSteps(session, st, ctx, etas0, point, mem, G);
+    for (let s = steps.next(); ; s = steps.next()) {
+      if (s.done) {
+        lin = s.value;
+        break;
+      }
+      t.linear += performance.now() - t0;
+      if (!(await proceed())) return null;
+      t0 = performance.now();
+    }
+    lins.set(groupsKey, lin);
+  }
   t.linear += performance.now() - t0;
   if (!(await proceed())) return null;
 
@@ -536,6 +549,15 @@ export interface Linearization {
 }
 
 export function linearization(session: ForecastSession, st: ScenarioState, ctx: AssembleContext, etas0: Etas, e0: LeadExpectations, mem: Membership, G: number): Linearization {
+  const steps = linearizationSteps(session, st, ctx, etas0, e0, mem, G);
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return s.value;
+  }
+}
+
+/** linearization() in steps (one pass over the MQLs each), so intervalRuns can yield between them. */
+function* linearizationSteps(session: ForecastSession, st: ScenarioState, ctx: AssembleContext, etas0: Etas, e0: LeadExpectations, mem: Membership, G: number): Generator<void, Linearization> {
   const models = session.models;
   const m = st.rows.length;
   const cohort: CohortInWindow = { ...st.inWindow, contact: windowContact0(session, st) };
@@ -546,8 +568,10 @@ export function linearization(session: ForecastSession, st: ScenarioState, ctx: 
   // Per row and pair: d(expectation)/d(eta).
   const plus = (a: Float64Array) => Float64Array.from(a, (v) => v + H);
   const e1 = expectations(ctx, models, { ...etas0, accept: plus(etas0.accept), reject: plus(etas0.reject), sql: plus(etas0.sql), opp: plus(etas0.opp) }, cohort);
+  yield;
   const amountUp: OutcomeModels = { ...models, amountByBand: Float64Array.from(models.amountByBand, (a) => a + 1) };
   const e2 = expectations(ctx, amountUp, { ...etas0, won: plus(etas0.won) }, cohort);
+  yield;
   const diffCols = (e: LeadExpectations) => [e.accept, e.reject, e.sql, e.opp, e.won, e.pipeline];
   const d0 = diffCols(e0);
   const d1 = diffCols(e1);
@@ -590,12 +614,14 @@ export function linearization(session: ForecastSession, st: ScenarioState, ctx: 
       }
     }
   }
+  yield;
   // Extra columns (coefficient index nBase + c): one pass per c, every model that has it moved at once.
   const maxExtra = Math.max(...MODELS.map((k) => width(k) - P));
   for (let c = 0; c < maxExtra; c++) {
     const moved = { ...models };
     for (const k of MODELS) if (width(k) - P > c) moved[k] = withCoefficient(models[k], nBase + c, H);
     const ec = expectations(ctx, moved, etas0, cohort);
+    yield;
     const dc = diffCols(ec);
     for (let q = 0; q < m; q++) {
       for (let p = 0; p < 6; p++) {
@@ -612,6 +638,7 @@ export function linearization(session: ForecastSession, st: ScenarioState, ctx: 
       }
     }
   }
+  yield;
   // Pipeline per size band's mean amount (exactly linear: a step of 1).
   const amount = new Float64Array(G * 4);
   const size = session.cols.leads.companySize;
