@@ -220,13 +220,14 @@ export class Engine implements EngineApi {
 
   async leadDiff(params: EngineParams<'leadDiff'>): Promise<EngineResults['leadDiff']> {
     const { scenario, kind, offset, limit } = params;
+    // A page the user asked for: ahead of queued work, and at an interval job's yield points (which hold no replay).
     return this.serial.run(async () => {
       const session = await this.session();
       const policy = resolvePolicy(session.baseline, parseScenario(scenario, 'scenario'));
-      // The session's replayer is shared with the forecast; the serial queue keeps this replay ours until the page is read.
+      // The session's replayer is shared with the forecast; from here to the page read nothing awaits, so this replay stays ours.
       const diff = diffAgainstHistory(session.cols, session.replayer.rescore(policy));
       return { counts: diff.counts, page: diffPage(session.replayer, diff, kind, offset ?? 0, limit ?? 50) };
-    });
+    }, 'paging');
   }
 
   async sweep(params: EngineParams<'sweep'>): Promise<EngineResults['sweep']> {

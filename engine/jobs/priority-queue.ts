@@ -2,18 +2,21 @@
 // DuckDB connection runs one query at a time, and an import must not be read
 // half-done), but not strictly first come, first served:
 // - 'interactive' tasks (a slider's expected-values forecast) go ahead of
-//   every waiting 'normal' task (lead-diff pages, interval runs, saves), so
-//   the answer the user is waiting for is not held up by slower work;
+//   every other waiting task, then 'paging' ones (a lead-diff page), then
+//   'normal' ones (interval runs, saves, reports) in arrival order, so the
+//   answer the user is waiting for is not held up by slower work;
 // - 'barrier' tasks (imports, opening a workspace) change the history: nothing
 //   queued after one overtakes it, and one never runs beside anything;
 // - a 'yielding' task (the interval runs) calls its yield point between
 //   steps; there the event loop runs (cancel messages and new requests get in)
-//   and waiting interactive tasks run to completion before it resumes. Only
-//   interactive tasks run there: imports, saves and the rest wait for the slot.
+//   and waiting interactive and paging tasks run to completion before it
+//   resumes. Only those run there: imports, saves and the rest wait for the slot.
 // A yielding task must hold no shared mutable state across its yield points
 // that an interactive task could change (forecast/interval-runs.ts says why it holds none).
 
-export type Priority = 'barrier' | 'normal' | 'interactive';
+export type Priority = 'barrier' | 'normal' | 'paging' | 'interactive';
+
+const RANK: Readonly<Record<Priority, number>> = { barrier: 0, normal: 0, paging: 1, interactive: 2 };
 
 /** Called by a yielding task between steps: resolves once waiting interactive work has run. */
 export type YieldPoint = () => Promise<void>;
@@ -51,7 +54,7 @@ export class PriorityQueue {
     });
   }
 
-  /** A normal-priority task that lets interactive tasks run at its yield points. */
+  /** A normal-priority task that lets interactive and paging tasks run at its yield points. */
   runYielding<T>(task: (yieldPoint: YieldPoint) => Promise<T>): Promise<T> {
     return this.run(() => task(() => this.yieldPoint()), 'normal');
   }
@@ -67,19 +70,20 @@ export class PriorityQueue {
     });
   }
 
-  /** The next task: the first interactive one not queued behind a barrier, else (unless only interactive) the first. */
-  private take(interactiveOnly: boolean): Entry | undefined {
+  /** The next task: the highest-ranked one not queued behind a barrier (the first of equals), else (not at a yield point) the first. */
+  private take(atYieldPoint: boolean): Entry | undefined {
     let index = -1;
+    let rank = 0;
     for (let k = 0; k < this.waiting.length; k++) {
       const p = this.waiting[k]!.priority;
       if (p === 'barrier') break;
-      if (p === 'interactive') {
+      if (RANK[p] > rank) {
         index = k;
-        break;
+        rank = RANK[p];
       }
     }
     if (index < 0) {
-      if (interactiveOnly || this.waiting.length === 0) return undefined;
+      if (atYieldPoint || this.waiting.length === 0) return undefined;
       index = 0;
     }
     return this.waiting.splice(index, 1)[0];

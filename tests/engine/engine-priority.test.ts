@@ -1,6 +1,7 @@
 // The engine's queue with an interval job running (issue #6, engine/jobs/priority-queue.ts),
 // on the shipped sample: a slider's expected-values forecast asked meanwhile is answered
-// before the job ends, and before work queued ahead of it, with the numbers it has alone;
+// before the job ends, and before a lead-diff page queued ahead of it (which also comes
+// before the job ends), with the numbers both have alone;
 // the job's own intervals are those it has alone; a cancel sent while it is in its outcome
 // runs lands; an import is never overtaken nor interleaved.
 import { join } from 'node:path';
@@ -44,7 +45,7 @@ beforeAll(async () => {
 afterAll(() => engine?.close());
 
 describe('the engine queue with an interval job running', () => {
-  it('answers an expected-values forecast asked meanwhile first, ahead of a lead-diff page asked before it, with the numbers both have alone', async () => {
+  it('answers an expected-values forecast asked meanwhile, then a lead-diff page asked before it, both before the job ends and as they are alone', async () => {
     const t = t0;
     const job = at(t + 2);
     const slider = at(t + 4);
@@ -62,7 +63,7 @@ describe('the engine queue with an interval job running', () => {
     const point = engine.forecast({ scenario: slider, runs: 0 }).then((f) => (order.push('point'), f));
     const [iv, pt, df] = await Promise.all([intervals, point, diff]);
 
-    expect(order).toEqual(['point', 'intervals', 'diff']);
+    expect(order).toEqual(['point', 'diff', 'intervals']);
     expect(numbers(pt)).toEqual(numbers(alonePoint));
     expect(numbers(iv)).toEqual(numbers(aloneIntervals));
     expect(iv.details.runs).toBeGreaterThan(0);
