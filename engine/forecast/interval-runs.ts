@@ -17,7 +17,7 @@ import type { MetricValues } from './assemble';
 import { expectations, type AssembleContext, type CohortInWindow, type Etas } from './assemble';
 import { Rng } from '../stats/rng';
 import { bootstrapModels, EXTRAPOLATION_SD, extrapolationShift, stratifiedQueueDraw } from './intervals';
-import { assembleContext, baselineContact, windowContact, windowContact0, windowEtas, type ScenarioState } from './kernel';
+import { assembleContext, baselineContactSteps, windowContact0, windowContactSteps, windowEtas, type ScenarioState } from './kernel';
 import { sizeBand, type Model, type OutcomeModels } from './outcome-models';
 import { stableOrderByValue } from './radix-order';
 import type { ForecastSession } from './session';
@@ -82,8 +82,10 @@ const MODELS: readonly ModelKey[] = ['accept', 'reject', 'sql', 'opp', 'won'];
 const H = 1e-5;
 const STREAM_RESAMPLE = 0x1ead;
 
-/** Engine ms of outcome runs between yields: well inside the 50 ms a waiting request should wait at most. */
-const RUNS_SLICE_MS = 20;
+/** Engine ms between yields where the work can be cut (simulation slices, outcome runs): well inside the 50 ms a waiting request should wait at most. */
+const SLICE_MS = 20;
+/** Simulation steps between looks at the clock (a few ms at most). */
+const SIM_STEPS = 4096;
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -112,6 +114,13 @@ export async function intervalRuns(
     lastYield = performance.now();
     return options.stop?.() !== true;
   };
+  /** Runs a stepped computation, yielding once SLICE_MS have passed since the last yield; null when stopped. */
+  const drive = async <T>(steps: Generator<void, T>): Promise<T | null> => {
+    for (let s = steps.next(); ; s = steps.next()) {
+      if (s.done) return s.value;
+      if (performance.now() - lastYield > SLICE_MS && !(await proceed())) return null;
+    }
+  };
   const m = st.rows.length;
   const G = groups.length + 1;
   const ctx = assembleContext(session, st);
@@ -128,20 +137,11 @@ export async function intervalRuns(
   let lin = lins.get(groupsKey);
   if (!lin) {
     // Several passes over the MQLs (a second or more at 250k): yield between them; kept only once whole.
-    const steps = linearizationSteps(session, st, ctx, etas0, point, mem, G);
-    for (let s = steps.next(); ; s = steps.next()) {
-      if (s.done) {
-        lin = s.value;
-        break;
-      }
-      t.linear += performance.now() - t0;
-      if (!(await proceed())) return null;
-      t0 = performance.now();
-    }
-    lins.set(groupsKey, lin);
+    const made = await drive(linearizationSteps(session, st, ctx, etas0, point, mem, G));
+    if (made === null) return null;
+    lins.set(groupsKey, (lin = made));
   }
   t.linear += performance.now() - t0;
-  if (!(await proceed())) return null;
 
   // Extrapolated MQLs: their per-run shift is applied exactly (a sub-cohort re-assembled per run).
   const ex: number[] = [];
@@ -169,13 +169,14 @@ export async function intervalRuns(
     const simRun = j + 1 + (seed - 1) * 100_003;
     let bc = bcache.contact.get(j);
     if (!bc) {
-      bc = baselineContact(session, simRun, draw);
-      bcache.contact.set(j, bc);
+      const made = await drive(baselineContactSteps(session, simRun, draw, SIM_STEPS));
+      if (made === null) return null;
+      bcache.contact.set(j, (bc = made));
       t.baseline += performance.now() - t0;
-      if (!(await proceed())) return null;
       t0 = performance.now();
     }
-    const contact = windowContact(session, st, simRun, draw, bc);
+    const contact = await drive(windowContactSteps(session, st, simRun, draw, bc, SIM_STEPS));
+    if (contact === null) return null;
     t.queue += performance.now() - t0;
     if (!(await proceed())) return null;
 
@@ -200,7 +201,7 @@ export async function intervalRuns(
   for (let r = 0; r < runs; r++) {
     if (options.stop?.()) return null;
     // The runs are cheap each (a bootstrap model draw the first time per session): yield by the clock.
-    if (performance.now() - lastYield > RUNS_SLICE_MS && !(await proceed())) return null;
+    if (performance.now() - lastYield > SLICE_MS && !(await proceed())) return null;
     const rn = r + 1;
     const sm = summaries[r % K]!;
     const drawn = bootstrapModels(session, rn + (seed - 1) * 100_003, options.modelCache);

@@ -13,7 +13,7 @@ import { counterfactualContactTimes } from '../queue/counterfactual';
 import { estimateQueue, pickupMeans, type QueueEstimate } from '../queue/estimate';
 import { coefficientShift } from '../stats/coefficient-draws';
 import { accountOwnersFromHistory, addAverageReps, routeMqls } from '../queue/routing';
-import { DAY_MS, DEFAULT_HORIZON_MS, FLAG_DECIDED_LATE, FLAG_DROPPED, FLAG_IGNORED, FLAG_REVIEWED, FLAG_UNWORKED, simulateQueues, type BlackHoleModel } from '../queue/simulate';
+import { DAY_MS, DEFAULT_HORIZON_MS, FLAG_DECIDED_LATE, FLAG_DROPPED, FLAG_IGNORED, FLAG_REVIEWED, FLAG_UNWORKED, queueSimulation, type BlackHoleModel, type QueueResult, type QueueSimulation } from '../queue/simulate';
 import { sigmoid } from '../stats/logistic';
 import { hashUniform, type Rng } from '../stats/rng';
 import type { Policy } from '../scenario/policy';
@@ -586,13 +586,30 @@ function removedOwners(owner: Int32Array, removed: Uint8Array): Int32Array {
  * settled without contact (simulate.ts FLAG_REVIEWED / FLAG_DECIDED_LATE).
  */
 export function simulateCohort(pool: ScenarioPool, c: QueueCohort, lead: Int32Array, seed: number, run: number): Float64Array {
+  const sim = cohortSimulation(pool, c, lead, seed, run);
+  while (!sim.advance(2 ** 30));
+  return cohortContacts(pool, sim.result);
+}
+
+/** simulateCohort in slices of `slice` simulation steps, yielding between them (the interval runs' yield points). */
+export function* simulateCohortSteps(pool: ScenarioPool, c: QueueCohort, lead: Int32Array, seed: number, run: number, slice: number): Generator<void, Float64Array> {
+  const sim = cohortSimulation(pool, c, lead, seed, run);
+  while (!sim.advance(slice)) yield;
+  return cohortContacts(pool, sim.result);
+}
+
+function cohortSimulation(pool: ScenarioPool, c: QueueCohort, lead: Int32Array, seed: number, run: number): QueueSimulation {
   // A shared MQL is the review (or not) history saw; a new one draws its kind.
   const known = Int8Array.from(lead, (i, k) => (c.shared[k] ? pool.reviewKindOfLead[i]! : -1));
-  const res = simulateQueues(
+  return queueSimulation(
     { schedules: pool.schedules, dailyCapacity: pool.capacity, serviceMs: pool.serviceMs, pickupMeanMs: pool.pickupMeanMs, urgentCapacity: pool.urgentCapacity, activeFrom: pool.activeFrom, activeTo: pool.activeTo },
     { arrival: c.arrival, rep: c.rep, priority: c.priority, key: lead },
     { seed, run, blackHoles: pool.blackHoles, horizonMs: pool.horizonMs, review: { skipByTier: pool.skipByTier, lateByTier: pool.lateByTier, unworkedByTier: pool.unworkedByTier, queuedByTier: pool.queuedByTier, windowMs: pool.reviewWindowMs, known } },
   );
+}
+
+/** A finished simulation's first touches, with what the counterfactual reads beside them. */
+function cohortContacts(pool: ScenarioPool, res: QueueResult): Float64Array {
   for (let k = 0; k < res.flags.length; k++) {
     const f = res.flags[k]!;
     // A clean-up decided only after the worked horizon is, to the forecast, a black hole like any other (NaN).
