@@ -463,6 +463,17 @@ export function queueSimulation(reps: QueueReps, mqls: QueueMqls, options: Queue
   let over = false;
   const advance = (budget: number): boolean => {
     if (over) return true;
+    // What only the loop reads, as locals: read from the closure's context, a double would be unboxed at every use.
+    const loopN = n;
+    const loopNr = nr;
+    const loopHorizon = horizon;
+    const loopEscalateMs = escalateMs;
+    const loopReassignMs = reassignMs;
+    const loopWallSla = wallSla;
+    const loopReviewWindowMs = reviewWindowMs;
+    const loopTeamMembers = teamMembers;
+    const loopActFrom = actFrom;
+    const loopActTo = actTo;
     let nextArrival = arrivalCursor;
     let nextExpiry = expiryCursor;
     for (let left = budget; ; left--) {
@@ -471,8 +482,8 @@ export function queueSimulation(reps: QueueReps, mqls: QueueMqls, options: Queue
         expiryCursor = nextExpiry;
         return false;
       }
-      const tArr = nextArrival < n ? arrival[nextArrival]! : Number.POSITIVE_INFINITY;
-      const tExp = nextExpiry < nextArrival ? arrival[nextExpiry]! + horizon : Number.POSITIVE_INFINITY;
+      const tArr = nextArrival < loopN ? arrival[nextArrival]! : Number.POSITIVE_INFINITY;
+      const tExp = nextExpiry < nextArrival ? arrival[nextExpiry]! + loopHorizon : Number.POSITIVE_INFINITY;
       const top = events.peek();
       const tEv = top >= 0 ? evTime[top]! : Number.POSITIVE_INFINITY;
       if (tExp === Number.POSITIVE_INFINITY && tArr === Number.POSITIVE_INFINITY && tEv === Number.POSITIVE_INFINITY) break;
@@ -489,7 +500,7 @@ export function queueSimulation(reps: QueueReps, mqls: QueueMqls, options: Queue
       if (tArr <= tEv) {
         const lead = nextArrival++;
         const r = mqls.rep[lead]!;
-        if (r < 0 || r >= nr) {
+        if (r < 0 || r >= loopNr) {
           state[lead] = DROPPED; // unassigned: never contacted
           continue;
         }
@@ -517,8 +528,8 @@ export function queueSimulation(reps: QueueReps, mqls: QueueMqls, options: Queue
         place(lead, r, tArr);
         // Deadlines in the assigned rep's business hours (its working-day table: same answer as
         // WorkSchedule.addBusinessMs, without its per-call setup).
-        if (escalateMs !== null) schedule(wallSla ? tArr + escalateMs : addWork(r, tArr, escalateMs, arrivalHint), EV_ESCALATE, lead);
-        if (reassignMs !== null) schedule(wallSla ? tArr + reassignMs : addWork(r, tArr, reassignMs, arrivalHint), EV_REASSIGN, lead);
+        if (loopEscalateMs !== null) schedule(loopWallSla ? tArr + loopEscalateMs : addWork(r, tArr, loopEscalateMs, arrivalHint), EV_ESCALATE, lead);
+        if (loopReassignMs !== null) schedule(loopWallSla ? tArr + loopReassignMs : addWork(r, tArr, loopReassignMs, arrivalHint), EV_REASSIGN, lead);
         continue;
       }
       events.pop();
@@ -542,7 +553,7 @@ export function queueSimulation(reps: QueueReps, mqls: QueueMqls, options: Queue
             break;
           }
           contactAt[lead] = tEv;
-          if (queuedReview[lead]) flags[lead] = flags[lead]! | FLAG_REVIEWED | (tEv - arrival[lead]! > reviewWindowMs ? FLAG_DECIDED_LATE : 0);
+          if (queuedReview[lead]) flags[lead] = flags[lead]! | FLAG_REVIEWED | (tEv - arrival[lead]! > loopReviewWindowMs ? FLAG_DECIDED_LATE : 0);
           state[lead] = DONE;
           waiting[r] = waiting[r]! - 1;
           counted[lead] = 0;
@@ -572,11 +583,11 @@ export function queueSimulation(reps: QueueReps, mqls: QueueMqls, options: Queue
       if (state[lead] !== QUEUED && state[lead] !== IGNORED) continue;
       if (flags[lead]! & FLAG_REASSIGNED) continue;
       const cur = holder[lead]!;
-      const members = teamMembers[cur]!;
+      const members = loopTeamMembers[cur]!;
       let best = -1;
       for (let k = 0; k < members.length; k++) {
         const r = members[k]!;
-        if (r === cur || tEv < actFrom[r]! || tEv > actTo[r]!) continue;
+        if (r === cur || tEv < loopActFrom[r]! || tEv > loopActTo[r]!) continue;
         if (best < 0 || waiting[r]! < waiting[best]!) best = r;
       }
       if (best < 0) continue;
