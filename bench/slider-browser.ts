@@ -1,10 +1,12 @@
 // Slider move to redrawn forecast, in the real UI: Chromium (playwright-core,
 // Debian's build) against the browser mode, on a workspace of any size.
 //
-//   npx tsx bench/slider-browser.ts --workspace W.duckdb [--moves 8]
+//   npx tsx bench/slider-browser.ts --workspace W.duckdb [--moves 8] [--pause 150]
 //
 // Each move presses ArrowRight on the threshold slider and waits until the
-// cards show the answer for that threshold; the UI's own performance measure
+// cards show the answer for that threshold, then --pause ms before the next
+// move (past the editor's INTERVAL_DELAY_MS, e.g. 2500, the still draft's
+// interval job is running when the next move comes: the engine-queue case); the UI's own performance measure
 // 'hl:slider-to-redraw' (input -> chart drawn) is read back, with the
 // long tasks (> 50 ms) the UI thread ran meanwhile. The engine-only time of
 // the same forecasts is measured after, in this process, as the reference.
@@ -27,9 +29,10 @@ const median = (xs: readonly number[]): number => {
 };
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { workspace: { type: 'string' }, moves: { type: 'string' } } });
+  const { values } = parseArgs({ options: { workspace: { type: 'string' }, moves: { type: 'string' }, pause: { type: 'string' } } });
   if (!values.workspace) throw new Error('--workspace W.duckdb is required');
   const moves = Number(values.moves ?? 8);
+  const pause = Number(values.pause ?? 150);
   const dir = mkdtempSync(join(tmpdir(), 'hl-slider-'));
   const staticDir = join(dir, 'renderer');
   process.env.NODE_ENV = 'production';
@@ -68,7 +71,7 @@ async function main(): Promise<void> {
       thresholds.push(Number(await page.getByTestId('threshold-value').textContent()));
       await page.waitForFunction(() => performance.getEntriesByName('hl:slider-to-redraw').length > 0, undefined, { timeout: 120_000 });
       redraw.push(await page.evaluate(() => performance.getEntriesByName('hl:slider-to-redraw')[0]!.duration));
-      await page.waitForTimeout(150);
+      await page.waitForTimeout(pause);
     }
     const longTasks = await page.evaluate(() => (window as unknown as { __longTasks?: number[] }).__longTasks ?? []);
     // Leaving the screen cancels the interval runs the still draft started, so the reference runs alone.
@@ -82,7 +85,7 @@ async function main(): Promise<void> {
       engineMs.push(performance.now() - started);
     }
     const fmt = (xs: readonly number[]) => `median ${Math.round(median(xs))} ms (min ${Math.round(Math.min(...xs))}, max ${Math.round(Math.max(...xs))})`;
-    console.log(`moves ${moves}, thresholds ${thresholds.join(', ')}`);
+    console.log(`moves ${moves} (pause ${pause} ms), thresholds ${thresholds.join(', ')}`);
     console.log(`slider move -> redrawn chart: ${fmt(redraw)}  [${redraw.map((x) => Math.round(x)).join(', ')}]`);
     console.log(`engine forecast alone (runs 0, new thresholds): ${fmt(engineMs)}`);
     console.log(`long tasks (> 50 ms) on the UI thread during the moves: ${longTasks.length}${longTasks.length ? ` (max ${Math.round(Math.max(...longTasks))} ms)` : ''}`);

@@ -23,7 +23,7 @@ import { scenarioFromPolicy } from '../scenario/from-policy';
 import { resolvePolicy } from '../scenario/resolve';
 import { parseScenario } from '../scenario/schema';
 import { ScenarioStore, ScenarioStoreError, checkScenarioName } from '../scenario/store';
-import { SerialQueue } from '../jobs/serial-queue';
+import { PriorityQueue, type YieldPoint } from '../jobs/priority-queue';
 import { openWorkspace, type Workspace } from '../workspace/database';
 import { TABLE_NAMES } from '../workspace/tables';
 import {
@@ -56,8 +56,8 @@ export class Engine implements EngineApi {
   /** Columns and fitted models of the open workspace, kept between forecasts; dropped when the history changes. */
   private forecastSession: ForecastSession | null = null;
   private readonly jobs = new JobRegistry();
-  /** Work on the open workspace runs one job at a time. */
-  private readonly serial = new SerialQueue();
+  /** Work on the open workspace runs one task at a time; a slider's forecast goes first (jobs/priority-queue.ts). */
+  private readonly serial = new PriorityQueue();
   private readonly dataDir: string;
   private readonly sampleDir: string;
 
@@ -84,7 +84,7 @@ export class Engine implements EngineApi {
       const next = await openWorkspace(params.path);
       this.replaceWorkspace(next);
       return this.describeWorkspace(next);
-    });
+    }, 'barrier');
   }
 
   /** The shipped sample in its own workspace file, imported on first use (or if a past import never finished). */
@@ -110,7 +110,7 @@ export class Engine implements EngineApi {
         }
         this.replaceWorkspace(next);
         return this.describeWorkspace(next);
-      }),
+      }, 'barrier'),
     );
   }
 
@@ -128,7 +128,7 @@ export class Engine implements EngineApi {
           onProgress: (p) => job.report(p.fraction, p.message),
           ...(timezone ? { timezone } : {}),
         })),
-      ),
+      'barrier'),
     );
   }
 
@@ -142,7 +142,7 @@ export class Engine implements EngineApi {
           ...(timezone ? { timezone } : {}),
           ...(scoringModelPath ? { scoringModelPath } : {}),
         })),
-      ),
+      'barrier'),
     );
   }
 
@@ -166,16 +166,17 @@ export class Engine implements EngineApi {
 
   async forecast(params: EngineParams<'forecast'>): Promise<EngineResults['forecast']> {
     const { jobId, scenario, runs } = params;
-    return this.jobs.run(jobId, (job) =>
-      this.serial.run(async () => {
-        job.signal.throwIfAborted();
-        return forecast(await this.session(job), scenario, {
-          signal: job.signal,
-          onProgress: (done, total) => job.report(total > 0 ? done / total : 1, `Simulation run ${done} of ${total}`),
-          ...(runs !== undefined ? { runs } : {}),
-        });
-      }),
-    );
+    const run = async (job: JobHandle, yieldPoint?: YieldPoint): Promise<EngineResults['forecast']> => {
+      job.signal.throwIfAborted();
+      return forecast(await this.session(job), scenario, {
+        signal: job.signal,
+        onProgress: (done, total) => job.report(total > 0 ? done / total : 1, `Simulation run ${done} of ${total}`),
+        ...(runs !== undefined ? { runs } : {}),
+        ...(yieldPoint ? { yieldPoint } : {}),
+      });
+    };
+    // Expected values only (the slider path) go ahead of queued work and run at an interval job's yield points.
+    return this.jobs.run(jobId, (job) => (runs === 0 ? this.serial.run(() => run(job), 'interactive') : this.serial.runYielding((yieldPoint) => run(job, yieldPoint))));
   }
 
   async baselineScenario(): Promise<EngineResults['baselineScenario']> {
@@ -219,13 +220,14 @@ export class Engine implements EngineApi {
 
   async leadDiff(params: EngineParams<'leadDiff'>): Promise<EngineResults['leadDiff']> {
     const { scenario, kind, offset, limit } = params;
+    // A page the user asked for: ahead of queued work, and at an interval job's yield points (which hold no replay).
     return this.serial.run(async () => {
       const session = await this.session();
       const policy = resolvePolicy(session.baseline, parseScenario(scenario, 'scenario'));
-      // The session's replayer is shared with the forecast; the serial queue keeps this replay ours until the page is read.
+      // The session's replayer is shared with the forecast; from here to the page read nothing awaits, so this replay stays ours.
       const diff = diffAgainstHistory(session.cols, session.replayer.rescore(policy));
       return { counts: diff.counts, page: diffPage(session.replayer, diff, kind, offset ?? 0, limit ?? 50) };
-    });
+    }, 'paging');
   }
 
   async sweep(params: EngineParams<'sweep'>): Promise<EngineResults['sweep']> {

@@ -27,6 +27,8 @@ export interface ForecastOptions {
   readonly signal?: AbortSignal;
   /** Where the interval runs' queue draws are simulated; default the process's worker threads. */
   readonly executor?: QueueSimExecutor;
+  /** Awaited between the interval runs' steps (the engine's queue lets a slider's forecast run there); default: the next event-loop turn. */
+  readonly yieldPoint?: () => Promise<void>;
 }
 
 export class ForecastAborted extends Error {
@@ -63,6 +65,7 @@ export async function forecast(source: Workspace | ForecastSession, scenario: un
       modelCache: cache,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.executor ? { executor: options.executor } : {}),
+      ...(options.yieldPoint ? { yieldPoint: options.yieldPoint } : {}),
       stop: () => options.signal?.aborted === true,
     });
     if (out === null) throw new ForecastAborted();

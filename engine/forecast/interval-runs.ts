@@ -17,7 +17,7 @@ import type { MetricValues } from './assemble';
 import { expectations, type AssembleContext, type CohortInWindow, type Etas } from './assemble';
 import { Rng } from '../stats/rng';
 import { bootstrapModels, EXTRAPOLATION_SD, extrapolationShift, stratifiedQueueDraw } from './intervals';
-import { assembleContext, simulateDrawOn, windowContact0, windowContactOf, windowEtas, type ScenarioState } from './kernel';
+import { assembleContext, baselineContactSteps, simulateDrawOn, windowContact0, windowContactOfSteps, windowContactSteps, windowEtas, type ScenarioState } from './kernel';
 import { queueSimExecutor, type QueueSimExecutor } from '../queue/sim-executor';
 import { sizeBand, type Model, type OutcomeModels } from './outcome-models';
 import { stableOrderByValue } from './radix-order';
@@ -53,8 +53,16 @@ export interface RunValues {
 
 export interface IntervalRunOptions {
   readonly onProgress?: (done: number, total: number) => void;
-  /** True stops the runs (checked between runs); intervalRuns then returns null. */
+  /** True stops the runs (checked at every yield point and between runs); intervalRuns then returns null. */
   readonly stop?: () => boolean;
+  /**
+   * Awaited between steps (each at most one simulation or one pass over the MQLs); default the next
+   * event-loop turn. The engine's queue runs a slider's forecast there: safe, because what this
+   * function keeps across it is its own (typed arrays it made, the scenario's cached pieces, which
+   * nothing mutates once built, and memos keyed by identity); the replayer's shared buffers are read
+   * only inside prepareScenario, before the runs start.
+   */
+  readonly yieldPoint?: () => Promise<void>;
   readonly modelCache: Map<number, OutcomeModels>;
   /** Where the queue draws are simulated; default the process's worker threads (queue/sim-executor.ts). */
   readonly executor?: QueueSimExecutor;
@@ -77,6 +85,13 @@ const MODELS: readonly ModelKey[] = ['accept', 'reject', 'sql', 'opp', 'won'];
 const H = 1e-5;
 const STREAM_RESAMPLE = 0x1ead;
 
+/** Engine ms between yields where the work can be cut (simulation slices, outcome runs): well inside the 50 ms a waiting request should wait at most. */
+const SLICE_MS = 20;
+/** Simulation steps between looks at the clock (a few ms at most). */
+const SIM_STEPS = 4096;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** Linearizations per window piece (scenario-cache.ts) and groups (their sizes). */
 const linearCache = new WeakMap<object, Map<string, Linearization>>();
 
@@ -93,7 +108,22 @@ export async function intervalRuns(
   seed: number,
   options: IntervalRunOptions,
 ): Promise<RunValues | null> {
-  const t = { simWait: 0, counterfactual: 0, draws: 0, linear: 0, runs: 0 };
+  const t = { queue: 0, baseline: 0, draws: 0, linear: 0, runs: 0 };
+  const pause = options.yieldPoint ?? nextTurn;
+  let lastYield = performance.now();
+  /** Yield, then say whether to go on. */
+  const proceed = async (): Promise<boolean> => {
+    await pause();
+    lastYield = performance.now();
+    return options.stop?.() !== true;
+  };
+  /** Runs a stepped computation, yielding once SLICE_MS have passed since the last yield; null when stopped. */
+  const drive = async <T>(steps: Generator<void, T>): Promise<T | null> => {
+    for (let s = steps.next(); ; s = steps.next()) {
+      if (s.done) return s.value;
+      if (performance.now() - lastYield > SLICE_MS && !(await proceed())) return null;
+    }
+  };
   const m = st.inWindow.lead.length;
   const G = groups.length + 1;
   const ctx = assembleContext(session, st);
@@ -108,7 +138,12 @@ export async function intervalRuns(
   if (!lins) linearCache.set(st.pieces.window, (lins = new Map()));
   const groupsKey = groups.map((g) => g.rows.length).join(',');
   let lin = lins.get(groupsKey);
-  if (!lin) lins.set(groupsKey, (lin = linearization(session, st, ctx, etas0, point, mem, G)));
+  if (!lin) {
+    // Several passes over the MQLs (a second or more at 250k): yield between them; kept only once whole.
+    const made = await drive(linearizationSteps(session, st, ctx, etas0, point, mem, G));
+    if (made === null) return null;
+    lins.set(groupsKey, (lin = made));
+  }
   t.linear += performance.now() - t0;
 
   // Extrapolated MQLs: their per-run shift is applied exactly (a sub-cohort re-assembled per run).
@@ -129,37 +164,50 @@ export async function intervalRuns(
   };
   const drawShare = Math.floor(runs * 0.9);
   const summaries: DrawSummary[] = [];
-  // The queue draws' simulations run ahead on the executor's workers while this thread folds the draw before.
+  // With worker threads the draws' simulations run ahead there while this thread folds the draw before;
+  // without them they run here, in slices between yield points.
   const executor = options.executor ?? queueSimExecutor();
-  const ahead = Math.max(1, executor.size);
+  const ahead = executor.usesWorkers ? executor.size : 0;
+  const simRunOf = (j: number): number => j + 1 + (seed - 1) * 100_003;
   const sims = new Map<number, ReturnType<typeof simulateDrawOn>>();
   const launch = (j: number): void => {
     if (j >= K || sims.has(j)) return;
-    const simRun = j + 1 + (seed - 1) * 100_003;
-    const draw = stratifiedQueueDraw(session, seed, K, j);
     const cached = bcache.contact.get(j);
-    const sim = simulateDrawOn(executor, session, st, simRun, draw, cached);
+    const sim = simulateDrawOn(executor, session, st, simRunOf(j), stratifiedQueueDraw(session, seed, K, j), cached);
     if (!cached) void sim.baseline.then((bc) => bcache.contact.set(j, bc), () => undefined);
     sims.set(j, sim);
   };
   const abandon = (): null => {
-    // Simulations still running finish unobserved: their errors must not surface as unhandled rejections.
+    // Simulations still running on workers finish unobserved: their errors must not surface as unhandled rejections.
     for (const sim of sims.values()) void sim.scenario?.catch(() => undefined);
     return null;
   };
   for (let j = 0; j < K; j++) {
     if (options.stop?.()) return abandon();
     // 1. The queue draw: baseline (kept per session) and scenario simulations, history's contacts moved.
-    for (let a = j; a <= j + ahead; a++) launch(a);
-    const sim = sims.get(j)!;
-    sims.delete(j);
     t0 = performance.now();
-    const [bc, scen] = await Promise.all([sim.baseline, sim.scenario ?? sim.baseline]);
-    t.simWait += performance.now() - t0;
-    t0 = performance.now();
-    const contact = windowContactOf(session, st, bc, scen);
-    t.counterfactual += performance.now() - t0;
-    if (options.stop?.()) return abandon();
+    let contact: Float64Array | null;
+    if (ahead > 0) {
+      for (let a = j; a <= j + ahead; a++) launch(a);
+      const sim = sims.get(j)!;
+      sims.delete(j);
+      const [bc, scen] = await Promise.all([sim.baseline, sim.scenario ?? sim.baseline]);
+      contact = await drive(windowContactOfSteps(session, st, bc, scen));
+    } else {
+      const draw = stratifiedQueueDraw(session, seed, K, j);
+      let bc = bcache.contact.get(j);
+      if (!bc) {
+        const made = await drive(baselineContactSteps(session, simRunOf(j), draw, SIM_STEPS));
+        if (made === null) return null;
+        bcache.contact.set(j, (bc = made));
+        t.baseline += performance.now() - t0;
+        t0 = performance.now();
+      }
+      contact = await drive(windowContactSteps(session, st, simRunOf(j), draw, bc, SIM_STEPS));
+    }
+    if (contact === null) return abandon();
+    t.queue += performance.now() - t0;
+    if (!(await proceed())) return abandon();
 
     // 2. Its per-MQL expectations (full-data models) summed per group, its hours quantiles.
     t0 = performance.now();
@@ -171,7 +219,7 @@ export async function intervalRuns(
     });
     t.draws += performance.now() - t0;
     emit(Math.floor((drawShare * (j + 1)) / K));
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (!(await proceed())) return null;
   }
 
   // 3. The runs: each on queue draw r mod K for the resampling and extrapolation parts, the queue part from all K draws.
@@ -181,6 +229,8 @@ export async function intervalRuns(
   const delta = new Float64Array(G * 8);
   for (let r = 0; r < runs; r++) {
     if (options.stop?.()) return null;
+    // The runs are cheap each (a bootstrap model draw the first time per session): yield by the clock.
+    if (performance.now() - lastYield > SLICE_MS && !(await proceed())) return null;
     const rn = r + 1;
     const sm = summaries[r % K]!;
     const drawn = bootstrapModels(session, rn + (seed - 1) * 100_003, options.modelCache);
@@ -529,6 +579,15 @@ export interface Linearization {
 }
 
 export function linearization(session: ForecastSession, st: ScenarioState, ctx: AssembleContext, etas0: Etas, e0: LeadExpectations, mem: Membership, G: number): Linearization {
+  const steps = linearizationSteps(session, st, ctx, etas0, e0, mem, G);
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return s.value;
+  }
+}
+
+/** linearization() in steps (one pass over the MQLs each), so intervalRuns can yield between them. */
+function* linearizationSteps(session: ForecastSession, st: ScenarioState, ctx: AssembleContext, etas0: Etas, e0: LeadExpectations, mem: Membership, G: number): Generator<void, Linearization> {
   const models = session.models;
   const m = st.inWindow.lead.length;
   const cohort: CohortInWindow = { ...st.inWindow, contact: windowContact0(session, st) };
@@ -539,8 +598,10 @@ export function linearization(session: ForecastSession, st: ScenarioState, ctx: 
   // Per row and pair: d(expectation)/d(eta).
   const plus = (a: Float64Array) => Float64Array.from(a, (v) => v + H);
   const e1 = expectations(ctx, models, { ...etas0, accept: plus(etas0.accept), reject: plus(etas0.reject), sql: plus(etas0.sql), opp: plus(etas0.opp) }, cohort);
+  yield;
   const amountUp: OutcomeModels = { ...models, amountByBand: Float64Array.from(models.amountByBand, (a) => a + 1) };
   const e2 = expectations(ctx, amountUp, { ...etas0, won: plus(etas0.won) }, cohort);
+  yield;
   const diffCols = (e: LeadExpectations) => [e.accept, e.reject, e.sql, e.opp, e.won, e.pipeline];
   const d0 = diffCols(e0);
   const d1 = diffCols(e1);
@@ -583,12 +644,14 @@ export function linearization(session: ForecastSession, st: ScenarioState, ctx: 
       }
     }
   }
+  yield;
   // Extra columns (coefficient index nBase + c): one pass per c, every model that has it moved at once.
   const maxExtra = Math.max(...MODELS.map((k) => width(k) - P));
   for (let c = 0; c < maxExtra; c++) {
     const moved = { ...models };
     for (const k of MODELS) if (width(k) - P > c) moved[k] = withCoefficient(models[k], nBase + c, H);
     const ec = expectations(ctx, moved, etas0, cohort);
+    yield;
     const dc = diffCols(ec);
     for (let q = 0; q < m; q++) {
       for (let p = 0; p < 6; p++) {
@@ -605,6 +668,7 @@ export function linearization(session: ForecastSession, st: ScenarioState, ctx: 
       }
     }
   }
+  yield;
   // Pipeline per size band's mean amount (exactly linear: a step of 1).
   const amount = new Float64Array(G * 4);
   const size = session.cols.leads.companySize;

@@ -9,7 +9,7 @@ import { computeEtas, ETA_MODELS, expectations, SharedHistory, slaColumn, type A
 import { buildFeatures } from './features';
 import { freshEtaMemo } from './fresh-etas';
 import type { OutcomeModels } from './outcome-models';
-import { assignReps, counterfactualContacts, perturbPool, scenarioPool, simulateCohort, simulateCohortOn, type QueueDraw, type ScenarioPool } from './queue-effects';
+import { assignReps, counterfactualContacts, perturbPool, scenarioPool, simulateCohort, simulateCohortOn, simulateCohortSteps, type QueueDraw, type ScenarioPool } from './queue-effects';
 import type { QueueSimExecutor } from '../queue/sim-executor';
 import type { ForecastSession, PolicyCohort } from './session';
 import { blockKeys, scenarioCaches, type CohortPiece, type LaterWithReps, type QueuePiece, type WindowPiece } from './scenario-cache';
@@ -327,6 +327,11 @@ export function baselineContact(session: ForecastSession, run: number, draw: Que
   return simulateCohort(perturbPool(session.basePool, draw), session.baseCohort, session.baseCohort.lead, session.seed, run);
 }
 
+/** baselineContact, yielding every `slice` simulation steps (interval-runs.ts yields to the event loop there). */
+export function baselineContactSteps(session: ForecastSession, run: number, draw: QueueDraw | null, slice: number): Generator<void, Float64Array> {
+  return simulateCohortSteps(perturbPool(session.basePool, draw), session.baseCohort, session.baseCohort.lead, session.seed, run, slice);
+}
+
 /** An interval run's window contacts: the scenario simulated under the run's queue draw, history's contacts moved against the baseline's `bc` (same draw). */
 export function windowContact(session: ForecastSession, st: ScenarioState, run: number, draw: QueueDraw | null, bc = baselineContact(session, run, draw)): Float64Array {
   return windowContactFrom(session, st, cohortContacts(session, st, bc, run, draw));
@@ -349,18 +354,27 @@ export function simulateDrawOn(
   };
 }
 
-/** An interval run's window contacts from its two simulations (simulateDrawOn): history's contacts moved against the baseline's `bc`. */
-export function windowContactOf(session: ForecastSession, st: ScenarioState, bc: Float64Array, scenContact: Float64Array): Float64Array {
-  return windowContactFrom(session, st, movedContacts(session, st, bc, scenContact));
+/** An interval run's window contacts from its two simulations (simulateDrawOn), yielding before history's contacts are moved against the baseline's `bc`. */
+export function* windowContactOfSteps(session: ForecastSession, st: ScenarioState, bc: Float64Array, scenContact: Float64Array): Generator<void, Float64Array> {
+  yield;
+  return windowContactFrom(session, st, movedContacts(session, st, scenContact, bc));
+}
+
+/** windowContact, yielding every `slice` simulation steps and before moving history's contacts. */
+export function* windowContactSteps(session: ForecastSession, st: ScenarioState, run: number, draw: QueueDraw | null, bc: Float64Array, slice: number): Generator<void, Float64Array> {
+  const scenContact = st.sameQueue ? bc : yield* simulateCohortSteps(perturbPool(st.pool, draw), st.cohort, st.cohort.lead, session.seed, run, slice);
+  yield;
+  return windowContactFrom(session, st, movedContacts(session, st, scenContact, bc));
 }
 
 /** Scenario first contact per cohort row: simulate (unless the queue is the baseline's) and move history's contacts. */
 function cohortContacts(session: ForecastSession, st: ScenarioState, bc: Float64Array, run: number, draw: QueueDraw | null): Float64Array {
   const scenContact = st.sameQueue ? bc : simulateCohort(perturbPool(st.pool, draw), st.cohort, st.cohort.lead, session.seed, run);
-  return movedContacts(session, st, bc, scenContact);
+  return movedContacts(session, st, scenContact, bc);
 }
 
-function movedContacts(session: ForecastSession, st: ScenarioState, bc: Float64Array, scenContact: Float64Array): Float64Array {
+/** History's contacts moved by the scenario's simulation against the baseline's (same run). */
+function movedContacts(session: ForecastSession, st: ScenarioState, scenContact: Float64Array, bc: Float64Array): Float64Array {
   return counterfactualContacts(session.hist, session.pool, st.pool, st.cohort, scenContact, session.baseRowOfLead, session.baseCohort, bc, session.repSchedules.fallback);
 }
 

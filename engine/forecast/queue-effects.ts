@@ -13,7 +13,7 @@ import { counterfactualContactTimes } from '../queue/counterfactual';
 import { estimateQueue, pickupMeans, type QueueEstimate } from '../queue/estimate';
 import { coefficientShift } from '../stats/coefficient-draws';
 import { accountOwnersFromHistory, addAverageReps, routeMqls } from '../queue/routing';
-import { DAY_MS, DEFAULT_HORIZON_MS, FLAG_DECIDED_LATE, FLAG_DROPPED, FLAG_IGNORED, FLAG_REVIEWED, FLAG_UNWORKED, simulateQueues, type BlackHoleModel, type QueueResult } from '../queue/simulate';
+import { DAY_MS, DEFAULT_HORIZON_MS, FLAG_DECIDED_LATE, FLAG_DROPPED, FLAG_IGNORED, FLAG_REVIEWED, FLAG_UNWORKED, queueSimulation, type BlackHoleModel, type QueueResult, type QueueSimulation } from '../queue/simulate';
 import type { QueueSimExecutor, QueueSimInput } from '../queue/sim-executor';
 import { sigmoid } from '../stats/logistic';
 import { hashUniform, type Rng } from '../stats/rng';
@@ -587,13 +587,26 @@ function removedOwners(owner: Int32Array, removed: Uint8Array): Int32Array {
  * settled without contact (simulate.ts FLAG_REVIEWED / FLAG_DECIDED_LATE).
  */
 export function simulateCohort(pool: ScenarioPool, c: QueueCohort, lead: Int32Array, seed: number, run: number): Float64Array {
-  const input = cohortSimInput(pool, c, lead, seed, run);
-  return finishCohortSim(pool, simulateQueues(input.reps, input.mqls, input.options));
+  const sim = cohortSimulation(pool, c, lead, seed, run);
+  while (!sim.advance(2 ** 30));
+  return cohortContacts(pool, sim.result);
+}
+
+/** simulateCohort in slices of `slice` simulation steps, yielding between them (the interval runs' yield points). */
+export function* simulateCohortSteps(pool: ScenarioPool, c: QueueCohort, lead: Int32Array, seed: number, run: number, slice: number): Generator<void, Float64Array> {
+  const sim = cohortSimulation(pool, c, lead, seed, run);
+  while (!sim.advance(slice)) yield;
+  return cohortContacts(pool, sim.result);
 }
 
 /** simulateCohort on a queue-simulation executor (worker threads where it has them): the same contacts. */
 export async function simulateCohortOn(executor: QueueSimExecutor, pool: ScenarioPool, c: QueueCohort, lead: Int32Array, seed: number, run: number): Promise<Float64Array> {
-  return finishCohortSim(pool, await executor.simulate(cohortSimInput(pool, c, lead, seed, run)));
+  return cohortContacts(pool, await executor.simulate(cohortSimInput(pool, c, lead, seed, run)));
+}
+
+function cohortSimulation(pool: ScenarioPool, c: QueueCohort, lead: Int32Array, seed: number, run: number): QueueSimulation {
+  const input = cohortSimInput(pool, c, lead, seed, run);
+  return queueSimulation(input.reps, input.mqls, input.options);
 }
 
 /** What simulate.ts needs of a pool and a cohort. */
@@ -607,8 +620,8 @@ function cohortSimInput(pool: ScenarioPool, c: QueueCohort, lead: Int32Array, se
   };
 }
 
-/** A simulation's result as the forecast reads it: contact times with review codes, the side data kept beside them. */
-function finishCohortSim(pool: ScenarioPool, res: QueueResult): Float64Array {
+/** A finished simulation's first touches, with what the counterfactual reads beside them. */
+function cohortContacts(pool: ScenarioPool, res: QueueResult): Float64Array {
   for (let k = 0; k < res.flags.length; k++) {
     const f = res.flags[k]!;
     // A clean-up decided only after the worked horizon is, to the forecast, a black hole like any other (NaN).

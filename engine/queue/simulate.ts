@@ -190,6 +190,21 @@ const EV_REASSIGN = 1;
 const EV_WAKE = 2;
 
 export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueOptions = {}): QueueResult {
+  const sim = queueSimulation(reps, mqls, options);
+  // A small-integer budget keeps the loop counter a small integer; no simulation has 2^30 steps.
+  while (!sim.advance(2 ** 30));
+  return sim.result;
+}
+
+/** A simulation run in slices of events (the interval runs yield between slices); `result` is whole once advance returns true. */
+export interface QueueSimulation {
+  /** Runs up to `budget` more steps (arrivals, expiries, timed events); true when the simulation is over. */
+  advance(budget: number): boolean;
+  readonly result: QueueResult;
+}
+
+/** simulateQueues, resumable: the same events in the same order whatever the slices. */
+export function queueSimulation(reps: QueueReps, mqls: QueueMqls, options: QueueOptions = {}): QueueSimulation {
   const n = mqls.arrival.length;
   const nr = reps.schedules.length;
   const seed = options.seed ?? 1;
@@ -208,7 +223,8 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
   const finalRep = Int32Array.from(mqls.rep);
   const flags = new Uint8Array(n);
   const ignoreP = new Float64Array(n);
-  if (n === 0) return { contactAt, finalRep, flags, ignoreP };
+  const result: QueueResult = { contactAt, finalRep, flags, ignoreP };
+  if (n === 0) return { advance: () => true, result };
 
   // Working days per distinct schedule, over the span the simulation can reach (kept across calls per span).
   const from = arrival[0]!;
@@ -441,123 +457,148 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
     version[lead] = version[lead]! + 1; // any heap entry of the lead is now stale
   };
 
-  let nextArrival = 0;
-  let nextExpiry = 0;
-  for (;;) {
-    const tArr = nextArrival < n ? arrival[nextArrival]! : Number.POSITIVE_INFINITY;
-    const tExp = nextExpiry < nextArrival ? arrival[nextExpiry]! + horizon : Number.POSITIVE_INFINITY;
-    const top = events.peek();
-    const tEv = top >= 0 ? evTime[top]! : Number.POSITIVE_INFINITY;
-    if (tExp === Number.POSITIVE_INFINITY && tArr === Number.POSITIVE_INFINITY && tEv === Number.POSITIVE_INFINITY) break;
-    // Same instant: expiries, then arrivals, then timed events.
-    if (tExp <= tArr && tExp <= tEv) {
-      const lead = nextExpiry++;
-      if (state[lead] === QUEUED || state[lead] === IGNORED) {
-        leave(lead);
-        state[lead] = DROPPED;
-        flags[lead] = flags[lead]! | FLAG_DROPPED;
+  // The cursors live in advance()'s locals while it runs (registers, not the closure's context).
+  let arrivalCursor = 0;
+  let expiryCursor = 0;
+  let over = false;
+  const advance = (budget: number): boolean => {
+    if (over) return true;
+    // What only the loop reads, as locals: read from the closure's context, a double would be unboxed at every use.
+    const loopN = n;
+    const loopNr = nr;
+    const loopHorizon = horizon;
+    const loopEscalateMs = escalateMs;
+    const loopReassignMs = reassignMs;
+    const loopWallSla = wallSla;
+    const loopReviewWindowMs = reviewWindowMs;
+    const loopTeamMembers = teamMembers;
+    const loopActFrom = actFrom;
+    const loopActTo = actTo;
+    let nextArrival = arrivalCursor;
+    let nextExpiry = expiryCursor;
+    for (let left = budget; ; left--) {
+      if (left <= 0) {
+        arrivalCursor = nextArrival;
+        expiryCursor = nextExpiry;
+        return false;
       }
-      continue;
-    }
-    if (tArr <= tEv) {
-      const lead = nextArrival++;
-      const r = mqls.rep[lead]!;
-      if (r < 0 || r >= nr) {
-        state[lead] = DROPPED; // unassigned: never contacted
+      const tArr = nextArrival < loopN ? arrival[nextArrival]! : Number.POSITIVE_INFINITY;
+      const tExp = nextExpiry < nextArrival ? arrival[nextExpiry]! + loopHorizon : Number.POSITIVE_INFINITY;
+      const top = events.peek();
+      const tEv = top >= 0 ? evTime[top]! : Number.POSITIVE_INFINITY;
+      if (tExp === Number.POSITIVE_INFINITY && tArr === Number.POSITIVE_INFINITY && tEv === Number.POSITIVE_INFINITY) break;
+      // Same instant: expiries, then arrivals, then timed events.
+      if (tExp <= tArr && tExp <= tEv) {
+        const lead = nextExpiry++;
+        if (state[lead] === QUEUED || state[lead] === IGNORED) {
+          leave(lead);
+          state[lead] = DROPPED;
+          flags[lead] = flags[lead]! | FLAG_DROPPED;
+        }
         continue;
       }
-      const rv = options.review;
-      if (rv && rv.skipByTier.length > 0) {
-        const pr = Math.min(Math.max(0, mqls.priority[lead]!), rv.skipByTier.length - 1);
-        const quick = rv.skipByTier[pr]!;
-        const late = quick + tierShare(rv.lateByTier, pr);
-        // One uniform: [0, quick) a quick review, [quick, late) a clean-up, [late, late + unworked) a clean-up after the worked horizon.
-        const unworked = late + tierShare(rv.unworkedByTier, pr);
-        const known = rv.known ? rv.known[lead]! : -1;
-        let kind = known;
-        if (kind < 0) {
-          const u = hashUniform(seed, STREAM_REVIEW ^ run, mqls.key[lead]!);
-          // [unworked, unworked + queued share of the leads left): settled when its rep reaches it.
-          kind = u < quick ? KNOWN_QUICK : u < late ? KNOWN_LATE : u < unworked ? KNOWN_UNWORKED : u < unworked + tierShare(rv.queuedByTier, pr) * (1 - unworked) ? KNOWN_QUEUED : KNOWN_NONE;
-        }
-        if (kind >= KNOWN_QUICK) {
-          state[lead] = DONE; // settled by review: no contact, no load
-          flags[lead] = flags[lead]! | FLAG_REVIEWED | (kind >= KNOWN_LATE ? FLAG_DECIDED_LATE : 0) | (kind === KNOWN_UNWORKED ? FLAG_UNWORKED : 0);
+      if (tArr <= tEv) {
+        const lead = nextArrival++;
+        const r = mqls.rep[lead]!;
+        if (r < 0 || r >= loopNr) {
+          state[lead] = DROPPED; // unassigned: never contacted
           continue;
         }
-        if (kind === KNOWN_QUEUED) queuedReview[lead] = 1;
+        const rv = options.review;
+        if (rv && rv.skipByTier.length > 0) {
+          const pr = Math.min(Math.max(0, mqls.priority[lead]!), rv.skipByTier.length - 1);
+          const quick = rv.skipByTier[pr]!;
+          const late = quick + tierShare(rv.lateByTier, pr);
+          // One uniform: [0, quick) a quick review, [quick, late) a clean-up, [late, late + unworked) a clean-up after the worked horizon.
+          const unworked = late + tierShare(rv.unworkedByTier, pr);
+          const known = rv.known ? rv.known[lead]! : -1;
+          let kind = known;
+          if (kind < 0) {
+            const u = hashUniform(seed, STREAM_REVIEW ^ run, mqls.key[lead]!);
+            // [unworked, unworked + queued share of the leads left): settled when its rep reaches it.
+            kind = u < quick ? KNOWN_QUICK : u < late ? KNOWN_LATE : u < unworked ? KNOWN_UNWORKED : u < unworked + tierShare(rv.queuedByTier, pr) * (1 - unworked) ? KNOWN_QUEUED : KNOWN_NONE;
+          }
+          if (kind >= KNOWN_QUICK) {
+            state[lead] = DONE; // settled by review: no contact, no load
+            flags[lead] = flags[lead]! | FLAG_REVIEWED | (kind >= KNOWN_LATE ? FLAG_DECIDED_LATE : 0) | (kind === KNOWN_UNWORKED ? FLAG_UNWORKED : 0);
+            continue;
+          }
+          if (kind === KNOWN_QUEUED) queuedReview[lead] = 1;
+        }
+        place(lead, r, tArr);
+        // Deadlines in the assigned rep's business hours (its working-day table: same answer as
+        // WorkSchedule.addBusinessMs, without its per-call setup).
+        if (loopEscalateMs !== null) schedule(loopWallSla ? tArr + loopEscalateMs : addWork(r, tArr, loopEscalateMs, arrivalHint), EV_ESCALATE, lead);
+        if (loopReassignMs !== null) schedule(loopWallSla ? tArr + loopReassignMs : addWork(r, tArr, loopReassignMs, arrivalHint), EV_REASSIGN, lead);
+        continue;
       }
-      place(lead, r, tArr);
-      // Deadlines in the assigned rep's business hours (its working-day table: same answer as
-      // WorkSchedule.addBusinessMs, without its per-call setup).
-      if (escalateMs !== null) schedule(wallSla ? tArr + escalateMs : addWork(r, tArr, escalateMs, arrivalHint), EV_ESCALATE, lead);
-      if (reassignMs !== null) schedule(wallSla ? tArr + reassignMs : addWork(r, tArr, reassignMs, arrivalHint), EV_REASSIGN, lead);
-      continue;
-    }
-    events.pop();
-    const kind = evKind[top]!;
-    const data = evData[top]!;
-    freeIds[freeCount++] = top;
-    if (kind === EV_WAKE) {
-      const r = data;
-      wakePending[r] = 0;
-      const q = queues[r]!;
-      while (q.size > 0) {
-        const e = q.pop();
-        const lead = entLead[e]!;
-        if (entVersion[e] !== version[lead] || state[lead] !== QUEUED || holder[lead] !== r) continue; // stale
-        // The rep may have been woken for a day that turned out full: re-check the start.
-        urgentNext[r] = urgentCap[r] !== capacity[r] && prio[lead]! <= 0 ? 1 : 0;
-        const start = earliestStart(r, tEv);
-        if (start > tEv) {
-          q.push(e);
-          wake(r, start); // a new day: the rep looks at the queue again
+      events.pop();
+      const kind = evKind[top]!;
+      const data = evData[top]!;
+      freeIds[freeCount++] = top;
+      if (kind === EV_WAKE) {
+        const r = data;
+        wakePending[r] = 0;
+        const q = queues[r]!;
+        while (q.size > 0) {
+          const e = q.pop();
+          const lead = entLead[e]!;
+          if (entVersion[e] !== version[lead] || state[lead] !== QUEUED || holder[lead] !== r) continue; // stale
+          // The rep may have been woken for a day that turned out full: re-check the start.
+          urgentNext[r] = urgentCap[r] !== capacity[r] && prio[lead]! <= 0 ? 1 : 0;
+          const start = earliestStart(r, tEv);
+          if (start > tEv) {
+            q.push(e);
+            wake(r, start); // a new day: the rep looks at the queue again
+            break;
+          }
+          contactAt[lead] = tEv;
+          if (queuedReview[lead]) flags[lead] = flags[lead]! | FLAG_REVIEWED | (tEv - arrival[lead]! > loopReviewWindowMs ? FLAG_DECIDED_LATE : 0);
+          state[lead] = DONE;
+          waiting[r] = waiting[r]! - 1;
+          counted[lead] = 0;
+          const d = dayEndingAfterFrom(days[r]!, tEv, workHint[r]!);
+          if (countDay[r] !== d) {
+            countDay[r] = d;
+            countToday[r] = 0;
+          }
+          countToday[r] = countToday[r]! + 1;
+          freeAt[r] = addWork(r, tEv, reps.serviceMs[r]!, workHint);
+          if (q.size > 0) wake(r, freeAt[r]!, false); // working through the queue: no look needed
           break;
         }
-        contactAt[lead] = tEv;
-        if (queuedReview[lead]) flags[lead] = flags[lead]! | FLAG_REVIEWED | (tEv - arrival[lead]! > reviewWindowMs ? FLAG_DECIDED_LATE : 0);
-        state[lead] = DONE;
-        waiting[r] = waiting[r]! - 1;
-        counted[lead] = 0;
-        const d = dayEndingAfterFrom(days[r]!, tEv, workHint[r]!);
-        if (countDay[r] !== d) {
-          countDay[r] = d;
-          countToday[r] = 0;
+        continue;
+      }
+      const lead = data;
+      if (kind === EV_ESCALATE) {
+        if (state[lead] === QUEUED) {
+          version[lead] = version[lead]! + 1;
+          prio[lead] = -1;
+          flags[lead] = flags[lead]! | FLAG_ESCALATED;
+          pushEntry(holder[lead]!, lead);
         }
-        countToday[r] = countToday[r]! + 1;
-        freeAt[r] = addWork(r, tEv, reps.serviceMs[r]!, workHint);
-        if (q.size > 0) wake(r, freeAt[r]!, false); // working through the queue: no look needed
-        break;
+        continue;
       }
-      continue;
-    }
-    const lead = data;
-    if (kind === EV_ESCALATE) {
-      if (state[lead] === QUEUED) {
-        version[lead] = version[lead]! + 1;
-        prio[lead] = -1;
-        flags[lead] = flags[lead]! | FLAG_ESCALATED;
-        pushEntry(holder[lead]!, lead);
+      // EV_REASSIGN
+      if (state[lead] !== QUEUED && state[lead] !== IGNORED) continue;
+      if (flags[lead]! & FLAG_REASSIGNED) continue;
+      const cur = holder[lead]!;
+      const members = loopTeamMembers[cur]!;
+      let best = -1;
+      for (let k = 0; k < members.length; k++) {
+        const r = members[k]!;
+        if (r === cur || tEv < loopActFrom[r]! || tEv > loopActTo[r]!) continue;
+        if (best < 0 || waiting[r]! < waiting[best]!) best = r;
       }
-      continue;
+      if (best < 0) continue;
+      leave(lead);
+      flags[lead] = flags[lead]! | FLAG_REASSIGNED;
+      place(lead, best, tEv);
     }
-    // EV_REASSIGN
-    if (state[lead] !== QUEUED && state[lead] !== IGNORED) continue;
-    if (flags[lead]! & FLAG_REASSIGNED) continue;
-    const cur = holder[lead]!;
-    const members = teamMembers[cur]!;
-    let best = -1;
-    for (let k = 0; k < members.length; k++) {
-      const r = members[k]!;
-      if (r === cur || tEv < actFrom[r]! || tEv > actTo[r]!) continue;
-      if (best < 0 || waiting[r]! < waiting[best]!) best = r;
-    }
-    if (best < 0) continue;
-    leave(lead);
-    flags[lead] = flags[lead]! | FLAG_REASSIGNED;
-    place(lead, best, tEv);
-  }
-  return { contactAt, finalRep, flags, ignoreP };
+    over = true;
+    return true;
+  };
+  return { advance, result };
 }
 
 /** A review share of tier rank pr (missing entries: the last; absent: 0). Module-level: a closure made per arrival cost a name wrapper per lead. */

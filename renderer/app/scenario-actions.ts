@@ -5,8 +5,8 @@
 // a latest-wins gate, so a drag costs a few forecasts, not one per pixel.
 // Once the draft has been still for a moment, the 90% intervals are asked for
 // as a job (progress shown by the editor, cancellable); any new edit, or leaving
-// the screen, cancels that job so the engine's one queue is free for the next
-// expected-values answer.
+// the screen, cancels that job: its answer would be stale (the engine runs the
+// next expected-values answer at the job's next yield point either way).
 import type { DiffKind, Scenario } from '../../engine/api/contract';
 import type { AppStore } from '../store/app-store';
 import type { ForecastResult } from '../store/scenario-slice';
@@ -282,7 +282,8 @@ export function requestLeadDiff(platform: Platform, store: AppStore): void {
   c.diffTimer = setTimeout(() => {
     c.diffTimer = null;
     // Moved on since: the engine runs one request at a time, so a diff now would hold up the new
-    // draft's forecast. The screen asks again once that forecast is in.
+    // draft's forecast if it got in first (the engine puts a waiting forecast first, but cannot
+    // stop a running page). The screen asks again once that forecast is in.
     if (store.getState().scenarioPoint?.key !== currentKey(store)) return;
     void loadLeadDiff(platform, store);
   }, DIFF_DELAY_MS);
@@ -296,9 +297,7 @@ export async function loadLeadDiff(platform: Platform, store: AppStore): Promise
   if (s.scenarioDiff?.key === key && s.scenarioDiffStatus === 'ready') return;
   const c = controllerFor(platform, store);
   const id = ++c.diffRequest;
-  // The engine runs one job at a time: a running interval job would hold this page up for seconds.
-  const interrupted = s.scenarioIntervalJob !== null;
-  if (interrupted) await stopIntervals(platform, store);
+  // A running interval job need not stop: the engine runs a page at the job's next yield point.
   s.scenarioDiffRequested();
   try {
     const result = await platform.client.leadDiff({ scenario: draft, kind: s.scenarioDiffKind, offset: s.scenarioDiffOffset, limit: DIFF_PAGE_SIZE });
@@ -306,7 +305,6 @@ export async function loadLeadDiff(platform: Platform, store: AppStore): Promise
   } catch (err) {
     if (id === c.diffRequest) store.getState().scenarioDiffFailed(key, errorInfo(err));
   }
-  if (interrupted) requestScenarioForecast(platform, store);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScheduleSpec, WorkSchedule } from '../../engine/calendar/business-hours';
-import { FLAG_DECIDED_LATE, FLAG_DROPPED, FLAG_ESCALATED, FLAG_IGNORED, FLAG_REASSIGNED, FLAG_REVIEWED, FLAG_UNWORKED, HOUR_MS, KNOWN_NONE, KNOWN_QUEUED, KNOWN_QUICK, simulateQueues } from '../../engine/queue/simulate';
+import { FLAG_DECIDED_LATE, FLAG_DROPPED, FLAG_ESCALATED, FLAG_IGNORED, FLAG_REASSIGNED, FLAG_REVIEWED, FLAG_UNWORKED, HOUR_MS, KNOWN_NONE, KNOWN_QUEUED, KNOWN_QUICK, queueSimulation, simulateQueues } from '../../engine/queue/simulate';
 import { workingDays } from '../../engine/queue/working-days';
 
 const t = (iso: string): number => Date.parse(iso);
@@ -164,5 +164,26 @@ describe('reassignment rule, computed by hand', () => {
     expect(Array.from(out.finalRep)).toEqual([0, 0]);
     const inactive = simulateQueues({ ...reps, activeTo: [Number.NaN, t('2025-01-01T00:00:00Z')] }, m, { reassignAfterHours: 2 });
     expect(iso(inactive.contactAt[1]!)).toBe('2025-01-07T09:00');
+  });
+});
+
+describe('a simulation run in slices (queueSimulation, the interval runs yield between slices)', () => {
+  it('gives exactly simulateQueues\' result whatever the slice', () => {
+    // Two reps, 200 leads over two weeks, escalation, reassignment and black holes: every kind of event.
+    const rows: [string, number, number][] = [];
+    for (let i = 0; i < 200; i++) rows.push([new Date(t('2025-01-06T08:00:00Z') + i * 97 * 60_000).toISOString(), i % 3 === 0 ? 1 : 0, i % 3]);
+    const m = mqls(rows);
+    const reps = { schedules: [utc, utc], dailyCapacity: [6, 9], serviceMs: [HOUR_MS / 2, HOUR_MS / 3], pickupMeanMs: [HOUR_MS / 4, HOUR_MS / 6] };
+    const options = { seed: 3, run: 5, escalateAfterHours: 6, reassignAfterHours: 10, blackHoles: { intercept: [-2, -1], slope: 0.3, backlogScale: [4, 4], tierEffect: [0, 0.5, 1] } };
+    const whole = simulateQueues(reps, m, options);
+    expect(whole.flags.some((f) => f & FLAG_ESCALATED)).toBe(true);
+    for (const slice of [1, 7, 500]) {
+      const sim = queueSimulation(reps, m, options);
+      let slices = 1;
+      while (!sim.advance(slice)) slices++;
+      if (slice === 1) expect(slices).toBeGreaterThan(200);
+      expect(sim.result).toEqual(whole);
+      expect(sim.advance(slice)).toBe(true);
+    }
   });
 });
