@@ -8,6 +8,7 @@ import { assignReps, counterfactualContacts, scenarioPool, simulateCohort } from
 import { resolvePolicy } from '../engine/scenario/resolve';
 import { parseScenario } from '../engine/scenario/schema';
 import { Replayer } from '../engine/replay/score';
+import { SimulationMemo } from '../engine/queue/restart';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { workspace: { type: 'string' }, rounds: { type: 'string', default: '5' }, 'forecast-only': { type: 'boolean', default: false } } });
@@ -34,6 +35,15 @@ async function main(): Promise<void> {
     const rounds = Number(values.rounds);
     const scen = (th: number) => ({ version: 1, mql: { ...base.mql, threshold: th }, window: { from: '2025-01-01', to: '2025-12-31' } });
     await forecast(session, scen(base.mql.threshold + 5), { runs: 0 });
+    // The restarted simulation (queue/restart.ts) on its own memo, seeded with the previous threshold's run.
+    const memo = new SimulationMemo();
+    {
+      const policy = resolvePolicy(base, parseScenario(scen(base.mql.threshold + 5.5), 'scenario'));
+      const c = session.cohortFor(policy);
+      const pool = scenarioPool(session.pool, policy, session.loadPerRep);
+      const rep = assignReps(session.cols, session.hist, session.pool, pool, c.lead, c.arrival, c.shared, session.seed, session.loadPerRep);
+      simulateCohort(pool, { ...c, rep }, c.lead, session.seed, 0, memo);
+    }
     // Same-process reference: a replayer whose scoring key differs every round (an unknown activity type) scans every time.
     const scanner = new Replayer(session.cols);
     const dragger = new Replayer(session.cols);
@@ -57,6 +67,11 @@ async function main(): Promise<void> {
       const cohort = { ...c, rep };
       time('simulate run 7 (ref)', () => simulateCohort(pool, cohort, cohort.lead, session.seed, 7));
       const sc = time('simulateCohort', () => simulateCohort(pool, cohort, cohort.lead, session.seed, 0));
+      const copied0 = memo.copied;
+      const simulated0 = memo.simulated;
+      time('simulateCohort restart', () => simulateCohort(pool, cohort, cohort.lead, session.seed, 0, memo));
+      const rows = memo.copied - copied0 + memo.simulated - simulated0;
+      times.set('restart: % rows copied', [...(times.get('restart: % rows copied') ?? []), rows > 0 ? (100 * (memo.copied - copied0)) / rows : 0]);
       time('counterfactualContacts', () =>
         counterfactualContacts(session.hist, session.pool, pool, cohort, sc, session.baseRowOfLead, session.baseCohort, session.baseContact0, session.repSchedules.fallback),
       );

@@ -266,7 +266,9 @@ export function windowContact(session: ForecastSession, st: ScenarioState, run: 
 
 /** Scenario first contact per cohort row: simulate (unless the queue is the baseline's) and move history's contacts. */
 function cohortContacts(session: ForecastSession, st: ScenarioState, bc: Float64Array, run: number, draw: QueueDraw | null): Float64Array {
-  const scenContact = st.sameQueue ? bc : simulateCohort(perturbPool(st.pool, draw), st.cohort, st.cohort.lead, session.seed, run);
+  // Run 0 restarts from the session's last run-0 simulation (the same results, most rows copied on a slider move).
+  const memo = run === 0 && draw === null ? session.queueMemo : null;
+  const scenContact = st.sameQueue ? bc : simulateCohort(perturbPool(st.pool, draw), st.cohort, st.cohort.lead, session.seed, run, memo);
   return counterfactualContacts(session.hist, session.pool, st.pool, st.cohort, scenContact, session.baseRowOfLead, session.baseCohort, bc, session.repSchedules.fallback);
 }
 

@@ -13,6 +13,7 @@ import { counterfactualContactTimes } from '../queue/counterfactual';
 import { estimateQueue, pickupMeans, type QueueEstimate } from '../queue/estimate';
 import { coefficientShift } from '../stats/coefficient-draws';
 import { accountOwnersFromHistory, addAverageReps, routeMqls } from '../queue/routing';
+import type { SimulationMemo } from '../queue/restart';
 import { DAY_MS, DEFAULT_HORIZON_MS, FLAG_DECIDED_LATE, FLAG_DROPPED, FLAG_IGNORED, FLAG_REVIEWED, FLAG_UNWORKED, simulateQueues, type BlackHoleModel } from '../queue/simulate';
 import { sigmoid } from '../stats/logistic';
 import { hashUniform, type Rng } from '../stats/rng';
@@ -585,13 +586,13 @@ function removedOwners(owner: Int32Array, removed: Uint8Array): Int32Array {
  * SETTLED_BY_REVIEW / DECIDED_LATE (history.ts) for a lead the simulation
  * settled without contact (simulate.ts FLAG_REVIEWED / FLAG_DECIDED_LATE).
  */
-export function simulateCohort(pool: ScenarioPool, c: QueueCohort, lead: Int32Array, seed: number, run: number): Float64Array {
+export function simulateCohort(pool: ScenarioPool, c: QueueCohort, lead: Int32Array, seed: number, run: number, memo: SimulationMemo | null = null): Float64Array {
   // A shared MQL is the review (or not) history saw; a new one draws its kind.
   const known = Int8Array.from(lead, (i, k) => (c.shared[k] ? pool.reviewKindOfLead[i]! : -1));
   const res = simulateQueues(
     { schedules: pool.schedules, dailyCapacity: pool.capacity, serviceMs: pool.serviceMs, pickupMeanMs: pool.pickupMeanMs, urgentCapacity: pool.urgentCapacity, activeFrom: pool.activeFrom, activeTo: pool.activeTo },
     { arrival: c.arrival, rep: c.rep, priority: c.priority, key: lead },
-    { seed, run, blackHoles: pool.blackHoles, horizonMs: pool.horizonMs, review: { skipByTier: pool.skipByTier, lateByTier: pool.lateByTier, unworkedByTier: pool.unworkedByTier, queuedByTier: pool.queuedByTier, windowMs: pool.reviewWindowMs, known } },
+    { seed, run, blackHoles: pool.blackHoles, horizonMs: pool.horizonMs, review: { skipByTier: pool.skipByTier, lateByTier: pool.lateByTier, unworkedByTier: pool.unworkedByTier, queuedByTier: pool.queuedByTier, windowMs: pool.reviewWindowMs, known }, restart: memo },
   );
   for (let k = 0; k < res.flags.length; k++) {
     const f = res.flags[k]!;
