@@ -61,9 +61,13 @@ export interface RunOutputs {
   readonly contactAt: Float64Array;
   readonly flags: Uint8Array;
   readonly ignoreP: Float64Array;
-  /** The simulation's lead states; copied rows are set to `done`. */
-  readonly state: Uint8Array;
 }
+
+/** RestartRun.link bits per row: its inputs equal its old row's; the old run was quiet there; the rep's next row is the old row's next, same inputs; both runs' rep rows end here. */
+const SAME = 1;
+const OLD_QUIET = 2;
+const SAME_NEXT = 4;
+const BOTH_END = 8;
 
 /** RestartRun.quietAt's answers. */
 export const NOT_COPIED = 0;
@@ -89,6 +93,8 @@ export class RestartRun {
   private readonly old: RunRecord | null;
   /** Per row: the previous run's row of the same MQL (same key and arrival), -1 none. */
   private readonly oldRow: Int32Array;
+  /** Per row: SAME | OLD_QUIET | SAME_NEXT | BOTH_END against the previous run (0 without one). */
+  private readonly link: Uint8Array;
   private readonly next: Int32Array;
   private readonly quiet: Uint8Array;
   private readonly free: Float64Array;
@@ -96,6 +102,11 @@ export class RestartRun {
   private readonly count: Float64Array;
   /** 1: a resume point, whose match was already walked (no second walk). */
   private readonly landed: Uint8Array;
+  /** This run's MQL inputs, copied (the previous run's record for the next run). */
+  private readonly key: Float64Array;
+  private readonly arrival: Float64Array;
+  private readonly rep: Int32Array;
+  private readonly priority: Int32Array;
   private readonly known: Int8Array;
   private simulated = 0;
   private copied = 0;
@@ -103,9 +114,8 @@ export class RestartRun {
   constructor(
     private readonly memo: SimulationMemo,
     private readonly sig: RunSignature,
-    private readonly inputs: RunInputs,
+    inputs: RunInputs,
     private readonly outputs: RunOutputs,
-    private readonly done: number,
   ) {
     const n = inputs.arrival.length;
     this.n = n;
@@ -115,12 +125,33 @@ export class RestartRun {
     this.free = new Float64Array(n);
     this.day = new Int32Array(n);
     this.count = new Float64Array(n);
-    this.known = new Int8Array(n);
-    for (let j = 0; j < n; j++) this.known[j] = inputs.known ? inputs.known[j]! : -1;
-    this.next = nextOfSameRep(inputs.rep, sig.tables.length);
+    this.key = Float64Array.from(inputs.key);
+    this.arrival = Float64Array.from(inputs.arrival);
+    this.rep = Int32Array.from(inputs.rep);
+    this.priority = Int32Array.from(inputs.priority);
+    this.known = inputs.known ? Int8Array.from(inputs.known) : new Int8Array(n).fill(-1);
+    this.next = nextOfSameRep(this.rep, sig.tables.length);
     const last = memo.last;
     this.old = last !== null && sameSignature(last.sig, sig) ? last : null;
-    this.oldRow = this.old ? alignRows(this.old, inputs) : new Int32Array(0);
+    this.oldRow = this.old ? alignRows(this.old, this.key, this.arrival) : new Int32Array(0);
+    this.link = new Uint8Array(n);
+    const old = this.old;
+    if (old !== null) {
+      // Row order throughout (sequential reads), so quietAt's walks along a rep's rows read link and next only.
+      const { link, oldRow, next } = this;
+      for (let j = 0; j < n; j++) {
+        const i = oldRow[j]!;
+        if (i >= 0 && this.sameInputs(j, i)) link[j] = SAME | (old.quiet[i] ? OLD_QUIET : 0);
+      }
+      for (let j = 0; j < n; j++) {
+        if (!(link[j]! & SAME)) continue;
+        const i = oldRow[j]!;
+        const jn = next[j]!;
+        const inx = old.next[i]!;
+        if (jn < 0 && inx < 0) link[j] = link[j]! | BOTH_END;
+        else if (jn >= 0 && inx >= 0 && link[jn]! & SAME && oldRow[jn] === inx) link[j] = link[j]! | SAME_NEXT;
+      }
+    }
   }
 
   /**
@@ -135,53 +166,39 @@ export class RestartRun {
     this.day[j] = day;
     this.count[j] = count;
     const old = this.old;
-    if (old === null || this.landed[j]) return NOT_COPIED;
+    const link = this.link;
+    if (old === null || this.landed[j] || (link[j]! & (SAME | OLD_QUIET)) !== (SAME | OLD_QUIET)) return NOT_COPIED;
     const i = this.oldRow[j]!;
-    if (i < 0 || !old.quiet[i] || !this.sameInputs(j, i) || !Object.is(old.free[i], free) || old.day[i] !== day || !Object.is(old.count[i], count)) return NOT_COPIED;
-    // The farthest row both runs share, along the rep's rows, at which the previous run was quiet.
+    if (!Object.is(old.free[i], free) || old.day[i] !== day || !Object.is(old.count[i], count)) return NOT_COPIED;
+    // The farthest row both runs share, along the rep's rows, at which the previous run was quiet. A rep's
+    // rows lie ~(number of reps) rows apart: this walk reads two arrays, the results are copied in row order (finish).
+    const next = this.next;
     let jj = j;
-    let ii = i;
     let toJ = -1;
-    let toI = -1;
     let toEnd = false;
     for (;;) {
-      const jn = this.next[jj]!;
-      const inx = old.next[ii]!;
-      if (jn < 0 && inx < 0) {
+      const l = link[jj]!;
+      if (l & BOTH_END) {
         toEnd = true;
         break;
       }
-      if (jn < 0 || inx < 0 || !this.sameInputs(jn, inx)) break;
-      jj = jn;
-      ii = inx;
-      if (old.quiet[ii]) {
-        toJ = jj;
-        toI = ii;
-      }
+      if (!(l & SAME_NEXT)) break;
+      jj = next[jj]!;
+      if (link[jj]! & OLD_QUIET) toJ = jj;
     }
     if (!toEnd && toJ < 0) return NOT_COPIED;
-    // Copy rows j.. up to (not including) the resume point, or to the rep's last row.
-    jj = j;
-    ii = i;
-    const { contactAt, flags, ignoreP, state } = this.outputs;
-    for (;;) {
-      if (!toEnd && jj === toJ) break;
-      contactAt[jj] = old.contactAt[ii]!;
-      flags[jj] = old.flags[ii]!;
-      ignoreP[jj] = old.ignoreP[ii]!;
-      state[jj] = this.done;
-      this.skip[jj] = 1;
-      this.quiet[jj] = old.quiet[ii]!;
-      this.free[jj] = old.free[ii]!;
-      this.day[jj] = old.day[ii]!;
-      this.count[jj] = old.count[ii]!;
-      this.copied++;
-      if (toEnd && this.next[jj]! < 0) break;
-      jj = this.next[jj]!;
-      ii = old.next[ii]!;
+    // Rows j.. up to (not including) the resume point, or to the rep's last row, are copied.
+    const skip = this.skip;
+    const stop = toEnd ? -1 : toJ;
+    let copied = 0;
+    for (jj = j; jj >= 0 && jj !== stop; jj = next[jj]!) {
+      skip[jj] = 1;
+      copied++;
     }
+    this.copied += copied;
     if (toEnd) return ALL_COPIED;
     this.landed[toJ] = 1;
+    const toI = this.oldRow[toJ]!;
     this.resumeFree = old.free[toI]!;
     this.resumeDay = old.day[toI]!;
     this.resumeCount = old.count[toI]!;
@@ -193,18 +210,34 @@ export class RestartRun {
     this.simulated++;
   }
 
-  /** The run is over: it becomes the memo's previous run. */
+  /** The run is over: the copied rows take the previous run's results and records; the run becomes the memo's previous run. */
   finish(): void {
-    const { inputs, outputs, n } = this;
+    const { outputs, n } = this;
+    const old = this.old;
+    if (old !== null && this.copied > 0) {
+      const { skip, oldRow, quiet, free, day, count } = this;
+      const { contactAt, flags, ignoreP } = outputs;
+      for (let j = 0; j < n; j++) {
+        if (!skip[j]) continue;
+        const i = oldRow[j]!;
+        contactAt[j] = old.contactAt[i]!;
+        flags[j] = old.flags[i]!;
+        ignoreP[j] = old.ignoreP[i]!;
+        quiet[j] = old.quiet[i]!;
+        free[j] = old.free[i]!;
+        day[j] = old.day[i]!;
+        count[j] = old.count[i]!;
+      }
+    }
     this.memo.simulated += this.simulated;
     this.memo.copied += this.copied;
     this.memo.last = {
       sig: this.sig,
       n,
-      key: Float64Array.from(inputs.key),
-      arrival: Float64Array.from(inputs.arrival),
-      rep: Int32Array.from(inputs.rep),
-      priority: Int32Array.from(inputs.priority),
+      key: this.key,
+      arrival: this.arrival,
+      rep: this.rep,
+      priority: this.priority,
       known: this.known,
       next: this.next,
       quiet: this.quiet,
@@ -219,10 +252,7 @@ export class RestartRun {
 
   private sameInputs(j: number, i: number): boolean {
     const old = this.old!;
-    const x = this.inputs;
-    return (
-      old.key[i] === x.key[j] && old.arrival[i] === x.arrival[j] && old.rep[i] === x.rep[j] && old.priority[i] === x.priority[j] && old.known[i] === this.known[j]
-    );
+    return old.key[i] === this.key[j] && old.arrival[i] === this.arrival[j] && old.rep[i] === this.rep[j] && old.priority[i] === this.priority[j] && old.known[i] === this.known[j];
   }
 }
 
@@ -242,15 +272,15 @@ function nextOfSameRep(rep: Int32Array, nr: number): Int32Array {
 }
 
 /** Per new row, the old row with the same key and arrival (both runs ascend in arrival), -1 none. */
-function alignRows(old: RunRecord, x: RunInputs): Int32Array {
-  const n = x.arrival.length;
+function alignRows(old: RunRecord, key: Float64Array, arrival: Float64Array): Int32Array {
+  const n = arrival.length;
   const out = new Int32Array(n).fill(-1);
   let p = 0;
   for (let j = 0; j < n; j++) {
-    const a = x.arrival[j]!;
+    const a = arrival[j]!;
     while (p < old.n && old.arrival[p]! < a) p++;
     for (let q = p; q < old.n && old.arrival[q] === a; q++) {
-      if (old.key[q] === x.key[j]) {
+      if (old.key[q] === key[j]) {
         out[j] = q;
         break;
       }

@@ -272,8 +272,7 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
           memo,
           { values: runSignature(seed, run, horizon, capacity, urgentCap, reps.serviceMs, pickup, bh, options.review ?? null), tables: days },
           { arrival, rep: mqls.rep, priority: mqls.priority, key: mqls.key, known: options.review?.known },
-          { contactAt, flags, ignoreP, state },
-          DONE,
+          { contactAt, flags, ignoreP },
         )
       : null;
   const skip = restart !== null ? restart.skip : null;
@@ -484,7 +483,7 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
     }
     if (tArr <= tEv) {
       const lead = nextArrival++;
-      if (skip !== null && skip[lead]) continue; // copied from the previous run (restart.ts)
+      if (skip !== null && skip[lead]) continue; // copied from the previous run (restart.ts); its state stays 'not arrived', so its expiry passes it by
       const r = mqls.rep[lead]!;
       if (r < 0 || r >= nr) {
         state[lead] = DROPPED; // unassigned: never contacted
