@@ -14,7 +14,6 @@ import { estimateQueue, pickupMeans, type QueueEstimate } from '../queue/estimat
 import { coefficientShift } from '../stats/coefficient-draws';
 import { accountOwnersFromHistory, addAverageReps, routeMqls } from '../queue/routing';
 import type { SimulationMemo } from '../queue/restart';
-import { BusinessMemo } from '../queue/business-memo';
 import { DAY_MS, DEFAULT_HORIZON_MS, FLAG_DECIDED_LATE, FLAG_DROPPED, FLAG_IGNORED, FLAG_REVIEWED, FLAG_UNWORKED, simulateQueues, type BlackHoleModel } from '../queue/simulate';
 import { sigmoid } from '../stats/logistic';
 import { hashUniform, type Rng } from '../stats/rng';
@@ -724,17 +723,8 @@ export function counterfactualContacts(
       deltaScale: responseScales.get(scenContact) ?? 1,
       ...(rescue ? { rescue } : {}),
       knownDelays: { observed: knownObs, baseline: knownBase },
-      memo: { slot: scen.lead, ...scenarioDelayMemos(hist) },
     },
   );
-}
-
-/** Scenario delays per lead (queue/business-memo.ts), kept per history: a slider move repeats most of them. */
-const scenarioDelayMemoCache = new WeakMap<LeadHistory, { readonly delay: BusinessMemo }>();
-export function scenarioDelayMemos(hist: LeadHistory): { readonly delay: BusinessMemo } {
-  let m = scenarioDelayMemoCache.get(hist);
-  if (!m) scenarioDelayMemoCache.set(hist, (m = { delay: new BusinessMemo(hist.n) }));
-  return m;
 }
 
 /**

@@ -26,7 +26,6 @@
 import { WorkSchedule } from '../calendar/business-hours';
 import { logit, sigmoid } from '../stats/logistic';
 import { sortFloat64, stableOrderByValue } from '../forecast/radix-order';
-import type { BusinessMemo } from './business-memo';
 
 export interface ContactTimeline {
   /** MQL instant, epoch ms. */
@@ -94,12 +93,6 @@ export interface CounterfactualOptions {
    * rather than recomputed on every slider move.
    */
   readonly knownDelays?: { readonly observed: Float64Array; readonly baseline: Float64Array };
-  /**
-   * Per row a slot (e.g. the lead) under which the scenario's simulated delays are remembered across
-   * calls (business-memo.ts): the same numbers, looked up when their inputs repeat (a slider move keeps
-   * ~88% of them at M). Moved contacts are not: rank-matched changes shift with every move.
-   */
-  readonly memo?: { readonly slot: Int32Array; readonly delay: BusinessMemo };
 }
 
 /** Fewer rows than this in a group: each row keeps its own simulated change. */
@@ -178,7 +171,7 @@ export function counterfactualContactTimes(
     const repS = scenario.rep[i]!;
     const sS = sched(repS);
     const m = matched ? matched[i]! : Number.NaN;
-    const delta = scale * (Number.isNaN(m) ? scenarioDelay(scenario, i, sS, cs, options.memo) - baselineDelay(baseline, i, cb, sched, known) : m);
+    const delta = scale * (Number.isNaN(m) ? sS.businessMsBetween(scenario.arrival[i]!, cs) - baselineDelay(baseline, i, cb, sched, known) : m);
     if (delta === 0 && scenario.arrival[i] === observed.arrival[i] && repS === observed.rep[i]) {
       out[i] = co; // nothing about this lead changed
       continue;
@@ -216,7 +209,7 @@ function rankMatchedDeltas(
     const repS = scenario.rep[i]!;
     dObs[i] = observedDelay(observed, i, co, repS, sched, options.knownDelays);
     dB[i] = baselineDelay(baseline, i, cb, sched, options.knownDelays);
-    dS[i] = scenarioDelay(scenario, i, sched(repS), cs, options.memo);
+    dS[i] = sched(repS).businessMsBetween(scenario.arrival[i]!, cs);
     groupOf[i] = g;
     if (g + 1 > nGroups) nGroups = g + 1;
   }
@@ -278,11 +271,6 @@ function observedDelay(
 ): number {
   const d = known ? known.observed[i]! : Number.NaN;
   return Number.isNaN(d) ? sched(observed.rep[i]! >= 0 ? observed.rep[i]! : repS).businessMsBetween(observed.arrival[i]!, co) : d;
-}
-
-/** Row i's simulated scenario delay (to contact cs on schedule s), remembered when the caller keeps a memo. */
-function scenarioDelay(scenario: ContactTimeline, i: number, s: WorkSchedule, cs: number, memo: CounterfactualOptions['memo']): number {
-  return memo ? memo.delay.between(memo.slot[i]!, s, scenario.arrival[i]!, cs) : s.businessMsBetween(scenario.arrival[i]!, cs);
 }
 
 /** Row i's simulated baseline delay (to contact cb), known or computed. */
