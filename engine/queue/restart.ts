@@ -21,8 +21,66 @@ export interface RunSignature {
   readonly tables: readonly object[];
 }
 
-/** A finished run: its MQLs, its quiet arrivals' states and its results, per MQL row. */
+/**
+ * Grow-only arrays of a run record (views of length n are taken): a memo keeps two, the previous run's and a
+ * spare for the next, so a slider move allocates none (at a million leads a record is ~25 MB; fresh arrays every
+ * move fed the garbage collector).
+ */
+class RecordBuffers {
+  readonly key: Float64Array;
+  readonly arrival: Float64Array;
+  readonly rep: Int32Array;
+  readonly priority: Int32Array;
+  readonly known: Int8Array;
+  readonly next: Int32Array;
+  readonly quiet: Uint8Array;
+  readonly free: Float64Array;
+  readonly day: Int32Array;
+  readonly count: Float64Array;
+  readonly contactAt: Float64Array;
+  readonly flags: Uint8Array;
+  readonly ignoreP: Float64Array;
+  constructor(readonly capacity: number) {
+    const c = capacity;
+    this.key = new Float64Array(c);
+    this.arrival = new Float64Array(c);
+    this.rep = new Int32Array(c);
+    this.priority = new Int32Array(c);
+    this.known = new Int8Array(c);
+    this.next = new Int32Array(c);
+    this.quiet = new Uint8Array(c);
+    this.free = new Float64Array(c);
+    this.day = new Int32Array(c);
+    this.count = new Float64Array(c);
+    this.contactAt = new Float64Array(c);
+    this.flags = new Uint8Array(c);
+    this.ignoreP = new Float64Array(c);
+  }
+}
+
+/** Per-run working arrays (not part of a record), grow-only on the memo. */
+class RunScratch {
+  capacity = 0;
+  skip = new Uint8Array(0);
+  landed = new Uint8Array(0);
+  link = new Uint8Array(0);
+  oldRow = new Int32Array(0);
+  ensure(n: number): this {
+    if (n > this.capacity) {
+      const c = Math.max(n, Math.ceil(1.1 * this.capacity));
+      this.capacity = c;
+      this.skip = new Uint8Array(c);
+      this.landed = new Uint8Array(c);
+      this.link = new Uint8Array(c);
+      this.oldRow = new Int32Array(c);
+    }
+    return this;
+  }
+}
+
+/** A finished run: its MQLs, its quiet arrivals' states and its results, per MQL row (views of `buffers`). */
 interface RunRecord {
+  readonly buffers: RecordBuffers;
   readonly sig: RunSignature;
   readonly n: number;
   readonly key: Float64Array;
@@ -44,6 +102,9 @@ interface RunRecord {
 /** What a caller keeps between runs (one per stream of similar runs, e.g. a session's slider path). */
 export class SimulationMemo {
   last: RunRecord | null = null;
+  /** A retired record's arrays, reused by the next run. */
+  spare: RecordBuffers | null = null;
+  readonly scratch = new RunScratch();
   /** Rows simulated and rows copied over the memo's life (bench and tests). */
   simulated = 0;
   copied = 0;
@@ -103,6 +164,7 @@ export class RestartRun {
   /** 1: a resume point, whose match was already walked (no second walk). */
   private readonly landed: Uint8Array;
   /** This run's MQL inputs, copied (the previous run's record for the next run). */
+  private readonly buffers: RecordBuffers;
   private readonly key: Float64Array;
   private readonly arrival: Float64Array;
   private readonly rep: Int32Array;
@@ -119,22 +181,35 @@ export class RestartRun {
   ) {
     const n = inputs.arrival.length;
     this.n = n;
-    this.skip = new Uint8Array(n);
-    this.landed = new Uint8Array(n);
-    this.quiet = new Uint8Array(n);
-    this.free = new Float64Array(n);
-    this.day = new Int32Array(n);
-    this.count = new Float64Array(n);
-    this.key = Float64Array.from(inputs.key);
-    this.arrival = Float64Array.from(inputs.arrival);
-    this.rep = Int32Array.from(inputs.rep);
-    this.priority = Int32Array.from(inputs.priority);
-    this.known = inputs.known ? Int8Array.from(inputs.known) : new Int8Array(n).fill(-1);
-    this.next = nextOfSameRep(this.rep, sig.tables.length);
+    // Arrays from the memo: the spare record's (or fresh ones, 10% roomier), the run's scratch zeroed.
+    const spare = memo.spare;
+    memo.spare = null;
+    const buffers = spare !== null && spare.capacity >= n ? spare : new RecordBuffers(Math.ceil(1.1 * n));
+    this.buffers = buffers;
+    const sc = memo.scratch.ensure(n);
+    this.skip = sc.skip.subarray(0, n).fill(0);
+    this.landed = sc.landed.subarray(0, n).fill(0);
+    this.link = sc.link.subarray(0, n).fill(0);
+    // free, day and count are read only where quiet is 1 (quietAt writes all four).
+    this.quiet = buffers.quiet.subarray(0, n).fill(0);
+    this.free = buffers.free.subarray(0, n);
+    this.day = buffers.day.subarray(0, n);
+    this.count = buffers.count.subarray(0, n);
+    this.key = buffers.key.subarray(0, n);
+    this.key.set(inputs.key);
+    this.arrival = buffers.arrival.subarray(0, n);
+    this.arrival.set(inputs.arrival);
+    this.rep = buffers.rep.subarray(0, n);
+    this.rep.set(inputs.rep);
+    this.priority = buffers.priority.subarray(0, n);
+    this.priority.set(inputs.priority);
+    this.known = buffers.known.subarray(0, n);
+    if (inputs.known) this.known.set(inputs.known);
+    else this.known.fill(-1);
+    this.next = nextOfSameRep(this.rep, sig.tables.length, buffers.next.subarray(0, n));
     const last = memo.last;
     this.old = last !== null && sameSignature(last.sig, sig) ? last : null;
-    this.oldRow = this.old ? alignRows(this.old, this.key, this.arrival) : new Int32Array(0);
-    this.link = new Uint8Array(n);
+    this.oldRow = this.old ? alignRows(this.old, this.key, this.arrival, sc.oldRow.subarray(0, n)) : sc.oldRow.subarray(0, 0);
     const old = this.old;
     if (old !== null) {
       // Row order throughout (sequential reads), so quietAt's walks along a rep's rows read link and next only.
@@ -231,7 +306,18 @@ export class RestartRun {
     }
     this.memo.simulated += this.simulated;
     this.memo.copied += this.copied;
+    const b = this.buffers;
+    const contactAt = b.contactAt.subarray(0, n);
+    contactAt.set(outputs.contactAt);
+    const flags = b.flags.subarray(0, n);
+    flags.set(outputs.flags);
+    const ignoreP = b.ignoreP.subarray(0, n);
+    ignoreP.set(outputs.ignoreP);
+    // The previous record is read no more: its arrays become the next run's.
+    const retired = this.memo.last;
+    this.memo.spare = retired !== null && retired.buffers !== b ? retired.buffers : null;
     this.memo.last = {
+      buffers: b,
       sig: this.sig,
       n,
       key: this.key,
@@ -244,9 +330,9 @@ export class RestartRun {
       free: this.free,
       day: this.day,
       count: this.count,
-      contactAt: Float64Array.from(outputs.contactAt),
-      flags: Uint8Array.from(outputs.flags),
-      ignoreP: Float64Array.from(outputs.ignoreP),
+      contactAt,
+      flags,
+      ignoreP,
     };
   }
 
@@ -257,9 +343,9 @@ export class RestartRun {
 }
 
 /** Per row, the next row with the same rep (reps outside [0, nr): -1). */
-function nextOfSameRep(rep: Int32Array, nr: number): Int32Array {
+function nextOfSameRep(rep: Int32Array, nr: number, next: Int32Array): Int32Array {
   const n = rep.length;
-  const next = new Int32Array(n).fill(-1);
+  next.fill(-1);
   const lastOf = new Int32Array(nr).fill(-1);
   for (let j = 0; j < n; j++) {
     const r = rep[j]!;
@@ -272,9 +358,9 @@ function nextOfSameRep(rep: Int32Array, nr: number): Int32Array {
 }
 
 /** Per new row, the old row with the same key and arrival (both runs ascend in arrival), -1 none. */
-function alignRows(old: RunRecord, key: Float64Array, arrival: Float64Array): Int32Array {
+function alignRows(old: RunRecord, key: Float64Array, arrival: Float64Array, out: Int32Array): Int32Array {
   const n = arrival.length;
-  const out = new Int32Array(n).fill(-1);
+  out.fill(-1);
   let p = 0;
   for (let j = 0; j < n; j++) {
     const a = arrival[j]!;

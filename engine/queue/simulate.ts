@@ -300,8 +300,9 @@ export function simulateQueues(reps: QueueReps, mqls: QueueMqls, options: QueueO
   };
 
   // Rep heaps hold entry ids; entry -> (lead, version at push, priority at push). A lead gets at most
-  // three entries (arrival, escalation, reassignment), so the arrays never grow.
-  const maxEntries = 3 * n + 16;
+  // one entry per placement (arrival, reassignment) and one per escalation, so the arrays never grow
+  // (without escalation and reassignment, the forecast's case, one per lead).
+  const maxEntries = (1 + (escalateMs !== null ? 1 : 0) + (reassignMs !== null ? 1 : 0)) * n + 16;
   const entLead = new Int32Array(maxEntries);
   const entVersion = new Int32Array(maxEntries);
   // Heap key: priority first, then MQL time (relative to the first, so the sum stays an exact integer).
