@@ -1,8 +1,11 @@
 // Times the slider path's stages on one session (new threshold each round), median of rounds:
 //   npx tsx bench/slider-stages.ts --workspace W.duckdb [--rounds 5] [--forecast-only (just the slider moves, nothing between them)]
+//     [--ab: each move on one session with the restartable simulation and without (queue/restart.ts): an untimed visit,
+//      then both timed in alternating order, the scenario caches cleared before each, the restart from the previous move's run]
 import { parseArgs } from 'node:util';
 import { openWorkspace } from '../engine/workspace/database';
 import { forecast } from '../engine/forecast/forecast';
+import { clearScenarioCaches } from '../engine/forecast/scenario-cache';
 import { ForecastSession } from '../engine/forecast/session';
 import { assignReps, counterfactualContacts, scenarioPool, simulateCohort } from '../engine/forecast/queue-effects';
 import { resolvePolicy } from '../engine/scenario/resolve';
@@ -11,7 +14,7 @@ import { Replayer } from '../engine/replay/score';
 import { SimulationMemo } from '../engine/queue/restart';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { workspace: { type: 'string' }, rounds: { type: 'string', default: '5' }, 'forecast-only': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { workspace: { type: 'string' }, rounds: { type: 'string', default: '5' }, 'forecast-only': { type: 'boolean', default: false }, ab: { type: 'boolean', default: false } } });
   const ws = await openWorkspace(values.workspace!);
   try {
     const t0 = performance.now();
@@ -49,6 +52,29 @@ async function main(): Promise<void> {
     const dragger = new Replayer(session.cols);
     for (let i = 0; i < rounds; i++) {
       const th = base.mql.threshold + 6 + i;
+      if (values.ab) {
+        // One untimed visit first (session-level caches of this threshold: the replayer's records, fresh etas),
+        // then the move timed with and without the restart, order alternating, from the same previous run.
+        const qm = session.queueMemo;
+        const previous = qm.last;
+        const run = async (restart: boolean, name: string | null): Promise<void> => {
+          clearScenarioCaches(session);
+          qm.last = restart ? previous : null;
+          qm.spare = null; // never recycle the arrays of a record that is read again
+          const c0 = qm.copied;
+          const s0 = qm.simulated;
+          const t0 = cpu();
+          await forecast(session, scen(th), { runs: 0 });
+          if (name !== null) times.set(name, [...(times.get(name) ?? []), cpu() - t0]);
+          if (name !== null && restart) {
+            const rows = qm.copied - c0 + qm.simulated - s0;
+            times.set('forecast restart: % rows copied', [...(times.get('forecast restart: % rows copied') ?? []), rows > 0 ? (100 * (qm.copied - c0)) / rows : 0]);
+          }
+        };
+        await run(true, null);
+        for (const restart of i % 2 === 0 ? [false, true] : [true, false]) await run(restart, restart ? 'forecast restart (cpu)' : 'forecast full (cpu)');
+        continue;
+      }
       if (values['forecast-only']) {
         const t0 = cpu();
         const w0 = performance.now();
