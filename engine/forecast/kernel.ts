@@ -369,7 +369,9 @@ export function* windowContactSteps(session: ForecastSession, st: ScenarioState,
 
 /** Scenario first contact per cohort row: simulate (unless the queue is the baseline's) and move history's contacts. */
 function cohortContacts(session: ForecastSession, st: ScenarioState, bc: Float64Array, run: number, draw: QueueDraw | null): Float64Array {
-  const scenContact = st.sameQueue ? bc : simulateCohort(perturbPool(st.pool, draw), st.cohort, st.cohort.lead, session.seed, run);
+  // Run 0 restarts from the session's last run-0 simulation (the same results, most rows copied on a slider move).
+  const memo = run === 0 && draw === null ? session.queueMemo : null;
+  const scenContact = st.sameQueue ? bc : simulateCohort(perturbPool(st.pool, draw), st.cohort, st.cohort.lead, session.seed, run, memo);
   return movedContacts(session, st, scenContact, bc);
 }
 

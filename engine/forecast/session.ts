@@ -10,6 +10,7 @@ import { readRepSchedules, type RepSchedules } from '../calendar/rep-schedules';
 import { observedMetrics } from '../metrics/observed';
 import type { ObservedMetricsResult } from '../metrics/types';
 import { Replayer } from '../replay/score';
+import { SimulationMemo } from '../queue/restart';
 import { loadBaseline } from '../scenario/baseline';
 import type { Policy } from '../scenario/policy';
 import type { Workspace } from '../workspace/database';
@@ -73,6 +74,8 @@ export class ForecastSession {
   readonly deadlineCache: DeadlineCache;
   /** Simulated-to-observed delay map for MQLs without an observed contact (queue-effects.ts). */
   readonly delayCalibration: DelayCalibration;
+  /** Run 0's last queue simulation (the baseline's, then each slider move's): the next move restarts from it (queue/restart.ts). */
+  readonly queueMemo = new SimulationMemo();
   /** Service-time calibration of the baseline queue (queue-effects.ts calibrateService). */
   readonly calibration: ReturnType<typeof calibrateService> | null;
   /** Recycled leads' handoffs after their first, with outcomes (later-conversions.ts). */
@@ -119,7 +122,7 @@ export class ForecastSession {
       basePool = scenarioPool(pool, baseline, this.loadPerRep);
     }
     this.basePool = basePool;
-    this.baseContact0 = simulateCohort(this.basePool, this.baseCohort, this.baseCohort.lead, seed, 0);
+    this.baseContact0 = simulateCohort(this.basePool, this.baseCohort, this.baseCohort.lead, seed, 0, this.queueMemo);
     this.delayCalibration = DelayCalibration.fromBaseline(hist, this.baseCohort, this.baseContact0, basePool.schedules, repSchedules.fallback);
     this.baseRowOfLead = new Int32Array(hist.n).fill(-1);
     this.baseCohort.lead.forEach((i, k) => (this.baseRowOfLead[i] = k));

@@ -33,6 +33,7 @@ import { WorkSchedule } from '../calendar/business-hours';
 import { hashUniform } from '../stats/rng';
 import { sigmoid } from '../stats/logistic';
 import { KeyedHeap } from './heap';
+import { NOT_COPIED, RESUME, RestartRun, type SimulationMemo } from './restart';
 import { dayEndingAfterFrom, workingDays, WorkingDays } from './working-days';
 
 export const HOUR_MS = 3_600_000;
@@ -153,6 +154,12 @@ export interface QueueOptions {
   readonly slaBusinessHours?: boolean;
   readonly blackHoles?: BlackHoleModel | null;
   readonly review?: ReviewModel | null;
+  /**
+   * Restart from the memo's previous run where this run's MQLs and state match it (restart.ts), and
+   * record this run there. Used only without escalation and reassignment (reps then do not interact);
+   * the results are the same as a full run's.
+   */
+  readonly restart?: SimulationMemo | null;
 }
 
 export const FLAG_IGNORED = 1;
@@ -224,6 +231,8 @@ export function queueSimulation(reps: QueueReps, mqls: QueueMqls, options: Queue
   const flags = new Uint8Array(n);
   const ignoreP = new Float64Array(n);
   const result: QueueResult = { contactAt, finalRep, flags, ignoreP };
+  const memo = options.restart ?? null;
+  if (memo !== null && (n === 0 || escalateMs !== null || reassignMs !== null)) memo.last = null;
   if (n === 0) return { advance: () => true, result };
 
   // Working days per distinct schedule, over the span the simulation can reach (kept across calls per span).
@@ -250,6 +259,8 @@ export function queueSimulation(reps: QueueReps, mqls: QueueMqls, options: Queue
   const workHint = new Int32Array(nr);
   const arrivalHint = new Int32Array(nr);
   const wakePending = new Uint8Array(nr);
+  // Wake events of the rep in the event heap: a superseded wake (see place) stays there with wakePending 0 and still serves the queue when it fires.
+  const wakeEvents = new Int32Array(nr);
   const capacity = Float64Array.from({ length: nr }, (_, r) => {
     const c = reps.dailyCapacity[r]!;
     return c > 0 ? c : 0;
@@ -271,6 +282,16 @@ export function queueSimulation(reps: QueueReps, mqls: QueueMqls, options: Queue
     const v = reps.pickupMeanMs ? reps.pickupMeanMs[r]! : 0;
     return Number.isFinite(v) && v > 0 ? v : 0;
   });
+  const restart =
+    memo !== null && escalateMs === null && reassignMs === null
+      ? new RestartRun(
+          memo,
+          { values: runSignature(seed, run, horizon, capacity, urgentCap, reps.serviceMs, pickup, bh, options.review ?? null), tables: days },
+          { arrival, rep: mqls.rep, priority: mqls.priority, key: mqls.key, known: options.review?.known },
+          { contactAt, flags, ignoreP },
+        )
+      : null;
+  const skip = restart !== null ? restart.skip : null;
   // Each rep's looks per working day, generated on demand; with run 0 (the expected-value path) kept
   // across calls per working-day table, so a slider drag draws them once.
   const lookTables = Array.from({ length: nr }, (_, r) => looksOf(days[r]!, seed, run, r, pickup[r]!));
@@ -295,8 +316,9 @@ export function queueSimulation(reps: QueueReps, mqls: QueueMqls, options: Queue
   };
 
   // Rep heaps hold entry ids; entry -> (lead, version at push, priority at push). A lead gets at most
-  // three entries (arrival, escalation, reassignment), so the arrays never grow.
-  const maxEntries = 3 * n + 16;
+  // one entry per placement (arrival, reassignment) and one per escalation, so the arrays never grow
+  // (without escalation and reassignment, the forecast's case, one per lead).
+  const maxEntries = (1 + (escalateMs !== null ? 1 : 0) + (reassignMs !== null ? 1 : 0)) * n + 16;
   const entLead = new Int32Array(maxEntries);
   const entVersion = new Int32Array(maxEntries);
   // Heap key: priority first, then MQL time (relative to the first, so the sum stays an exact integer).
@@ -403,6 +425,7 @@ export function queueSimulation(reps: QueueReps, mqls: QueueMqls, options: Queue
     }
     if (Number.isFinite(w)) {
       wakePending[r] = 1;
+      wakeEvents[r] = wakeEvents[r]! + 1;
       schedule(w, EV_WAKE, r);
     }
   };
@@ -499,10 +522,28 @@ export function queueSimulation(reps: QueueReps, mqls: QueueMqls, options: Queue
       }
       if (tArr <= tEv) {
         const lead = nextArrival++;
+        if (skip !== null && skip[lead]) continue; // copied from the previous run (restart.ts); its state stays 'not arrived', so its expiry passes it by
         const r = mqls.rep[lead]!;
         if (r < 0 || r >= loopNr) {
           state[lead] = DROPPED; // unassigned: never contacted
           continue;
+        }
+        if (restart !== null) {
+          if (waiting[r] === 0 && wakeEvents[r] === 0 && queues[r]!.size === 0) {
+            // Quiet: the state in restart.ts's normal form (a past freeAt, a finished day's count: none).
+            const today = dayEndingAfterFrom(days[r]!, tArr, workHint[r]!);
+            const counts = countDay[r]! >= today;
+            const got = restart.quietAt(lead, freeAt[r]! > tArr ? freeAt[r]! : Number.NEGATIVE_INFINITY, counts ? countDay[r]! : -1, counts ? countToday[r]! : 0);
+            if (got !== NOT_COPIED) {
+              if (got === RESUME) {
+                freeAt[r] = restart.resumeFree;
+                countDay[r] = restart.resumeDay;
+                countToday[r] = restart.resumeCount;
+              }
+              continue;
+            }
+          }
+          restart.simulatedRow();
         }
         const rv = options.review;
         if (rv && rv.skipByTier.length > 0) {
@@ -539,6 +580,7 @@ export function queueSimulation(reps: QueueReps, mqls: QueueMqls, options: Queue
       if (kind === EV_WAKE) {
         const r = data;
         wakePending[r] = 0;
+        wakeEvents[r] = wakeEvents[r]! - 1;
         const q = queues[r]!;
         while (q.size > 0) {
           const e = q.pop();
@@ -595,10 +637,46 @@ export function queueSimulation(reps: QueueReps, mqls: QueueMqls, options: Queue
       flags[lead] = flags[lead]! | FLAG_REASSIGNED;
       place(lead, best, tEv);
     }
+    if (restart !== null) restart.finish();
     over = true;
     return true;
   };
   return { advance, result };
+}
+
+/** restart.ts RunSignature values: every parameter of a run besides the MQLs and the working-day tables. */
+function runSignature(
+  seed: number,
+  run: number,
+  horizon: number,
+  capacity: Float64Array,
+  urgentCap: Float64Array,
+  serviceMs: ArrayLike<number>,
+  pickup: Float64Array,
+  bh: BlackHoleModel | null,
+  review: ReviewModel | null,
+): Float64Array {
+  const v: number[] = [seed, run, horizon, capacity.length, ...capacity, ...urgentCap, ...Array.from(serviceMs), ...pickup];
+  const list = (a: ArrayLike<number> | undefined): void => {
+    if (a === undefined) v.push(-1);
+    else v.push(a.length, ...Array.from(a));
+  };
+  if (bh === null) v.push(0);
+  else {
+    v.push(1, bh.slope, bh.maxBacklog ?? Number.POSITIVE_INFINITY, bh.queuedOnly ? 1 : 0);
+    list(bh.intercept);
+    list(bh.backlogScale);
+    list(bh.tierEffect);
+  }
+  if (review === null) v.push(0);
+  else {
+    v.push(1, review.windowMs ?? 24 * HOUR_MS);
+    list(review.skipByTier);
+    list(review.lateByTier);
+    list(review.unworkedByTier);
+    list(review.queuedByTier);
+  }
+  return Float64Array.from(v);
 }
 
 /** A review share of tier rank pr (missing entries: the last; absent: 0). Module-level: a closure made per arrival cost a name wrapper per lead. */
