@@ -40,8 +40,8 @@ export class QueueSimExecutor {
   private inProcess: boolean;
 
   constructor(
-    /** Worker threads at most; 0 simulates in-process. */
-    readonly size: number = Math.min(2, availableParallelism()),
+    /** Worker threads at most; 0 simulates in-process. Default: the cores the main thread leaves (it folds draws meanwhile), at least one. */
+    readonly size: number = Math.max(1, availableParallelism() - 1),
   ) {
     this.inProcess = size <= 0;
   }
