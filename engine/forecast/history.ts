@@ -31,29 +31,12 @@ export const DECIDED_LATE = Number.POSITIVE_INFINITY;
 /** Handed-off leads a score range needs before outcomes there count as seen. */
 export const SCORE_SUPPORT = 30;
 
-export interface LeadHistory {
+/** Per lead: its first handoff's outcomes (ConversionOutcomes, lead-indexed), and what the forecast needs besides. */
+export interface LeadHistory extends ConversionOutcomes {
   readonly n: number;
   /** 1 when the lead was handed off at least once. */
   readonly handed: Uint8Array;
   readonly mqlAt: Float64Array;
-  /** Wall-clock ms from mql_at to assigned_at (routing lag); 0 when unknown. */
-  readonly routingLagMs: Float64Array;
-  readonly accepted: Uint8Array;
-  readonly rejected: Uint8Array;
-  readonly decided: Uint8Array;
-  readonly decidedAt: Float64Array;
-  readonly contactAt: Float64Array;
-  /** Contacted, or decided, within WORKED_HORIZON_MS of the MQL: sales worked the lead. */
-  readonly worked: Uint8Array;
-  /** 1 when the 90-day outcome window closed before the data end. */
-  readonly mature: Uint8Array;
-  readonly sql90: Uint8Array;
-  readonly opp90: Uint8Array;
-  /** Opportunity at any time. */
-  readonly opp: Uint8Array;
-  readonly amount: Float64Array;
-  /** 1 won, 0 lost, -1 unknown (open, or no opportunity). */
-  readonly won: Int8Array;
   /** Historical rep code per lead (columns handoffs.assignedRep), -1 none. */
   readonly repCode: Int32Array;
   /** Lowest score_at_mql sales has seen (any trigger); Infinity without scores. */
@@ -106,18 +89,23 @@ function maxFinite(a: Float64Array, start: number): number {
 
 /** What one MQL conversion's disposition says, per conversion (a lead's first, or a later one). */
 export interface ConversionOutcomes {
+  /** Wall-clock ms from mql_at to assigned_at (routing lag); 0 when unknown. */
   readonly routingLagMs: Float64Array;
   readonly accepted: Uint8Array;
   readonly rejected: Uint8Array;
   readonly decided: Uint8Array;
   readonly decidedAt: Float64Array;
   readonly contactAt: Float64Array;
+  /** Contacted, or decided, within WORKED_HORIZON_MS of the MQL: sales worked the lead. */
   readonly worked: Uint8Array;
+  /** 1 when the 90-day outcome window closed before the data end. */
   readonly mature: Uint8Array;
   readonly sql90: Uint8Array;
   readonly opp90: Uint8Array;
+  /** Opportunity at any time. */
   readonly opp: Uint8Array;
   readonly amount: Float64Array;
+  /** 1 won, 0 lost, -1 unknown (open, or no opportunity). */
   readonly won: Int8Array;
 }
 
