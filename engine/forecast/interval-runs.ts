@@ -124,6 +124,16 @@ export async function intervalRuns(
       if (performance.now() - lastYield > SLICE_MS && !(await proceed())) return null;
     }
   };
+  /** Awaits work done elsewhere (a worker's simulation), serving the yield point every SLICE_MS meanwhile; null when stopped. */
+  const waitFor = async <T>(work: Promise<T>): Promise<T | null> => {
+    let settled = false;
+    const watched = work.finally(() => (settled = true));
+    for (;;) {
+      await Promise.race([watched.catch(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, SLICE_MS))]);
+      if (settled) return watched;
+      if (!(await proceed())) return null;
+    }
+  };
   const m = st.inWindow.lead.length;
   const G = groups.length + 1;
   const ctx = assembleContext(session, st);
@@ -191,8 +201,8 @@ export async function intervalRuns(
       for (let a = j; a <= j + ahead; a++) launch(a);
       const sim = sims.get(j)!;
       sims.delete(j);
-      const [bc, scen] = await Promise.all([sim.baseline, sim.scenario ?? sim.baseline]);
-      contact = await drive(windowContactOfSteps(session, st, bc, scen));
+      const made = await waitFor(Promise.all([sim.baseline, sim.scenario ?? sim.baseline]));
+      contact = made === null ? null : await drive(windowContactOfSteps(session, st, made[0], made[1]));
     } else {
       const draw = stratifiedQueueDraw(session, seed, K, j);
       let bc = bcache.contact.get(j);
