@@ -17,7 +17,7 @@ import type { MetricValues } from './assemble';
 import { expectations, type AssembleContext, type CohortInWindow, type Etas } from './assemble';
 import { Rng } from '../stats/rng';
 import { bootstrapModels, EXTRAPOLATION_SD, extrapolationShift, stratifiedQueueDraw } from './intervals';
-import { assembleContext, baselineContactSteps, simulateDrawOn, windowContact0, windowContactOfSteps, windowContactSteps, windowEtas, type ScenarioState } from './kernel';
+import { assembleContext, baselineContactSteps, simulateScenarioOn, windowContact0, windowContactOfSteps, windowContactSteps, windowEtas, type ScenarioState } from './kernel';
 import { queueSimExecutor, type QueueSimExecutor } from '../queue/sim-executor';
 import { sizeBand, type Model, type OutcomeModels } from './outcome-models';
 import { stableOrderByValue } from './radix-order';
@@ -174,45 +174,40 @@ export async function intervalRuns(
   };
   const drawShare = Math.floor(runs * 0.9);
   const summaries: DrawSummary[] = [];
-  // With worker threads the draws' simulations run ahead there while this thread folds the draw before;
-  // without them they run here, in slices between yield points.
+  // With worker threads the scenario's simulations run ahead there while this thread folds the draw before (and
+  // simulates the baseline's the first time: kept per session); without them they run here, in slices between yield points.
   const executor = options.executor ?? queueSimExecutor();
-  const ahead = executor.usesWorkers ? executor.size : 0;
+  const ahead = executor.usesWorkers && !st.sameQueue ? executor.size : 0;
   const simRunOf = (j: number): number => j + 1 + (seed - 1) * 100_003;
-  const sims = new Map<number, ReturnType<typeof simulateDrawOn>>();
+  const sims = new Map<number, Promise<Float64Array>>();
   const launch = (j: number): void => {
-    if (j >= K || sims.has(j)) return;
-    const cached = bcache.contact.get(j);
-    const sim = simulateDrawOn(executor, session, st, simRunOf(j), stratifiedQueueDraw(session, seed, K, j), cached);
-    if (!cached) void sim.baseline.then((bc) => bcache.contact.set(j, bc), () => undefined);
-    sims.set(j, sim);
+    if (j < K && !sims.has(j)) sims.set(j, simulateScenarioOn(executor, session, st, simRunOf(j), stratifiedQueueDraw(session, seed, K, j)));
   };
   const abandon = (): null => {
     // Simulations still running on workers finish unobserved: their errors must not surface as unhandled rejections.
-    for (const sim of sims.values()) void sim.scenario?.catch(() => undefined);
+    for (const sim of sims.values()) void sim.catch(() => undefined);
     return null;
   };
   for (let j = 0; j < K; j++) {
     if (options.stop?.()) return abandon();
     // 1. The queue draw: baseline (kept per session) and scenario simulations, history's contacts moved.
     t0 = performance.now();
+    if (ahead > 0) for (let a = j; a <= j + ahead; a++) launch(a);
+    const draw = stratifiedQueueDraw(session, seed, K, j);
+    let bc = bcache.contact.get(j);
+    if (!bc) {
+      const made = await drive(baselineContactSteps(session, simRunOf(j), draw, SIM_STEPS));
+      if (made === null) return abandon();
+      bcache.contact.set(j, (bc = made));
+      t.baseline += performance.now() - t0;
+      t0 = performance.now();
+    }
     let contact: Float64Array | null;
     if (ahead > 0) {
-      for (let a = j; a <= j + ahead; a++) launch(a);
-      const sim = sims.get(j)!;
+      const scen = await waitFor(sims.get(j)!);
       sims.delete(j);
-      const made = await waitFor(Promise.all([sim.baseline, sim.scenario ?? sim.baseline]));
-      contact = made === null ? null : await drive(windowContactOfSteps(session, st, made[0], made[1]));
+      contact = scen === null ? null : await drive(windowContactOfSteps(session, st, bc, scen));
     } else {
-      const draw = stratifiedQueueDraw(session, seed, K, j);
-      let bc = bcache.contact.get(j);
-      if (!bc) {
-        const made = await drive(baselineContactSteps(session, simRunOf(j), draw, SIM_STEPS));
-        if (made === null) return null;
-        bcache.contact.set(j, (bc = made));
-        t.baseline += performance.now() - t0;
-        t0 = performance.now();
-      }
       contact = await drive(windowContactSteps(session, st, simRunOf(j), draw, bc, SIM_STEPS));
     }
     if (contact === null) return abandon();

@@ -337,24 +337,12 @@ export function windowContact(session: ForecastSession, st: ScenarioState, run: 
   return windowContactFrom(session, st, cohortContacts(session, st, bc, run, draw));
 }
 
-/** The baseline's and the scenario's simulations of one interval run's queue draw on an executor (worker threads); the scenario's is the baseline's when the queue is. */
-export function simulateDrawOn(
-  executor: QueueSimExecutor,
-  session: ForecastSession,
-  st: ScenarioState,
-  run: number,
-  draw: QueueDraw | null,
-  cachedBaseline: Float64Array | undefined,
-): { readonly baseline: Promise<Float64Array>; readonly scenario: Promise<Float64Array> | null } {
-  return {
-    baseline: cachedBaseline
-      ? Promise.resolve(cachedBaseline)
-      : simulateCohortOn(executor, perturbPool(session.basePool, draw), session.baseCohort, session.baseCohort.lead, session.seed, run),
-    scenario: st.sameQueue ? null : simulateCohortOn(executor, perturbPool(st.pool, draw), st.cohort, st.cohort.lead, session.seed, run),
-  };
+/** The scenario's simulation of one interval run's queue draw on an executor (worker threads). */
+export function simulateScenarioOn(executor: QueueSimExecutor, session: ForecastSession, st: ScenarioState, run: number, draw: QueueDraw | null): Promise<Float64Array> {
+  return simulateCohortOn(executor, perturbPool(st.pool, draw), st.cohort, st.cohort.lead, session.seed, run);
 }
 
-/** An interval run's window contacts from its two simulations (simulateDrawOn), yielding before history's contacts are moved against the baseline's `bc`. */
+/** An interval run's window contacts from its two simulations, yielding before history's contacts are moved against the baseline's `bc`. */
 export function* windowContactOfSteps(session: ForecastSession, st: ScenarioState, bc: Float64Array, scenContact: Float64Array): Generator<void, Float64Array> {
   yield;
   return windowContactFrom(session, st, movedContacts(session, st, scenContact, bc));
