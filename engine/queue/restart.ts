@@ -21,17 +21,14 @@ export interface RunSignature {
   readonly tables: readonly object[];
 }
 
-/**
- * Grow-only arrays of a run record (views of length n are taken): a memo keeps two, the previous run's and a
- * spare for the next, so a slider move allocates none (at a million leads a record is ~25 MB; fresh arrays every
- * move fed the garbage collector).
- */
-class RecordBuffers {
+/** A run record's columns, one entry per MQL row. */
+interface RecordColumns {
   readonly key: Float64Array;
   readonly arrival: Float64Array;
   readonly rep: Int32Array;
   readonly priority: Int32Array;
   readonly known: Int8Array;
+  /** Next row of the same rep, -1 none. */
   readonly next: Int32Array;
   readonly quiet: Uint8Array;
   readonly free: Float64Array;
@@ -40,22 +37,35 @@ class RecordBuffers {
   readonly contactAt: Float64Array;
   readonly flags: Uint8Array;
   readonly ignoreP: Float64Array;
-  constructor(readonly capacity: number) {
-    const c = capacity;
-    this.key = new Float64Array(c);
-    this.arrival = new Float64Array(c);
-    this.rep = new Int32Array(c);
-    this.priority = new Int32Array(c);
-    this.known = new Int8Array(c);
-    this.next = new Int32Array(c);
-    this.quiet = new Uint8Array(c);
-    this.free = new Float64Array(c);
-    this.day = new Int32Array(c);
-    this.count = new Float64Array(c);
-    this.contactAt = new Float64Array(c);
-    this.flags = new Uint8Array(c);
-    this.ignoreP = new Float64Array(c);
-  }
+}
+
+/**
+ * Grow-only arrays of a run record (views of length n are taken): a memo keeps two, the previous run's and a
+ * spare for the next, so a slider move allocates none (at a million leads a record is ~25 MB; fresh arrays every
+ * move fed the garbage collector).
+ */
+interface RecordBuffers extends RecordColumns {
+  readonly capacity: number;
+}
+
+function recordBuffers(capacity: number): RecordBuffers {
+  const c = capacity;
+  return {
+    capacity,
+    key: new Float64Array(c),
+    arrival: new Float64Array(c),
+    rep: new Int32Array(c),
+    priority: new Int32Array(c),
+    known: new Int8Array(c),
+    next: new Int32Array(c),
+    quiet: new Uint8Array(c),
+    free: new Float64Array(c),
+    day: new Int32Array(c),
+    count: new Float64Array(c),
+    contactAt: new Float64Array(c),
+    flags: new Uint8Array(c),
+    ignoreP: new Float64Array(c),
+  };
 }
 
 /** Per-run working arrays (not part of a record), grow-only on the memo. */
@@ -79,24 +89,10 @@ class RunScratch {
 }
 
 /** A finished run: its MQLs, its quiet arrivals' states and its results, per MQL row (views of `buffers`). */
-interface RunRecord {
+interface RunRecord extends RecordColumns {
   readonly buffers: RecordBuffers;
   readonly sig: RunSignature;
   readonly n: number;
-  readonly key: Float64Array;
-  readonly arrival: Float64Array;
-  readonly rep: Int32Array;
-  readonly priority: Int32Array;
-  readonly known: Int8Array;
-  /** Next row of the same rep, -1 none. */
-  readonly next: Int32Array;
-  readonly quiet: Uint8Array;
-  readonly free: Float64Array;
-  readonly day: Int32Array;
-  readonly count: Float64Array;
-  readonly contactAt: Float64Array;
-  readonly flags: Uint8Array;
-  readonly ignoreP: Float64Array;
 }
 
 /** What a caller keeps between runs (one per stream of similar runs, e.g. a session's slider path). */
@@ -184,7 +180,7 @@ export class RestartRun {
     // Arrays from the memo: the spare record's (or fresh ones, 10% roomier), the run's scratch zeroed.
     const spare = memo.spare;
     memo.spare = null;
-    const buffers = spare !== null && spare.capacity >= n ? spare : new RecordBuffers(Math.ceil(1.1 * n));
+    const buffers = spare !== null && spare.capacity >= n ? spare : recordBuffers(Math.ceil(1.1 * n));
     this.buffers = buffers;
     const sc = memo.scratch.ensure(n);
     this.skip = sc.skip.subarray(0, n).fill(0);

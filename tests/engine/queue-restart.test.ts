@@ -6,16 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { defaultScheduleSpec, WorkSchedule } from '../../engine/calendar/business-hours';
 import { DAY_MS, HOUR_MS, KNOWN_LATE, KNOWN_NONE, KNOWN_QUEUED, KNOWN_QUICK, simulateQueues, type QueueMqls, type QueueOptions, type QueueReps } from '../../engine/queue/simulate';
 import { SimulationMemo } from '../../engine/queue/restart';
+import { Rng } from '../../engine/stats/rng';
 
+/** Uniforms from the engine's own generator. */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Rng(seed, 1);
+  return () => r.uniform();
 }
 
 interface Lead {
