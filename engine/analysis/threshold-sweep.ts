@@ -27,6 +27,12 @@ export interface SweepOptions {
   readonly signal?: AbortSignal;
   /** fraction in [0, 1]; the first sweep of a scoring builds its index and anchors (seconds at 1M leads). */
   readonly onProgress?: (fraction: number, message: string) => void;
+  /**
+   * Called between the sweep's stages (index, per-moment outcomes, each anchor forecast): the engine's
+   * queue runs a waiting slider forecast there. Each stage runs whole, and the sweep keeps nothing
+   * across a yield that a forecast changes (the index and outcomes are its own arrays).
+   */
+  readonly yieldPoint?: () => Promise<void>;
 }
 
 export const DEFAULT_STEPS = 101;
@@ -223,7 +229,7 @@ export function defaultRange(baselineThreshold: number, current: number): { from
   };
 }
 
-export function thresholdSweep(session: ForecastSession, scenario: unknown, options: SweepOptions = {}): ThresholdSweepResult {
+export async function thresholdSweep(session: ForecastSession, scenario: unknown, options: SweepOptions = {}): Promise<ThresholdSweepResult> {
   const started = performance.now();
   const policy = resolvePolicy(session.baseline, parseScenario(scenario, 'scenario'));
   const current = policy.mql.threshold;
@@ -241,10 +247,16 @@ export function thresholdSweep(session: ForecastSession, scenario: unknown, opti
   const all = thresholds;
 
   const progress = options.onProgress ?? (() => undefined);
+  const pause = async (): Promise<void> => {
+    if (options.yieldPoint) await options.yieldPoint();
+    options.signal?.throwIfAborted();
+  };
   progress(0.05, 'Indexing each lead\'s MQL moments');
   const { index, outcomes } = cachedIndex(session, policy);
+  await pause();
   progress(0.15, 'Expected outcomes of each moment');
   fillEventOutcomes(session, index, outcomes, all[0]!, all[all.length - 1]!, options.signal);
+  await pause();
   // Handed MQLs per threshold come from the same pass (replay/sweep.ts sweepThresholds counts them alike; the tests hold the two equal).
   const { handed: handedAt, sums, extrapolated } = outcomeSums(index, outcomes, all);
   // Recycled leads' later conversions standing at each threshold (later-sweep.ts), as a forecast there counts them.
@@ -252,13 +264,15 @@ export function thresholdSweep(session: ForecastSession, scenario: unknown, opti
   const counts = { handed: handedAt };
 
   // Exact forecasts (expected values, the slider path) at the anchors, cached.
-  const anchors: Anchor[] = anchorTs.map((t, a) => {
+  const anchors: Anchor[] = [];
+  for (const [a, t] of anchorTs.entries()) {
+    if (a > 0) await pause();
     options.signal?.throwIfAborted();
     progress(0.4 + (0.6 * a) / anchorTs.length, `Forecast at threshold ${Math.round(t * 10) / 10}`);
     const hit = exactAt(session, policy, t, index.window);
     const k = all.indexOf(t);
-    return { k, load: hit.load.perRepDay(counts.handed[k]!), exact: hit.exact, raw: rawValues(counts.handed[k]!, sums, k) };
-  });
+    anchors.push({ k, load: hit.load.perRepDay(counts.handed[k]!), exact: hit.exact, raw: rawValues(counts.handed[k]!, sums, k) });
+  }
   const loadModel = exactAt(session, policy, anchorTs[0]!, index.window).load;
 
   const points: SweepPoint[] = all.map((threshold, k) => {

@@ -232,12 +232,14 @@ export class Engine implements EngineApi {
 
   async sweep(params: EngineParams<'sweep'>): Promise<EngineResults['sweep']> {
     const { jobId, scenario, from, to, steps } = params;
+    // Yielding: a sweep's anchors are whole forecasts (seconds at 1M leads); a slider's forecast runs between them.
     return this.jobs.run(jobId, (job) =>
-      this.serial.run(async () => {
+      this.serial.runYielding(async (yieldPoint) => {
         job.signal.throwIfAborted();
         const session = await this.session(job);
         return thresholdSweep(session, scenario, {
           signal: job.signal,
+          yieldPoint,
           onProgress: (f, m) => job.report(f, m),
           ...(from !== undefined ? { from } : {}),
           ...(to !== undefined ? { to } : {}),

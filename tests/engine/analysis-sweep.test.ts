@@ -36,7 +36,7 @@ afterAll(() => ws?.close());
 describe('threshold sweep', () => {
   it('gives at least 101 thresholds, the baseline\'s MQL count at the baseline threshold, and every metric', async () => {
     const base = { version: 1, window: WINDOW };
-    const r = thresholdSweep(session, base);
+    const r = await thresholdSweep(session, base);
     expect(r.points.length).toBeGreaterThanOrEqual(101);
     expect(r.baselineThreshold).toBe(60);
     expect(r.currentThreshold).toBe(60);
@@ -66,7 +66,7 @@ describe('threshold sweep', () => {
     for (const t of truth.scenarios) {
       const sc = scenarioOf(t.file);
       // Two anchors keep this loop quick; the counts do not depend on them.
-      const r = thresholdSweep(session, sc, { anchors: 2 });
+      const r = await thresholdSweep(session, sc, { anchors: 2 });
       const f = await forecast(session, sc, { runs: 0 });
       const at = r.points.find((p) => p.threshold === r.currentThreshold)!;
       expect(at.metrics.mql_count, t.file).toBe(f.metrics.mql_count.forecast);
@@ -75,7 +75,7 @@ describe('threshold sweep', () => {
 
   it('is the forecast itself at the anchor thresholds, which stay put while the scenario threshold moves', async () => {
     const sc = { version: 1, window: WINDOW, mql: { threshold: 45 } };
-    const r = thresholdSweep(session, sc);
+    const r = await thresholdSweep(session, sc);
     // The anchors sit on grid ends: the lowest threshold of the default range is one.
     const low = r.points[0]!;
     expect(low.threshold).toBe(30);
@@ -85,12 +85,12 @@ describe('threshold sweep', () => {
     const at60 = r.points.find((p) => p.threshold === 60)!;
     expect(low.metrics.black_hole_rate!).toBeGreaterThan(at60.metrics.black_hole_rate!);
     expect(low.metrics.median_hours_to_first_contact!).toBeGreaterThan(at60.metrics.median_hours_to_first_contact!);
-    const again = thresholdSweep(session, { ...sc, mql: { threshold: 50 } });
+    const again = await thresholdSweep(session, { ...sc, mql: { threshold: 50 } });
     expect(again.points.find((p) => p.threshold === 30)!.metrics).toEqual(low.metrics);
   }, 30_000);
 
-  it('honours from, to and steps', () => {
-    const r = thresholdSweep(session, { version: 1, window: WINDOW }, { from: 40, to: 80, steps: 200 });
+  it('honours from, to and steps', async () => {
+    const r = await thresholdSweep(session, { version: 1, window: WINDOW }, { from: 40, to: 80, steps: 200 });
     expect(r.points[0]!.threshold).toBe(40);
     expect(r.points.at(-1)!.threshold).toBe(80);
     // The grid's 200 points, plus the scenario's own threshold (60), which falls between two of them.

@@ -70,6 +70,27 @@ describe('the engine queue with an interval job running', () => {
     expect(df).toEqual(aloneDiff);
   }, 120_000);
 
+  it('answers an expected-values forecast asked during a threshold sweep between its anchors, and the sweep reads as alone', async () => {
+    // A scoring the earlier tests have not swept: the sweep builds its index and runs all 5 anchor forecasts.
+    const reweighted: Scenario = { ...base, scoring: { ...base.scoring, activity_points: { ...(base.scoring?.activity_points ?? {}), email_open: 0 } } };
+    const slider = at(t0 - 4);
+    const alonePoint = await engine.forecast({ scenario: slider, runs: 0 });
+    await engine.forecast({ scenario: at(t0 - 2), runs: 0 });
+
+    const order: string[] = [];
+    const firstAnchor = progressOf('sw', (e) => e.message.startsWith('Forecast at threshold'));
+    const sweep = engine.sweep({ scenario: reweighted, jobId: 'sw' }).then((r) => (order.push('sweep'), r));
+    await firstAnchor;
+    const point = engine.forecast({ scenario: slider, runs: 0 }).then((f) => (order.push('point'), f));
+    const [sw, pt] = await Promise.all([sweep, point]);
+    expect(order).toEqual(['point', 'sweep']);
+    expect(numbers(pt)).toEqual(numbers(alonePoint));
+    // The anchor at the range's low end is the forecast there, as when the sweep runs alone.
+    const exactAtLow = await engine.forecast({ scenario: { ...reweighted, mql: { ...reweighted.mql, threshold: sw.points[0]!.threshold } }, runs: 0 });
+    expect(sw.points[0]!.metrics.black_hole_rate).toBeCloseTo(exactAtLow.metrics.black_hole_rate.forecast!, 12);
+    expect(sw.points[0]!.metrics.mql_count).toBe(exactAtLow.metrics.mql_count.forecast);
+  }, 120_000);
+
   it('lands a cancel sent while the job is in its outcome runs (the event loop runs between them)', async () => {
     const job = at(t0 + 1);
     await engine.forecast({ scenario: job, runs: 0 });

@@ -116,7 +116,7 @@ describe('recycled leads: every MQL conversion counts', () => {
 
   it('the threshold sweep counts the conversions a forecast at its threshold counts', async () => {
     const th = session.baseline.mql.threshold;
-    const sw = thresholdSweep(session, { version: 1, window: WINDOW }, { from: th - 10, to: th + 30, steps: 41 });
+    const sw = await thresholdSweep(session, { version: 1, window: WINDOW }, { from: th - 10, to: th + 30, steps: 41 });
     for (const t of [th - 10, th, th + 7, th + 25]) {
       const p = sw.points.find((x) => Math.abs(x.threshold - t) < 1e-6)!;
       const f = await forecast(session, { version: 1, window: WINDOW, mql: { ...session.baseline.mql, threshold: t } }, { runs: 0 });
