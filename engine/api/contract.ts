@@ -31,6 +31,7 @@ export { TABLES, TABLE_NAMES, type ColumnDef, type TableDef, type TableName } fr
 export * from '../export/index';
 // Lead fields a fit rule or mql.require_fields may name (the Scenario editor's checkboxes); schema.ts is Node-free.
 export { LEAD_FIELDS } from '../scenario/schema';
+export { curveAt } from '../analysis/curve-at';
 
 const scenarioName = z.string().min(1).max(200);
 

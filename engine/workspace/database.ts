@@ -1,6 +1,5 @@
 // One DuckDB file per workspace. Opening creates or migrates it; every other
 // module receives a Workspace and never opens DuckDB itself.
-import { totalmem } from 'node:os';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema';
 
@@ -18,20 +17,40 @@ export class WorkspaceError extends Error {
   override readonly name = 'WorkspaceError';
 }
 
-/** DuckDB's own default (80% of RAM), in whole bytes so it can be set back exactly after a lowering. */
-function defaultMemoryLimit(): string {
-  return `${Math.floor(totalmem() * 0.8)}B`;
+const UNIT_BYTES: Readonly<Record<string, number>> = { bytes: 1, B: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30, TiB: 2 ** 40 };
+
+/** A size as DuckDB displays a setting ("18.8 GiB", "512.0 MiB") in whole bytes; null when unreadable. */
+export function displayedBytes(text: string): number | null {
+  const m = /^\s*([\d.]+)\s*([A-Za-z]+)\s*$/.exec(text);
+  const unit = m ? UNIT_BYTES[m[2]!] : undefined;
+  return m && unit !== undefined ? Math.floor(Number(m[1]) * unit) : null;
+}
+
+/**
+ * DuckDB's own default limit (80% of RAM), pinned in whole bytes so buffer-cache.ts can set it back
+ * exactly after a lowering (DuckDB displays it rounded; setting the display back would drift lower).
+ * Read from DuckDB rather than node:os, so the renderer's browser-only type check can follow the
+ * Workspace type here.
+ */
+async function pinMemoryLimit(connection: DuckDBConnection): Promise<string> {
+  const reader = await connection.runAndReadAll("SELECT current_setting('memory_limit')");
+  const shown = String(reader.getRows()[0]?.[0] ?? '');
+  const bytes = displayedBytes(shown);
+  if (bytes === null) return shown;
+  const pinned = `${bytes}B`;
+  await connection.run(`SET memory_limit = '${pinned}'`);
+  return pinned;
 }
 
 export async function openWorkspace(path: string): Promise<Workspace> {
   let instance: DuckDBInstance;
-  const memoryLimit = defaultMemoryLimit();
   try {
-    instance = await DuckDBInstance.create(path, { threads: '2', memory_limit: memoryLimit });
+    instance = await DuckDBInstance.create(path, { threads: '2' });
   } catch (err) {
     throw new WorkspaceError(`Cannot open workspace ${path}: ${(err as Error).message}`);
   }
   const connection = await instance.connect();
+  const memoryLimit = await pinMemoryLimit(connection);
   await migrate(connection, path);
   await dropLeftoverStaging(connection);
   return {

@@ -26,6 +26,12 @@ export interface KeyedError {
   readonly error: EngineErrorInfo;
 }
 
+/** A threshold sweep of a draft with its threshold left out (app/threshold-preview.ts curveKey). */
+export interface KeyedCurve {
+  readonly key: string;
+  readonly result: EngineResults['sweep'];
+}
+
 export interface IntervalJob {
   readonly key: string;
   readonly jobId: string;
@@ -55,6 +61,8 @@ export interface ScenarioSlice {
   /** The expected values of the policy in force: what every change is measured against. */
   scenarioBaselineForecast: ForecastResult | null;
   scenarioIntervals: KeyedForecast | null;
+  /** The newest threshold curve: a threshold drag is previewed from it while its forecast is computed. */
+  scenarioCurve: KeyedCurve | null;
   scenarioIntervalJob: IntervalJob | null;
   scenarioIntervalError: KeyedError | null;
   scenarioForecastError: KeyedError | null;
@@ -83,6 +91,7 @@ export interface ScenarioSlice {
   scenarioRedo(): boolean;
   scenarioPointLoaded(ws: WorkspaceInfo, key: string, result: ForecastResult): void;
   scenarioForecastFailed(ws: WorkspaceInfo, key: string, error: EngineErrorInfo): void;
+  scenarioCurveLoaded(ws: WorkspaceInfo, curve: KeyedCurve): void;
   scenarioIntervalsStarted(job: IntervalJob): void;
   scenarioIntervalsLoaded(ws: WorkspaceInfo, key: string, result: ForecastResult): void;
   /** The interval job stopped (cancelled, or failed with error). */
@@ -125,6 +134,7 @@ export const initialScenario = (): ScenarioData => ({
   scenarioPoint: null,
   scenarioBaselineForecast: null,
   scenarioIntervals: null,
+  scenarioCurve: null,
   scenarioIntervalJob: null,
   scenarioIntervalError: null,
   scenarioForecastError: null,
@@ -186,6 +196,9 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
     },
     scenarioForecastFailed: (ws, key, error) => {
       if (here(ws)) set({ scenarioForecastError: { key, error } });
+    },
+    scenarioCurveLoaded: (ws, curve) => {
+      if (here(ws)) set({ scenarioCurve: curve });
     },
     scenarioIntervalsStarted: (job) => set({ scenarioIntervalJob: job, scenarioIntervalError: null }),
     scenarioIntervalsLoaded: (ws, key, result) => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadColumns } from '../../engine/columns/load';
 import { fillSynthetic } from '../../engine/columns/synthetic';
 import { releaseBufferCache } from '../../engine/workspace/buffer-cache';
-import { openWorkspace, type Workspace } from '../../engine/workspace/database';
+import { displayedBytes, openWorkspace, type Workspace } from '../../engine/workspace/database';
 import { scratchDir } from '../support/tmp';
 
 const shownLimit = async (ws: Workspace): Promise<string> =>
@@ -45,6 +45,21 @@ describe('releaseBufferCache', () => {
       }
       expect(await shownLimit(ws)).toBe(limit);
       expect(await bigQuery(ws)).toBe(4_000_000);
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('pins the limit at open in whole bytes, read from the default DuckDB displays', async () => {
+    expect(displayedBytes('18.8 GiB')).toBe(Math.floor(18.8 * 2 ** 30));
+    expect(displayedBytes('512.0 MiB')).toBe(512 * 2 ** 20);
+    expect(displayedBytes('1000 bytes')).toBe(1000);
+    expect(displayedBytes('lots')).toBeNull();
+    const ws = await openWorkspace(join(scratchDir(), 'pinned.duckdb'));
+    try {
+      expect(ws.memoryLimit).toMatch(/^\d+B$/);
+      // DuckDB's default, to its display's precision (it shows one decimal, rounded down).
+      expect(Math.abs(Number(ws.memoryLimit.slice(0, -1)) - displayedBytes(await shownLimit(ws))!)).toBeLessThanOrEqual(0.1 * 2 ** 30);
     } finally {
       ws.close();
     }
