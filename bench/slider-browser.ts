@@ -7,8 +7,10 @@
 // cards show the answer for that threshold, then --pause ms before the next
 // move (past the editor's INTERVAL_DELAY_MS, e.g. 2500, the still draft's
 // interval job is running when the next move comes: the engine-queue case); the UI's own performance measure
-// 'hl:slider-to-redraw' (input -> chart drawn) is read back, with the
-// long tasks (> 50 ms) the UI thread ran meanwhile. The engine-only time of
+// 'hl:slider-to-redraw' (input -> chart drawn) is read back, and
+// 'hl:slider-to-preview' (input -> the threshold curve's preview drawn, when
+// the exact answer was not there first; the curve is waited for before the
+// first move), with the long tasks (> 50 ms) the UI thread ran meanwhile. The engine-only time of
 // the same forecasts is measured after, in this process, as the reference.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -54,6 +56,9 @@ async function main(): Promise<void> {
     const current = () => answer.getAttribute('data-answer');
     for (let i = 0; i < 1200 && (await current()) !== 'current'; i++) await page.waitForTimeout(500);
     console.log(`first answer (session open + baseline forecast): ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const t1 = performance.now();
+    await page.locator('[data-testid="threshold-slider"][data-curve="ready"]').waitFor({ timeout: 600_000 });
+    console.log(`threshold curve ready (the drag preview's sweep): ${((performance.now() - t1) / 1000).toFixed(1)} s later`);
     await page.evaluate(() => {
       const w = window as unknown as { __longTasks?: number[] };
       w.__longTasks = [];
@@ -64,13 +69,19 @@ async function main(): Promise<void> {
     const slider = page.getByTestId('threshold-slider');
     const thresholds: number[] = [];
     const redraw: number[] = [];
+    const preview: number[] = [];
     for (let i = 0; i < moves; i++) {
       await slider.focus();
-      await page.evaluate(() => performance.clearMeasures('hl:slider-to-redraw'));
+      await page.evaluate(() => {
+        performance.clearMeasures('hl:slider-to-redraw');
+        performance.clearMeasures('hl:slider-to-preview');
+      });
       await page.keyboard.press('ArrowRight');
       thresholds.push(Number(await page.getByTestId('threshold-value').textContent()));
       await page.waitForFunction(() => performance.getEntriesByName('hl:slider-to-redraw').length > 0, undefined, { timeout: 120_000 });
       redraw.push(await page.evaluate(() => performance.getEntriesByName('hl:slider-to-redraw')[0]!.duration));
+      const p = await page.evaluate(() => performance.getEntriesByName('hl:slider-to-preview')[0]?.duration ?? null);
+      if (p !== null) preview.push(p);
       await page.waitForTimeout(pause);
     }
     const longTasks = await page.evaluate(() => (window as unknown as { __longTasks?: number[] }).__longTasks ?? []);
@@ -86,7 +97,8 @@ async function main(): Promise<void> {
     }
     const fmt = (xs: readonly number[]) => `median ${Math.round(median(xs))} ms (min ${Math.round(Math.min(...xs))}, max ${Math.round(Math.max(...xs))})`;
     console.log(`moves ${moves} (pause ${pause} ms), thresholds ${thresholds.join(', ')}`);
-    console.log(`slider move -> redrawn chart: ${fmt(redraw)}  [${redraw.map((x) => Math.round(x)).join(', ')}]`);
+    console.log(`slider move -> redrawn chart (exact answer): ${fmt(redraw)}  [${redraw.map((x) => Math.round(x)).join(', ')}]`);
+    console.log(`slider move -> preview drawn (from the threshold curve): ${preview.length ? `${fmt(preview)}  [${preview.map((x) => Math.round(x)).join(', ')}]` : 'none drawn'} in ${preview.length} of ${moves} moves`);
     console.log(`engine forecast alone (runs 0, new thresholds): ${fmt(engineMs)}`);
     console.log(`long tasks (> 50 ms) on the UI thread during the moves: ${longTasks.length}${longTasks.length ? ` (max ${Math.round(Math.max(...longTasks))} ms)` : ''}`);
   } finally {

@@ -16,6 +16,7 @@ import type { Platform } from './platform';
 import { LatestWins } from './scenario-coalesce';
 import { applySuggestedPoints, scenarioKey, type ScenarioEdit } from './scenario-edits';
 import { markInput } from './scenario-timing';
+import { curveKey } from './threshold-preview';
 
 /** The draft must be still this long before the (seconds-long) interval runs start. */
 export const INTERVAL_DELAY_MS = 900;
@@ -32,6 +33,8 @@ interface Controller {
   readonly declined: Set<string>;
   /** Recent answers by draft key, so undo/redo (or A/B toggling in a workshop) shows them at once. */
   readonly cache: Map<string, CachedAnswers>;
+  /** curveKey() of the threshold curve being computed, if any. */
+  curveRequest: string | null;
 }
 
 interface CachedAnswers {
@@ -51,7 +54,7 @@ function remember(c: Controller, key: string, answers: CachedAnswers): void {
 const controllers = new WeakMap<AppStore, { platform: Platform; c: Controller }>();
 let jobSequence = 0;
 
-function nextJobId(kind: 'point' | 'intervals' | 'suggest'): string {
+function nextJobId(kind: 'point' | 'intervals' | 'suggest' | 'curve'): string {
   jobSequence += 1;
   return `scenario-${kind}-${Date.now().toString(36)}-${jobSequence}`;
 }
@@ -66,6 +69,7 @@ function controllerFor(platform: Platform, store: AppStore): Controller {
     diffRequest: 0,
     declined: new Set(),
     cache: new Map(),
+    curveRequest: null,
   };
   controllers.set(store, { platform, c });
   return c;
@@ -85,6 +89,7 @@ export async function loadScenarioWorkspace(platform: Platform, store: AppStore,
   const c = controllerFor(platform, store);
   c.gate.reset();
   c.cache.clear();
+  c.curveRequest = null;
   s.scenarioBaselineRequested(ws);
   try {
     const [baseline] = await Promise.all([platform.client.baselineScenario({}), refreshScenarioList(platform, store)]);
@@ -139,9 +144,41 @@ async function sendPoint(platform: Platform, store: AppStore, draft: Scenario, k
     const result = await platform.client.forecast({ scenario: draft, runs: 0, jobId });
     if (store.getState().scenarioWorkspace === ws) remember(controllerFor(platform, store), key, { point: result });
     store.getState().scenarioPointLoaded(ws, key, result);
-    if (currentKey(store) === key) scheduleIntervals(platform, store, key);
+    if (currentKey(store) === key) {
+      // The first answer on the screen: the curve is ready before the first drag.
+      if (store.getState().scenarioCurve === null) void requestThresholdCurve(platform, store);
+      scheduleIntervals(platform, store, key);
+    }
   } catch (err) {
     store.getState().scenarioForecastFailed(ws, key, errorInfo(err));
+  }
+}
+
+/**
+ * The draft's threshold curve (a sweep with its other blocks held), which a threshold
+ * drag is previewed from (threshold-preview.ts). Asked when the editor first answers
+ * and when the threshold control is taken up; one at a time, never twice for a key.
+ * The engine runs a waiting slider forecast between the sweep's steps.
+ */
+export async function requestThresholdCurve(platform: Platform, store: AppStore): Promise<void> {
+  const s = store.getState();
+  const draft = draftOf(s);
+  const ws = s.workspace;
+  if (!draft || !ws || s.scenarioWorkspace !== ws) return;
+  const key = curveKey(draft);
+  const c = controllerFor(platform, store);
+  if (s.scenarioCurve?.key === key || c.curveRequest !== null) return;
+  c.curveRequest = key;
+  const jobId = nextJobId('curve');
+  // Background work the user did not ask for by name: no jobs-panel entry (muted as a point answer is).
+  s.jobCancelled(jobId);
+  try {
+    const result = await platform.client.sweep({ scenario: draft, jobId });
+    store.getState().scenarioCurveLoaded(ws, { key, result });
+  } catch {
+    // No curve, no preview: a drag shows "Updating" until its forecast arrives, as without one.
+  } finally {
+    if (c.curveRequest === key) c.curveRequest = null;
   }
 }
 

@@ -12,6 +12,7 @@ import type { MetricName } from '../charts/health-types';
 import type { Platform } from '../app/platform';
 import type { AppStore } from '../store/app-store';
 import { useApp, useAppShallow, useServices } from '../app/context';
+import { thresholdPreview, type ThresholdPreview } from '../app/threshold-preview';
 import {
   cancelScenarioIntervals,
   computeScenarioIntervals,
@@ -39,7 +40,7 @@ import { WindowControls } from '../components/scenario/WindowControls';
 import { MetricCardSkeletons } from '../components/health/MetricCards';
 import { ErrorNote, Loading } from '../components/states';
 import { NoWorkspace } from '../components/NoWorkspace';
-import { selectDiffView, selectForecastView, selectIntervalProgress, selectScenarioScreen } from '../store/scenario-selectors';
+import { selectDiffView, selectForecastView, selectIntervalProgress, selectScenarioCurve, selectScenarioDraft, selectScenarioScreen } from '../store/scenario-selectors';
 import { selectPresenter } from '../store/selectors';
 
 const ALL_METRICS = Object.keys(METRIC_KINDS) as MetricName[];
@@ -97,17 +98,34 @@ export function ScenariosScreen({ exportLeadDiff }: ScenariosScreenProps = {}) {
   return presenter ? <PresenterScreen /> : <Editor {...(exportLeadDiff ? { exportLeadDiff } : {})} />;
 }
 
+/** The answer on screen as deltas against the baseline; while a threshold drag waits, its preview from the curve. */
 function useDeltas() {
   const view = useAppShallow(selectForecastView);
-  const deltas = useMemo(() => (view.shown ? forecastDeltas(view.shown.result, ALL_METRICS, view.baseline) : null), [view.shown, view.baseline]);
-  return { ...view, deltas };
+  const draft = useApp(selectScenarioDraft);
+  const curve = useApp(selectScenarioCurve);
+  const preview: ThresholdPreview | null = useMemo(
+    () => (view.updating && view.shown && draft ? thresholdPreview(curve, draft, view.shown.result) : null),
+    [view.updating, view.shown, draft, curve],
+  );
+  const result = preview ? preview.result : (view.shown?.result ?? null);
+  const deltas = useMemo(() => (result ? forecastDeltas(result, ALL_METRICS, view.baseline) : null), [result, view.baseline]);
+  return { ...view, deltas, preview };
 }
 
 function PresenterScreen() {
-  const { baseline, draft } = useAppShallow(selectScenarioScreen);
-  const { deltas, shown, updating } = useDeltas();
+  const { baseline, draft, draftKey } = useAppShallow(selectScenarioScreen);
+  const { deltas, shown, updating, preview } = useDeltas();
   if (!baseline || !draft) return null;
-  return <PresenterView draft={draft} baseline={baseline.scenario} deltas={deltas} answerKey={shown?.key ?? null} updating={updating} />;
+  return (
+    <PresenterView
+      draft={draft}
+      baseline={baseline.scenario}
+      deltas={deltas}
+      answerKey={preview ? draftKey : (shown?.key ?? null)}
+      updating={updating}
+      stale={preview?.stale ?? null}
+    />
+  );
 }
 
 function Editor({ exportLeadDiff }: ScenariosScreenProps) {
@@ -119,6 +137,7 @@ function Editor({ exportLeadDiff }: ScenariosScreenProps) {
   // so a slider move arriving meanwhile is handled first and no long task blocks it.
   const shown = useDeferredValue(live.shown);
   const deltas = useDeferredValue(live.deltas);
+  const preview = useDeferredValue(live.preview);
   const progress = useApp(selectIntervalProgress);
   const diffView = useAppShallow(selectDiffView);
   const pointCurrent = live.shown !== null && live.shown.key === draftKey;
@@ -166,7 +185,11 @@ function Editor({ exportLeadDiff }: ScenariosScreenProps) {
         <section className="scn-results" aria-label="Forecast" aria-busy={updating}>
           <div className="scn-status">
             <span className="updating-chip" role="status" aria-live="polite" data-testid="forecast-status">
-              {updating || (!shown && !error) ? (
+              {preview ? (
+                <span data-testid="forecast-preview" title="MQLs and outcome rates read off the threshold curve; the queue's metrics (dimmed) update with the exact forecast">
+                  <span className="spinner" aria-hidden="true" /> Preview from the threshold curve · exact forecast on its way
+                </span>
+              ) : updating || (!shown && !error) ? (
                 <>
                   <span className="spinner" aria-hidden="true" /> Updating…
                 </>
@@ -185,12 +208,16 @@ function Editor({ exportLeadDiff }: ScenariosScreenProps) {
           </div>
           {error ? <ErrorNote error={readableError(error, draft)} /> : null}
           {deltas && shown ? (
-            <div className={`scn-body${updating ? ' updating' : ''}`} data-testid="scenario-forecast" data-answer={shown.key === draftKey ? 'current' : 'stale'}>
-              <ScenarioCards deltas={deltas} intervalState={intervalState} />
+            <div
+              className={`scn-body${preview ? ' previewing' : updating ? ' updating' : ''}`}
+              data-testid="scenario-forecast"
+              data-answer={preview ? 'preview' : shown.key === draftKey ? 'current' : 'stale'}
+            >
+              <ScenarioCards deltas={deltas} intervalState={intervalState} stale={preview?.stale ?? null} />
               <ForecastNotes result={shown.result} />
               <div className="chart-grid">
-                <RateDeltaChart deltas={deltas} answerKey={shown.key} />
-                <TierVolumeChart result={shown.result} tierOrder={tierOrder} />
+                <RateDeltaChart deltas={deltas} answerKey={preview ? draftKey : shown.key} preview={preview !== null} />
+                <TierVolumeChart result={shown.result} tierOrder={tierOrder} stale={preview !== null} />
               </div>
             </div>
           ) : !error ? (

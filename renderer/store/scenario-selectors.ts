@@ -25,6 +25,8 @@ function memoBody(s: Scenario): string {
 
 export const selectScenarioDraft = (s: AppState): Scenario | null => s.scenarioHistory?.present ?? null;
 
+export const selectScenarioCurve = (s: AppState) => s.scenarioCurve;
+
 export const selectDraftKey = (s: AppState): string | null => {
   const d = selectScenarioDraft(s);
   return d ? memoKey(d) : null;

@@ -51,10 +51,11 @@ async function shoot(name: string): Promise<void> {
   await screenshotWhole(app.watched.page, name, 600);
 }
 
-/** Slider-to-redraw measures so far (ms), and long tasks seen since the observer started. */
-async function timings(): Promise<{ measures: number[]; longTasks: number[] }> {
+/** Slider-to-redraw (and to-preview) measures so far (ms), and long tasks seen since the observer started. */
+async function timings(): Promise<{ measures: number[]; previews: number[]; longTasks: number[] }> {
   return app.watched.page.evaluate(() => ({
     measures: performance.getEntriesByName('hl:slider-to-redraw').map((e) => Math.round(e.duration)),
+    previews: performance.getEntriesByName('hl:slider-to-preview').map((e) => Math.round(e.duration)),
     longTasks: ((window as unknown as { __longTasks?: number[] }).__longTasks ?? []).map((d) => Math.round(d)),
   }));
 }
@@ -62,6 +63,7 @@ async function timings(): Promise<{ measures: number[]; longTasks: number[] }> {
 async function startTiming(): Promise<void> {
   await app.watched.page.evaluate(() => {
     performance.clearMeasures('hl:slider-to-redraw');
+    performance.clearMeasures('hl:slider-to-preview');
     const w = window as unknown as { __longTasks?: number[]; __longObs?: PerformanceObserver };
     w.__longTasks = [];
     w.__longObs?.disconnect();
@@ -163,7 +165,7 @@ describe('Scenario editor in the browser', () => {
     await expectCards(expected);
     const forecasts = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/')).length);
     const tm = await timings();
-    console.log(`[scenarios e2e] drag to threshold ${t}: slider-to-redraw ms ${JSON.stringify(tm.measures)}; long tasks ms ${JSON.stringify(tm.longTasks)}; api requests so far ${forecasts}`);
+    console.log(`[scenarios e2e] drag to threshold ${t}: slider-to-redraw ms ${JSON.stringify(tm.measures)}; slider-to-preview ms ${JSON.stringify(tm.previews)}; long tasks ms ${JSON.stringify(tm.longTasks)}; api requests so far ${forecasts}`);
     expect(app.watched.problems).toEqual([]);
   });
 

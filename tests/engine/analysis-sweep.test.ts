@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { curveAt } from '../../engine/analysis/curve-at';
 import { thresholdSweep } from '../../engine/analysis/threshold-sweep';
 import { Engine, invokeEngine } from '../../engine/api/engine';
 import { forecast } from '../../engine/forecast/forecast';
@@ -88,6 +89,23 @@ describe('threshold sweep', () => {
     const again = await thresholdSweep(session, { ...sc, mql: { threshold: 50 } });
     expect(again.points.find((p) => p.threshold === 30)!.metrics).toEqual(low.metrics);
   }, 30_000);
+
+  it('read off between its points (curveAt, the editor\'s drag preview), gives the exact forecast\'s MQLs and outcome rates at whole thresholds', async () => {
+    const sc = { version: 1, window: WINDOW };
+    const r = await thresholdSweep(session, sc);
+    let between = 0;
+    for (let t = 50; t <= 70; t++) {
+      if (!r.points.some((p) => p.threshold === t)) between++;
+      const at = curveAt(r, t)!;
+      const f = await forecast(session, { ...sc, mql: { threshold: t } }, { runs: 0 });
+      expect(Math.abs(at.mql_count! - f.metrics.mql_count.forecast!) / f.metrics.mql_count.forecast!, `mql_count at ${t}`).toBeLessThan(0.01);
+      for (const m of ['acceptance_rate', 'rejection_rate', 'sql_rate', 'opportunity_rate'] as const) expect(Math.abs(at[m]! - f.metrics[m].forecast!), `${m} at ${t}`).toBeLessThan(0.005);
+      for (const m of ['won_count', 'pipeline_amount'] as const) expect(Math.abs(at[m]! / f.metrics[m].forecast! - 1), `${m} at ${t}`).toBeLessThan(0.03);
+    }
+    expect(between).toBeGreaterThan(10);
+    expect(curveAt(r, r.points[0]!.threshold - 1)).toBeNull();
+    expect(curveAt(r, r.points.at(-1)!.threshold)).toEqual(r.points.at(-1)!.metrics);
+  }, 60_000);
 
   it('honours from, to and steps', async () => {
     const r = await thresholdSweep(session, { version: 1, window: WINDOW }, { from: 40, to: 80, steps: 200 });

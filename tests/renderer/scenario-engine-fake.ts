@@ -3,7 +3,7 @@
 // by one to play out the slider's races.
 import type { Result, SavedScenario, Scenario } from '../../engine/api/contract';
 import { FakeTransport, unknownMethod } from './fake-transport';
-import { BASELINE, diffAnswer, forecastFor, SUGGESTION, thresholdOf } from './scenario-fixture';
+import { BASELINE, curveAnswer, diffAnswer, forecastFor, SUGGESTION, thresholdOf } from './scenario-fixture';
 
 export interface ScenarioFake {
   readonly transport: FakeTransport;
@@ -44,6 +44,8 @@ export function scenarioFake(): ScenarioFake {
         if (!fake.hold) return result;
         return new Promise((resolve) => fake.held.push({ params, release: (r) => resolve(r ?? result) }));
       }
+      case 'sweep':
+        return ok(curveAnswer());
       case 'leadDiff':
         return ok(diffAnswer(p.kind as 'entered', (p.offset as number | undefined) ?? 0));
       case 'saveScenario': {

@@ -106,3 +106,25 @@ export const SUGGESTION: EngineResults['suggestWeights'] = {
   warnings: ['Only 210 held-out opportunities: the AUC difference is rough.'],
   elapsedMs: 120,
 };
+
+/**
+ * The threshold curve of the baseline's blocks: thresholds 30..90 every 0.75 (so most whole thresholds
+ * fall between two points), each the exact forecast there plus 0.01 on every rate, so a test can tell
+ * a preview read off the curve from the exact answer.
+ */
+export function curveAnswer(): EngineResults['sweep'] {
+  const points = Array.from({ length: 81 }, (_, k) => {
+    const threshold = 30 + 0.75 * k;
+    const f = forecastFor(threshold);
+    const metrics = Object.fromEntries(Object.entries(f.metrics).map(([name, v]) => [name, name.endsWith('_rate') ? v.forecast! + 0.01 : v.forecast])) as Record<MetricName, number | null>;
+    return { threshold, metrics, repLoadPerDay: metrics.mql_count! / 1000 };
+  });
+  return {
+    points,
+    currentThreshold: 60,
+    baselineThreshold: 60,
+    warnings: [],
+    elapsedMs: 5,
+    approximateMetrics: ['black_hole_rate', 'sla_compliance_rate', 'median_hours_to_first_contact', 'p90_hours_to_first_contact'],
+  };
+}

@@ -102,6 +102,55 @@ describe('<ScenariosScreen>', () => {
     expect(byTestId<HTMLButtonElement>('lead-diff-export')?.disabled).toBe(true);
   });
 
+  it('previews a threshold drag from the threshold curve while its forecast is computed, then shows the exact answer', async () => {
+    const fake = scenarioFake();
+    store.getState().workspaceOpened(WS);
+    await mount(fake.transport);
+    await settle();
+    // The first answer on the screen asked for the curve of the draft's other blocks, once.
+    expect(fake.transport.calls.filter((c) => c.method === 'sweep').length).toBe(1);
+    fake.hold = true;
+    const slider = byTestId<HTMLInputElement>('threshold-slider')!;
+    await act(async () => {
+      slider.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+      const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      set.call(slider, '70');
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settle();
+    expect(fake.held.length).toBe(1);
+    // The curve of the same blocks is not asked for again by taking up the slider.
+    expect(fake.transport.calls.filter((c) => c.method === 'sweep').length).toBe(1);
+    expect(byTestId('scenario-forecast')?.getAttribute('data-answer')).toBe('preview');
+    expect(byTestId('forecast-preview')?.textContent).toContain('Preview from the threshold curve');
+    // 70 lies between the curve's 69.75 and 70.5: MQLs and outcome rates are read off it (the curve's rates are the exact ones + 1 point) ...
+    expect(value('mql_count')).toBe('3,100');
+    expect(value('acceptance_rate')).toBe('77.8%');
+    expect(card('acceptance_rate')?.className).not.toContain('stale');
+    // ... the queue's metrics keep the answer on screen (threshold 60), dimmed.
+    expect(value('black_hole_rate')).toBe('19.6%');
+    expect(card('black_hole_rate')?.className).toContain('stale');
+    expect(byTestId('chart-tier-volume')?.className).toContain('stale');
+    await act(async () => fake.held.shift()!.release());
+    await settle();
+    expect(byTestId('scenario-forecast')?.getAttribute('data-answer')).toBe('current');
+    expect(value('acceptance_rate')).toBe('76.8%');
+    expect(value('black_hole_rate')).toBe('9.6%');
+    expect(card('black_hole_rate')?.className).not.toContain('stale');
+    // Off the curve (above 90): no preview, the usual "Updating".
+    await act(async () => {
+      const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      set.call(slider, '95');
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settle();
+    expect(byTestId('scenario-forecast')?.getAttribute('data-answer')).toBe('stale');
+    expect(byTestId('forecast-preview')).toBeNull();
+    fake.hold = false;
+    await act(async () => fake.held.shift()!.release());
+    await settle();
+  });
+
   it('hands the lead list’s CSV export to whoever plugs it in, with the request for the whole list', async () => {
     const fake = scenarioFake();
     const asked: unknown[] = [];

@@ -31,10 +31,15 @@ function IntervalLine({ d, intervalState }: { readonly d: MetricDelta; readonly 
 
 export type IntervalState = 'ready' | 'running' | 'stopped' | 'waiting';
 
-export function ScenarioMetricCard({ d, headline, intervalState }: { readonly d: MetricDelta; readonly headline: boolean; readonly intervalState: IntervalState }) {
+export function ScenarioMetricCard({ d, headline, intervalState, stale = false }: { readonly d: MetricDelta; readonly headline: boolean; readonly intervalState: IntervalState; readonly stale?: boolean }) {
   const target = TARGETS[d.name];
   return (
-    <article className={`metric-card scn-card${headline ? ' headline' : ''}${d.status ? ` status-${d.status}` : ''}`} data-testid={`scn-metric-${d.name}`} aria-label={METRIC_LABELS[d.name]}>
+    <article
+      className={`metric-card scn-card${headline ? ' headline' : ''}${d.status ? ` status-${d.status}` : ''}${stale ? ' stale' : ''}`}
+      data-testid={`scn-metric-${d.name}`}
+      aria-label={METRIC_LABELS[d.name]}
+      {...(stale ? { title: 'The previous answer: this metric updates with the exact forecast' } : {})}
+    >
       <div className="metric-top">
         <h3 className="metric-label">{METRIC_LABELS[d.name]}</h3>
         {d.status && headline ? (
@@ -62,19 +67,28 @@ export function ScenarioMetricCard({ d, headline, intervalState }: { readonly d:
   );
 }
 
-export const ScenarioCards = memo(function ScenarioCards({ deltas, intervalState }: { readonly deltas: readonly MetricDelta[]; readonly intervalState: IntervalState }) {
+export const ScenarioCards = memo(function ScenarioCards({
+  deltas,
+  intervalState,
+  stale = null,
+}: {
+  readonly deltas: readonly MetricDelta[];
+  readonly intervalState: IntervalState;
+  /** Metrics showing an older answer while the rest are a threshold preview. */
+  readonly stale?: ReadonlySet<MetricName> | null;
+}) {
   const byName = new Map(deltas.map((d) => [d.name, d]));
   const pick = (names: readonly MetricName[]) => names.flatMap((n) => (byName.has(n) ? [byName.get(n)!] : []));
   return (
     <>
       <section className="metric-grid headline-grid" aria-label="Headline forecast">
         {pick(HEADLINE_METRICS).map((d) => (
-          <ScenarioMetricCard key={d.name} d={d} headline intervalState={intervalState} />
+          <ScenarioMetricCard key={d.name} d={d} headline intervalState={intervalState} stale={stale?.has(d.name) ?? false} />
         ))}
       </section>
       <section className="metric-grid detail-grid" aria-label="More forecast metrics">
         {pick(DETAIL_METRICS).map((d) => (
-          <ScenarioMetricCard key={d.name} d={d} headline={false} intervalState={intervalState} />
+          <ScenarioMetricCard key={d.name} d={d} headline={false} intervalState={intervalState} stale={stale?.has(d.name) ?? false} />
         ))}
       </section>
     </>

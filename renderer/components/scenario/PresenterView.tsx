@@ -5,10 +5,11 @@
 import { useEffect, useMemo } from 'react';
 import type { Scenario } from '../../../engine/api/contract';
 import { useServices } from '../../app/context';
-import { editScenario } from '../../app/scenario-actions';
+import { editScenario, requestThresholdCurve } from '../../app/scenario-actions';
 import { setExtraReps, setThreshold, setTier, threshold, topTierIndex } from '../../app/scenario-edits';
 import { isEditableTarget } from '../../app/shortcuts';
 import { formatMetric, METRIC_LABELS, type MetricDelta } from '../../charts/scenario-deltas';
+import type { MetricName } from '../../charts/health-types';
 import { DeltaChip } from './ForecastCards';
 import { RateDeltaChart } from './ScenarioCharts';
 import { signedReps, Stepper } from './Stepper';
@@ -58,14 +59,17 @@ export function PresenterView({
   deltas,
   answerKey,
   updating,
+  stale = null,
 }: {
   readonly draft: Scenario;
   readonly baseline: Scenario;
   readonly deltas: readonly MetricDelta[] | null;
   readonly answerKey: string | null;
   readonly updating: boolean;
+  /** Set while a threshold drag shows its preview from the curve: the metrics still showing the older answer. */
+  readonly stale?: ReadonlySet<MetricName> | null;
 }) {
-  const { store } = useServices();
+  const { platform, store } = useServices();
   const top = topTierIndex(draft);
   const tier = draft.tiers?.[top];
   const slaError = useFieldError(`tiers[${top}]`);
@@ -81,10 +85,11 @@ export function PresenterView({
       if (!edit) return;
       e.preventDefault();
       editScenario(store, edit, true);
+      if (edit.field === 'mql.threshold') void requestThresholdCurve(platform, store);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
+  }, [platform, store]);
 
   const byName = new Map((deltas ?? []).map((d) => [d.name, d]));
   return (
@@ -106,7 +111,7 @@ export function PresenterView({
           />
         ) : null}
       </section>
-      <section className={`pv-before-after card${updating ? ' updating' : ''}`} aria-label="Before and after" aria-busy={updating}>
+      <section className={`pv-before-after card${stale ? ' previewing' : updating ? ' updating' : ''}`} aria-label="Before and after" aria-busy={updating}>
         <table className="pv-table">
           <thead>
             <tr>
@@ -122,7 +127,7 @@ export function PresenterView({
             {BEFORE_AFTER.map((name) => {
               const d = byName.get(name);
               return (
-                <tr key={name} data-testid={`pv-row-${name}`}>
+                <tr key={name} data-testid={`pv-row-${name}`} className={stale?.has(name) ? 'stale' : undefined}>
                   <th scope="row">{METRIC_LABELS[name]}</th>
                   <td className="pv-before">{d ? formatMetric(d.kind, d.baseline) : '–'}</td>
                   <td className={`pv-after${d?.status ? ` status-${d.status}` : ''}`}>{d ? formatMetric(d.kind, d.forecast) : '–'}</td>
@@ -132,9 +137,9 @@ export function PresenterView({
             })}
           </tbody>
         </table>
-        {updating ? <p className="pv-updating muted">Updating…</p> : null}
+        {stale ? <p className="pv-updating muted">Preview from the threshold curve · exact forecast on its way</p> : updating ? <p className="pv-updating muted">Updating…</p> : null}
       </section>
-      {deltas ? <RateDeltaChart deltas={deltas} answerKey={answerKey} height={300} /> : null}
+      {deltas ? <RateDeltaChart deltas={deltas} answerKey={answerKey} preview={stale !== null} height={300} /> : null}
       <p className="pv-keys muted" aria-label="Keyboard shortcuts">
         <kbd>←</kbd> <kbd>→</kbd> threshold (Shift: by 5) · <kbd>↑</kbd> <kbd>↓</kbd> extra reps · <kbd>[</kbd> <kbd>]</kbd> SLA · <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo · <kbd>F11</kbd> leave presenter mode
       </p>

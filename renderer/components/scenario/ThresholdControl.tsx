@@ -1,7 +1,11 @@
 // The MQL threshold: a slider (with the policy in force marked) and a number box.
 import { useId } from 'react';
 import type { Scenario } from '../../../engine/api/contract';
+import { useApp, useServices } from '../../app/context';
+import { requestThresholdCurve } from '../../app/scenario-actions';
 import { setThreshold, threshold } from '../../app/scenario-edits';
+import { curveKey } from '../../app/threshold-preview';
+import { selectScenarioCurve } from '../../store/scenario-selectors';
 import { NumberField } from './NumberField';
 import { useEdit } from './useEdit';
 import { useFieldError } from './useFieldError';
@@ -17,6 +21,11 @@ export function thresholdBounds(s: Scenario, base: Scenario): { min: number; max
 export function ThresholdControl({ draft, baseline, big = false }: { readonly draft: Scenario; readonly baseline: Scenario; readonly big?: boolean }) {
   const id = useId();
   const edit = useEdit();
+  const { platform, store } = useServices();
+  // Taking up the slider asks for the draft's threshold curve, so the drag is previewed from it.
+  const prefetch = () => void requestThresholdCurve(platform, store);
+  const curve = useApp(selectScenarioCurve);
+  const curveReady = curve !== null && curve.key === curveKey(draft);
   const error = useFieldError('mql.threshold');
   const value = threshold(draft);
   const base = threshold(baseline);
@@ -36,12 +45,15 @@ export function ThresholdControl({ draft, baseline, big = false }: { readonly dr
         type="range"
         className="range"
         data-testid="threshold-slider"
+        data-curve={curveReady ? 'ready' : 'none'}
         min={min}
         max={max}
         step={1}
         value={value}
         aria-valuetext={`score ${value}${value === base ? ', the policy in force' : ''}`}
         aria-describedby={`${id}-scale`}
+        onPointerDown={prefetch}
+        onFocus={prefetch}
         onChange={(e) => {
           const v = Number(e.target.value);
           edit((d) => setThreshold(d, v), true);
