@@ -186,9 +186,12 @@ function Editor({ exportLeadDiff }: ScenariosScreenProps) {
           <div className="scn-status">
             <span className="updating-chip" role="status" aria-live="polite" data-testid="forecast-status">
               {preview ? (
-                <span data-testid="forecast-preview" title="MQLs and outcome rates read off the threshold curve; the queue's metrics (dimmed) update with the exact forecast">
-                  <span className="spinner" aria-hidden="true" /> Preview from the threshold curve · exact forecast on its way
-                </span>
+                <>
+                  <span className="spinner" aria-hidden="true" />
+                  <span data-testid="forecast-preview" title="MQLs and outcome rates read off the threshold curve; the queue's metrics (dimmed) update with the exact forecast">
+                    Preview from the threshold curve · exact forecast on its way
+                  </span>
+                </>
               ) : updating || (!shown && !error) ? (
                 <>
                   <span className="spinner" aria-hidden="true" /> Updating…

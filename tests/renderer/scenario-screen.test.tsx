@@ -297,6 +297,22 @@ describe('<ScenariosScreen>', () => {
     await settle();
     expect(byTestId('threshold-value')?.textContent).toBe('65');
     expect(row()).toContain('3,200');
+    // With the forecast held, the next move shows the curve's preview: MQLs and acceptance (curve: exact + 1 point) at full strength, the queue's rows dimmed.
+    fake.hold = true;
+    await act(async () => {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', shiftKey: true }));
+    });
+    await settle();
+    expect(dom.container.querySelector('.pv-before-after')?.className).toContain('previewing');
+    expect(row()).toContain('3,100');
+    expect(byTestId('pv-row-acceptance_rate')?.textContent).toContain('77.8%');
+    expect(byTestId('pv-row-acceptance_rate')?.className).not.toContain('stale');
+    expect(byTestId('pv-row-black_hole_rate')?.className).toContain('stale');
+    fake.hold = false;
+    await act(async () => fake.held.shift()!.release());
+    await settle();
+    expect(dom.container.querySelector('.pv-before-after')?.className).not.toContain('previewing');
+    expect(byTestId('pv-row-acceptance_rate')?.textContent).toContain('76.8%');
     await act(async () => {
       window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp' }));
       window.dispatchEvent(new KeyboardEvent('keydown', { key: ']' }));
