@@ -17,6 +17,7 @@ const inputs = new Map<string, number>();
 const KEEP = 64;
 /** Inputs whose preview has been drawn: measured once each. */
 const previewed = new Set<string>();
+let lastInput: string | null = null;
 
 function perf(): Performance | null {
   return typeof performance !== 'undefined' && typeof performance.mark === 'function' ? performance : null;
@@ -26,7 +27,13 @@ export function markInput(key: string): void {
   const p = perf();
   if (!p) return;
   const mark = p.mark(INPUT_MARK);
-  // The first input that asked for this scenario starts the clock.
+  // The first of consecutive inputs that asked for this scenario starts the clock. A scenario asked
+  // again after others (a drag coming back to a threshold whose answer was never drawn) starts anew.
+  if (inputs.has(key) && lastInput !== key) {
+    inputs.delete(key);
+    previewed.delete(key);
+  }
+  lastInput = key;
   if (!inputs.has(key)) inputs.set(key, mark.startTime);
   if (inputs.size > KEEP) {
     const oldest = inputs.keys().next().value as string;
