@@ -1,6 +1,6 @@
 // How far the threshold curve (the sweep the Scenario editor previews a drag
 // from) is from the exact expected-values forecast, threshold by threshold:
-//   npx tsx bench/preview-accuracy.ts --workspace W.duckdb [--span 15]
+//   npx tsx bench/preview-accuracy.ts --workspace W.duckdb [--span 15] [--anchors 5]
 // Prints, per metric, the largest and the median gap over the baseline's
 // threshold +- span (rates in points, the rest relative), and the curve's time.
 import { parseArgs } from 'node:util';
@@ -12,15 +12,15 @@ import { METRIC_NAMES } from '../engine/metrics/types';
 import { openWorkspace } from '../engine/workspace/database';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { workspace: { type: 'string' }, span: { type: 'string', default: '15' } } });
+  const { values } = parseArgs({ options: { workspace: { type: 'string' }, span: { type: 'string', default: '15' }, anchors: { type: 'string', default: '5' } } });
   const ws = await openWorkspace(values.workspace!);
   try {
     const session = await ForecastSession.open(ws);
     const base = session.baseline.mql.threshold;
     const scenario = { version: 1 };
     const t0 = performance.now();
-    const curve = await thresholdSweep(session, scenario);
-    console.log(`curve: ${curve.points.length} points, ${(performance.now() - t0).toFixed(0)} ms (first sweep of this scoring: index, outcomes, 5 anchors)`);
+    const curve = await thresholdSweep(session, scenario, { anchors: Number(values.anchors) });
+    console.log(`curve: ${curve.points.length} points, ${(performance.now() - t0).toFixed(0)} ms (first sweep of this scoring: index, outcomes, ${values.anchors} anchors)`);
     const gaps = new Map<string, number[]>(METRIC_NAMES.map((m) => [m, []]));
     const span = Number(values.span);
     for (let t = base - span; t <= base + span; t++) {
