@@ -33,7 +33,9 @@ export function thresholdPreview(curve: { readonly key: string; readonly result:
   for (const m of Object.keys(metrics) as MetricName[]) {
     const v = values[m];
     if (stale.has(m) || v === null || v === undefined) {
+      // The older answer's number, without its interval: that range was for another threshold.
       stale.add(m);
+      metrics[m] = { ...metrics[m], low: null, high: null };
       continue;
     }
     metrics[m] = { ...metrics[m], forecast: m === 'mql_count' ? Math.round(v) : v, low: null, high: null };
