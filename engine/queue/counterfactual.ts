@@ -79,6 +79,18 @@ export interface CounterfactualOptions {
    * (tried: on S seeds 1/2 and the shipped sample it halved the hours'
    * response; README "Accuracy"). Same simulations give the same sorted
    * delays: the identity holds.
+   *
+   * Within a group, rows are matched only among rows that arrived at the same
+   * point of their working day (timeOfDayBand: outside working time, or the
+   * working time left that day): whether a longer wait crosses the day's end,
+   * a jump of some 16 wall-clock hours for a little business time, depends on
+   * how much of the day was left at arrival. Matched across the whole tier, a
+   * lead history contacted mid-morning took the change of a simulated lead
+   * that arrived late in the afternoon and waited overnight: the business
+   * time was carried over but not the night, and the wall-clock hours and
+   * black holes answered load too weakly (S seed 1, threshold -7: median
+   * hours 4.0 against the truth's 6.0; README "Accuracy"). A band with fewer
+   * than RANK_MATCH_MIN rows is matched with its tier's other small bands.
    */
   readonly rankGroup?: Int32Array;
   /**
@@ -97,6 +109,22 @@ export interface CounterfactualOptions {
 
 /** Fewer rows than this in a group: each row keeps its own simulated change. */
 export const RANK_MATCH_MIN = 30;
+
+/** Time-of-day bands per rank group (timeOfDayBand 0..4, and TOD_MERGED for a tier's small bands). */
+const TOD_BANDS = 6;
+const TOD_MERGED = 5;
+
+/**
+ * Where in its working day a lead arrived, from the working ms left in the
+ * day at arrival: 0 outside working time (it waits for the next day's
+ * start), then up to 1, 2 and 4 hours left, and more. The bands double: what
+ * matters is whether the backlog ahead of the lead outlasts the day, and a
+ * backlog is hours of work at most reps' few leads a day.
+ */
+export function timeOfDayBand(workLeftMs: number): number {
+  const h = workLeftMs / 3_600_000;
+  return h <= 0 ? 0 : h <= 1 ? 1 : h <= 2 ? 2 : h <= 4 ? 3 : 4;
+}
 
 export function counterfactualContactTimes(
   observed: ContactTimeline,
@@ -209,9 +237,17 @@ function rankMatchedDeltas(
     const repS = scenario.rep[i]!;
     dObs[i] = observedDelay(observed, i, co, repS, sched, options.knownDelays);
     dB[i] = baselineDelay(baseline, i, cb, sched, options.knownDelays);
-    dS[i] = sched(repS).businessMsBetween(scenario.arrival[i]!, cs);
-    groupOf[i] = g;
-    if (g + 1 > nGroups) nGroups = g + 1;
+    const sS = sched(repS);
+    dS[i] = sS.businessMsBetween(scenario.arrival[i]!, cs);
+    groupOf[i] = g * TOD_BANDS + timeOfDayBand(sS.workLeftInDay(scenario.arrival[i]!));
+    if ((g + 1) * TOD_BANDS > nGroups) nGroups = (g + 1) * TOD_BANDS;
+  }
+  // A band too small to rank on its own joins its tier's other small bands.
+  const count = new Int32Array(nGroups);
+  for (let i = 0; i < n; i++) if (groupOf[i]! >= 0) count[groupOf[i]!]!++;
+  for (let i = 0; i < n; i++) {
+    const g = groupOf[i]!;
+    if (g >= 0 && count[g]! < RANK_MATCH_MIN) groupOf[i] = g - (g % TOD_BANDS) + TOD_MERGED;
   }
   const offsets = new Int32Array(nGroups + 1);
   for (let i = 0; i < n; i++) if (groupOf[i]! >= 0) offsets[groupOf[i]! + 1]!++;
