@@ -88,6 +88,14 @@ export class WorkSchedule {
     return { starts: Float64Array.from(starts), ends: Float64Array.from(ends) };
   }
 
+  /** Working ms left in the working interval holding t (0 when t is outside working time). */
+  workLeftInDay(t: number): number {
+    if (this.isEmpty || !Number.isFinite(t)) return 0;
+    this.cover(t, t + DAY_MS);
+    const i = this.firstEndingAfter(t);
+    return i < this.starts.length && this.starts[i]! <= t ? this.ends[i]! - t : 0;
+  }
+
   /** Index of the first interval whose end is after t. */
   private firstEndingAfter(t: number): number {
     let lo = 0;

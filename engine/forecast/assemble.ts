@@ -282,8 +282,14 @@ export function expectations(ctx: AssembleContext, models: OutcomeModels, etas: 
       // or rescued contact carries its decision with it).
       const ref = a + lag;
       const refO = t0 + lag;
+      // A decision history logged after its contact followed that contact: it comes as much later as the
+      // scenario's queue moves the contact, so a contact pushed past the window takes it along. Without this
+      // a lead history contacted and decided the same day stayed "decided in time" however late the scenario
+      // reached it, and the black holes of a longer queue counted only the leads history had not decided.
+      const followsContact = contactedO && contactedS && Number.isFinite(dAt) && dAt >= co;
+      const decidedBy = followsContact ? dAt + (cs - co) - (a - t0) : dAt;
       // A settlement the scenario's queue moved across the window (queue/counterfactual.ts) says when it came.
-      const decidedEarly = cs === DECIDED_LATE ? false : cs === SETTLED_BY_REVIEW || (decided === 1 && contactedO === contactedS && (!Number.isFinite(dAt) || dAt <= refO + BLACK_HOLE_MS));
+      const decidedEarly = cs === DECIDED_LATE ? false : cs === SETTLED_BY_REVIEW || (decided === 1 && contactedO === contactedS && (!Number.isFinite(decidedBy) || decidedBy <= refO + BLACK_HOLE_MS));
       out.blackHole[k] = (contactedS && cs <= ref + BLACK_HOLE_MS) || decidedEarly ? 0 : 1;
       if (contactedS) {
         out.hours[k] = hS;

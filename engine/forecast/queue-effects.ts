@@ -9,7 +9,7 @@
 import type { WorkspaceColumns } from '../columns/types';
 import type { RepSchedules } from '../calendar/rep-schedules';
 import type { WorkSchedule } from '../calendar/business-hours';
-import { counterfactualContactTimes } from '../queue/counterfactual';
+import { counterfactualContactTimes, timeOfDayBand } from '../queue/counterfactual';
 import { estimateQueue, pickupMeans, type QueueEstimate } from '../queue/estimate';
 import { coefficientShift } from '../stats/coefficient-draws';
 import { accountOwnersFromHistory, addAverageReps, routeMqls } from '../queue/routing';
@@ -691,6 +691,7 @@ export function counterfactualContacts(
   const bRep = sc.bRep.subarray(0, n);
   const knownObs = sc.knownObs.subarray(0, n);
   const knownBase = sc.knownBase.subarray(0, n);
+  const knownBand = sc.knownBand.subarray(0, n);
   const uniform = sc.uniform.subarray(0, n);
   // What history says of each baseline row's lead, in baseline (arrival) order, kept per session: a scenario's
   // shared rows come in the same order, so they read it in sequence rather than by lead at random.
@@ -717,6 +718,7 @@ export function counterfactualContacts(
       decided[k] = 0;
       knownObs[k] = Number.NaN;
       knownBase[k] = Number.NaN;
+      knownBand[k] = -1;
       // The rescue draw is per lead, the same in every scenario and run (the queue's own draws vary by run).
       if (perLead) uniform[k] = perLead[i]!;
       continue;
@@ -726,6 +728,7 @@ export function counterfactualContacts(
     knownObs[k] = oRep >= 0 && Number.isFinite(co) ? facts.observedDelay.get(b, schedOf(oRep), facts.arrival[b]!, co) : Number.NaN;
     const cb = baseContact[b]!;
     knownBase[k] = baseKnown && Number.isFinite(cb) ? baseKnown.get(b, schedOf(baseCohort.rep[b]!), baseCohort.arrival[b]!, cb) : Number.NaN;
+    knownBand[k] = facts.band.get(b, schedOf(scen.rep[k]!), scen.arrival[k]!);
     inHistory[k] = 1;
     obsArrival[k] = facts.arrival[b]!;
     obsContact[k] = co;
@@ -751,7 +754,7 @@ export function counterfactualContacts(
       ...(ownShifts.has(scenContact) ? {} : { rankGroup: scen.priority }),
       deltaScale: responseScales.get(scenContact) ?? 1,
       ...(rescue ? { rescue } : {}),
-      knownDelays: { observed: knownObs, baseline: knownBase },
+      knownDelays: { observed: knownObs, baseline: knownBase, band: knownBand },
     },
   );
 }
@@ -776,6 +779,29 @@ class DelayMemo {
   }
 }
 const baselineDelays = new WeakMap<object, DelayMemo>();
+
+/**
+ * A baseline row's time-of-day band (queue/counterfactual.ts timeOfDayBand) at the scenario's arrival on the
+ * scenario rep's schedule, remembered with both: a slider move mostly keeps a shared MQL's instant and rep.
+ */
+class BandMemo {
+  private readonly value: Int8Array;
+  private readonly at: Float64Array;
+  private readonly sched: (WorkSchedule | undefined)[];
+  constructor(n: number) {
+    this.value = new Int8Array(n);
+    this.at = new Float64Array(n).fill(Number.NaN);
+    this.sched = new Array<WorkSchedule | undefined>(n);
+  }
+  get(slot: number, s: WorkSchedule, t: number): number {
+    if (this.sched[slot] === s && this.at[slot] === t) return this.value[slot]!;
+    const v = timeOfDayBand(s.workLeftInDay(t));
+    this.sched[slot] = s;
+    this.at[slot] = t;
+    this.value[slot] = v;
+    return v;
+  }
+}
 /** Baseline contact arrays seen once: a second call with the same one (run 0's, every slider move) keeps its delays. */
 const seenBaseContacts = new WeakSet<Float64Array>();
 function delayMemo(memos: WeakMap<object, DelayMemo>, key: object, n: number): DelayMemo {
@@ -793,6 +819,7 @@ interface BaseRowFacts {
   readonly decided: Uint8Array;
   readonly uniform: Float64Array;
   readonly observedDelay: DelayMemo;
+  readonly band: BandMemo;
 }
 const baseRowFactsCache = new WeakMap<Int32Array, BaseRowFacts>();
 function baseRowFacts(hist: LeadHistory, base: RepPoolState, baseCohort: QueueCohort): BaseRowFacts {
@@ -808,6 +835,7 @@ function baseRowFacts(hist: LeadHistory, base: RepPoolState, baseCohort: QueueCo
     decided: new Uint8Array(nb),
     uniform: new Float64Array(nb),
     observedDelay: new DelayMemo(nb),
+    band: new BandMemo(nb),
   };
   for (let b = 0; b < nb; b++) {
     const i = baseCohort.lead[b]!;
@@ -838,6 +866,7 @@ class CounterfactualScratch {
   bRep = new Int32Array(0);
   knownObs = new Float64Array(0);
   knownBase = new Float64Array(0);
+  knownBand = new Int8Array(0);
   uniform = new Float64Array(0);
   ensure(n: number): this {
     if (n <= this.cap) return this;
@@ -856,6 +885,7 @@ class CounterfactualScratch {
     this.bRep = new Int32Array(c);
     this.knownObs = new Float64Array(c);
     this.knownBase = new Float64Array(c);
+    this.knownBand = new Int8Array(c);
     this.uniform = new Float64Array(c);
     return this;
   }

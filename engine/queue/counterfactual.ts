@@ -79,6 +79,18 @@ export interface CounterfactualOptions {
    * (tried: on S seeds 1/2 and the shipped sample it halved the hours'
    * response; README "Accuracy"). Same simulations give the same sorted
    * delays: the identity holds.
+   *
+   * Within a group, rows are matched only among rows that arrived at the same
+   * point of their working day (timeOfDayBand: outside working time, or the
+   * working time left that day): whether a longer wait crosses the day's end,
+   * a jump of some 16 wall-clock hours for a little business time, depends on
+   * how much of the day was left at arrival. Matched across the whole tier, a
+   * lead history contacted mid-morning took the change of a simulated lead
+   * that arrived late in the afternoon and waited overnight: the business
+   * time was carried over but not the night, and the wall-clock hours and
+   * black holes answered load too weakly (S seed 1, threshold -7: median
+   * hours 4.0 against the truth's 6.0; README "Accuracy"). A band with fewer
+   * than RANK_MATCH_MIN rows is matched with its tier's other small bands.
    */
   readonly rankGroup?: Int32Array;
   /**
@@ -92,11 +104,32 @@ export interface CounterfactualOptions {
    * schedules[baseline rep]); NaN: computed here. The same numbers, looked up
    * rather than recomputed on every slider move.
    */
-  readonly knownDelays?: { readonly observed: Float64Array; readonly baseline: Float64Array };
+  readonly knownDelays?: {
+    readonly observed: Float64Array;
+    readonly baseline: Float64Array;
+    /** Per row: timeOfDayBand of the scenario's arrival on the scenario rep's schedule; -1 (or absent): computed here. */
+    readonly band?: Int8Array;
+  };
 }
 
 /** Fewer rows than this in a group: each row keeps its own simulated change. */
 export const RANK_MATCH_MIN = 30;
+
+/** Time-of-day bands per rank group (timeOfDayBand 0..4, and TOD_MERGED for a tier's small bands). */
+const TOD_BANDS = 6;
+const TOD_MERGED = 5;
+
+/**
+ * Where in its working day a lead arrived, from the working ms left in the
+ * day at arrival: 0 outside working time (it waits for the next day's
+ * start), then up to 1, 2 and 4 hours left, and more. The bands double: what
+ * matters is whether the backlog ahead of the lead outlasts the day, and a
+ * backlog is hours of work at most reps' few leads a day.
+ */
+export function timeOfDayBand(workLeftMs: number): number {
+  const h = workLeftMs / 3_600_000;
+  return h <= 0 ? 0 : h <= 1 ? 1 : h <= 2 ? 2 : h <= 4 ? 3 : 4;
+}
 
 export function counterfactualContactTimes(
   observed: ContactTimeline,
@@ -209,9 +242,18 @@ function rankMatchedDeltas(
     const repS = scenario.rep[i]!;
     dObs[i] = observedDelay(observed, i, co, repS, sched, options.knownDelays);
     dB[i] = baselineDelay(baseline, i, cb, sched, options.knownDelays);
-    dS[i] = sched(repS).businessMsBetween(scenario.arrival[i]!, cs);
-    groupOf[i] = g;
-    if (g + 1 > nGroups) nGroups = g + 1;
+    const sS = sched(repS);
+    dS[i] = sS.businessMsBetween(scenario.arrival[i]!, cs);
+    const kb = options.knownDelays?.band ? options.knownDelays.band[i]! : -1;
+    groupOf[i] = g * TOD_BANDS + (kb >= 0 ? kb : timeOfDayBand(sS.workLeftInDay(scenario.arrival[i]!)));
+    if ((g + 1) * TOD_BANDS > nGroups) nGroups = (g + 1) * TOD_BANDS;
+  }
+  // A band too small to rank on its own joins its tier's other small bands.
+  const count = new Int32Array(nGroups);
+  for (let i = 0; i < n; i++) if (groupOf[i]! >= 0) count[groupOf[i]!]!++;
+  for (let i = 0; i < n; i++) {
+    const g = groupOf[i]!;
+    if (g >= 0 && count[g]! < RANK_MATCH_MIN) groupOf[i] = g - (g % TOD_BANDS) + TOD_MERGED;
   }
   const offsets = new Int32Array(nGroups + 1);
   for (let i = 0; i < n; i++) if (groupOf[i]! >= 0) offsets[groupOf[i]! + 1]!++;
@@ -222,24 +264,82 @@ function rankMatchedDeltas(
     const g = groupOf[i]!;
     if (g >= 0) members[fill[g]!++] = i;
   }
-  for (let g = 0; g < nGroups; g++) {
-    const m = offsets[g + 1]! - offsets[g]!;
-    if (m < RANK_MATCH_MIN) continue;
-    const list = members.subarray(offsets[g]!, offsets[g + 1]!);
-    const rows = rowsByObservedDelay(list, dObs);
-    const b = new Float64Array(m);
-    const sc = new Float64Array(m);
-    for (let k = 0; k < m; k++) {
-      b[k] = dB[list[k]!]!;
-      sc[k] = dS[list[k]!]!;
+  if (!sortedByGroup(members, offsets, groupOf, dObs, dB, dS, out)) {
+    // A NaN delay: each group sorted on its own (the comparator and native sorts place NaN as before).
+    for (let g = 0; g < nGroups; g++) {
+      const m = offsets[g + 1]! - offsets[g]!;
+      if (m < RANK_MATCH_MIN) continue;
+      const list = members.subarray(offsets[g]!, offsets[g + 1]!);
+      const rows = rowsByObservedDelay(list, dObs);
+      const b = new Float64Array(m);
+      const sc = new Float64Array(m);
+      for (let k = 0; k < m; k++) {
+        b[k] = dB[list[k]!]!;
+        sc[k] = dS[list[k]!]!;
+      }
+      sortFloat64(b);
+      sortFloat64(sc);
+      // The k-th observed delay takes the change from the baseline's k-th simulated delay to the
+      // scenario's (equal simulations: change 0).
+      for (let k = 0; k < m; k++) out[rows[k]!] = sc[k]! - b[k]!;
     }
-    sortFloat64(b);
-    sortFloat64(sc);
-    // The k-th observed delay takes the change from the baseline's k-th simulated delay to the
-    // scenario's (equal simulations: change 0).
-    for (let k = 0; k < m; k++) out[rows[k]!] = sc[k]! - b[k]!;
   }
   return out;
+}
+
+/**
+ * The rank-matched changes of every group of at least RANK_MATCH_MIN rows, from three radix orders over all
+ * matched rows (observed, baseline and scenario delays) split stably by group: the same as sorting each
+ * group on its own (rows by observed delay, ties by row; each group's delays ascending), without a radix
+ * sort's fixed cost (four passes over 65,536 buckets) per group, which the time-of-day bands multiplied by
+ * six. false (nothing written) when a delay is NaN.
+ */
+function sortedByGroup(
+  members: Int32Array,
+  offsets: Int32Array,
+  groupOf: Int32Array,
+  dObs: Float64Array,
+  dB: Float64Array,
+  dS: Float64Array,
+  out: Float64Array,
+): boolean {
+  const total = members.length;
+  const nGroups = offsets.length - 1;
+  // The matched rows ascending: a stable order by value then breaks ties by row.
+  const rows = new Int32Array(total);
+  for (let i = 0, t = 0; i < groupOf.length; i++) if (groupOf[i]! >= 0) rows[t++] = i;
+  const v = new Float64Array(total);
+  for (let k = 0; k < total; k++) {
+    const i = rows[k]!;
+    if (Number.isNaN(dObs[i]!) || Number.isNaN(dB[i]!) || Number.isNaN(dS[i]!)) return false;
+  }
+  const order = new Int32Array(total);
+  const pos = new Int32Array(nGroups);
+  const byValue = (d: Float64Array): Int32Array => {
+    for (let k = 0; k < total; k++) v[k] = d[rows[k]!]!;
+    stableOrderByValue(v, total, order);
+    pos.set(offsets.subarray(0, nGroups));
+    return order;
+  };
+  const obsRows = new Int32Array(total);
+  let o = byValue(dObs);
+  for (let k = 0; k < total; k++) {
+    const i = rows[o[k]!]!;
+    obsRows[pos[groupOf[i]!]!++] = i;
+  }
+  const b = new Float64Array(total);
+  o = byValue(dB);
+  for (let k = 0; k < total; k++) b[pos[groupOf[rows[o[k]!]!]!]!++] = v[o[k]!]!;
+  const sc = new Float64Array(total);
+  o = byValue(dS);
+  for (let k = 0; k < total; k++) sc[pos[groupOf[rows[o[k]!]!]!]!++] = v[o[k]!]!;
+  for (let g = 0; g < nGroups; g++) {
+    if (offsets[g + 1]! - offsets[g]! < RANK_MATCH_MIN) continue;
+    // The k-th observed delay takes the change from the baseline's k-th simulated delay to the
+    // scenario's (equal simulations: change 0).
+    for (let k = offsets[g]!; k < offsets[g + 1]!; k++) out[obsRows[k]!] = sc[k]! - b[k]!;
+  }
+  return true;
 }
 
 /**

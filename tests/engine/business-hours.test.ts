@@ -58,6 +58,17 @@ describe('business hours, UTC 09:00-17:00 Mon-Fri', () => {
     // 1000 h = 25 weeks of 40 h from Mon 09:00 -> Fri 17:00 of the 25th week: 2025-01-06 + 24 weeks + 4 days = 2025-06-27
     expect(addBusinessHours(t('2025-01-06T09:00:00Z'), 1000, utc)).toBe(t('2025-06-27T17:00:00Z'));
   });
+
+  it("work left in the day: to the working interval's end, 0 outside working time", () => {
+    const h = 3_600_000;
+    expect(utc.workLeftInDay(t('2025-01-06T09:00:00Z'))).toBe(8 * h);
+    expect(utc.workLeftInDay(t('2025-01-06T15:30:00Z'))).toBe(1.5 * h);
+    expect(utc.workLeftInDay(t('2025-01-06T17:00:00Z'))).toBe(0); // the day's end: the next start is tomorrow
+    expect(utc.workLeftInDay(t('2025-01-06T07:00:00Z'))).toBe(0);
+    expect(utc.workLeftInDay(t('2025-01-04T12:00:00Z'))).toBe(0); // Saturday
+    // New York's 09:00-17:00 in UTC (winter, UTC-5): 20:00 UTC is 15:00 there.
+    expect(ny.workLeftInDay(t('2025-01-06T20:00:00Z'))).toBe(2 * h);
+  });
 });
 
 describe('business hours across time zones and DST', () => {

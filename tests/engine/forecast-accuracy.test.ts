@@ -50,34 +50,42 @@ function errorOf(m: MetricName, v: number | null, t: number): number {
 
 /** Pairs over the issue's tolerance at the time of listing, with the error then measured. */
 const KNOWN_MISSES: Readonly<Record<string, number>> = {
-  // The queue's response to load, still short (engine/forecast/README.md "Accuracy"): listed at 0.0943 /
-  // 0.0244 / 0.4139 / 0.1919 before reviews waited in the queue and changes were added in business time.
-  'threshold_minus_15/black_hole_rate': 0.0495,
-  'threshold_minus_7/black_hole_rate': 0.0220,
-  'threshold_minus_7/median_hours_to_first_contact': 0.3382,
-  'threshold_plus_15/p90_hours_to_first_contact': 0.1803,
-  'reps_plus_3/sla_compliance_rate': 0.0321,
-  'reps_minus_2/median_hours_to_first_contact': 0.1617,
-  // Worse since that change (were 0.0021, 0.0114 and 0.0349; README "Accuracy" says why): the simulated
-  // queue's tail under overload is heavier than the truth's, which the SLA of the 24-hour tier reads;
-  // dropping the high-intent bypass changes who waits, not how many.
-  'threshold_minus_15/sla_compliance_rate': 0.0247,
-  'no_high_intent_bypass/black_hole_rate': 0.0260,
-  'reps_minus_2/sla_compliance_rate': 0.0873,
+  // The queue's response to load (engine/forecast/README.md "Accuracy"): threshold -15's black holes were
+  // listed at 0.0943 / 0.0495 / 0.0460, short of the truth, before reviews waited in the queue, changes were
+  // rank-matched within time-of-day bands, and decisions followed their moved contacts; now over it
+  // (0.380 against 0.343), as reps -2's (0.397 against 0.355, within tolerance before decisions followed
+  // contacts): this world's simulation is slower than history at baseline and over-answers load.
+  'threshold_minus_15/black_hole_rate': 0.0368,
+  'reps_minus_2/black_hole_rate': 0.0426,
+  'reps_plus_3/sla_compliance_rate': 0.0292,
+  // Worse since reviews waited in the queue (were 0.0021 and 0.0349; README "Accuracy" says why): the
+  // simulated queue's tail under overload is heavier than the truth's, which the SLA of the 24-hour tier reads.
+  'threshold_minus_15/sla_compliance_rate': 0.0229,
+  'reps_minus_2/sla_compliance_rate': 0.0818,
+  // New with the time-of-day bands (was 0.0289): the median sits at the cliff between same-day and
+  // next-day contacts, and the simulation (slower than history at baseline: median 3.6 h against 2.8 h)
+  // now passes on its full response to the scenario's +3.5% MQLs (truth 3.38 h, forecast 3.97 h).
+  'reweight_pricing_x2_email_open_half/median_hours_to_first_contact': 0.1735,
 };
 /**
  * Pairs whose 90% interval missed the truth at the time of listing: measured with the two-level interval
- * runs (engine/forecast/interval-runs.ts) on the queue that answers load (coverage 0.967 at 100 runs).
- * The SLA pairs are the queue's tail under over- and under-load, no-bypass black holes who waits
- * (README "Accuracy").
+ * runs (engine/forecast/interval-runs.ts) on the queue that answers load (coverage 0.967 at 100 runs; 0.959
+ * since decisions follow moved contacts). The SLA pairs are the queue's tail under over- and under-load.
+ * Threshold +15's p90 hours: its forecast moved towards the truth with the time-of-day bands (28.7 -> 26.4 h
+ * against 24.3 h) and the interval's low end (24.42 h) misses it by a hair. Threshold +7's and +15's black
+ * holes: with decisions following contacts, the shared leads whose MQL moment a higher threshold moves past a
+ * day's end (often to a Friday evening) are contacted, and decided, after the window (0.150 and 0.142
+ * against 0.145 and 0.131, within tolerance), and their intervals lie above the forecast (e.g. [0.148, 0.168]).
+ * require_business_email's SLA and no_high_intent_bypass's black holes, listed before, are now covered.
  */
 const KNOWN_UNCOVERED: readonly string[] = [
-  'require_business_email/sla_compliance_rate',
-  'no_high_intent_bypass/black_hole_rate',
+  'threshold_plus_7/black_hole_rate',
+  'threshold_plus_15/black_hole_rate',
+  'threshold_plus_15/p90_hours_to_first_contact',
   'reps_plus_3/sla_compliance_rate',
   'reps_minus_2/sla_compliance_rate',
 ];
-/** The coverage the intervals reached when the lists were made was 0.967 (100 runs); the issue asks 0.85. */
+/** The coverage the intervals reached when the lists were made was 0.967, then 0.959 (100 runs); the issue asks 0.85. */
 const COVERAGE_FLOOR = 0.95;
 /** A listed miss may drift this much (10% of its error, at least 0.01) before the test fails. */
 const drift = (err: number): number => Math.max(0.01, 0.1 * err);

@@ -76,6 +76,32 @@ describe('counterfactual contact times', () => {
     expect(Array.from(out, iso)).toEqual(['2025-01-06T14:00', '2025-01-07T13:00']);
   });
 
+  it('rank-matches changes among leads that arrived at the same point of the working day', () => {
+    // One tier: 40 leads at Mon 09:00 (8 h of work left) and 40 at Mon 16:30 (half an hour left), each
+    // contacted k minutes after arrival in history and in the simulated baseline. The scenario delays only
+    // the late leads, by 2 business hours (past the day's end). Ranked across the tier, the k-th shortest
+    // observed delay would take the k-th change whoever it was; by time of day, the late leads take the
+    // night and the morning leads nothing.
+    const m = 40;
+    const arrival = new Float64Array(2 * m);
+    const observed = new Float64Array(2 * m);
+    const scenario = new Float64Array(2 * m);
+    for (let k = 0; k < m; k++) {
+      arrival[k] = t('2025-01-06T09:00:00Z');
+      arrival[m + k] = t('2025-01-06T16:30:00Z');
+      observed[k] = arrival[k]! + (k + 1) * 30_000;
+      observed[m + k] = arrival[m + k]! + (k + 1) * 30_000;
+      scenario[k] = observed[k]!;
+      scenario[m + k] = utc.addBusinessMs(arrival[m + k]!, (k + 1) * 30_000 + 2 * HOUR_MS);
+    }
+    const rep = new Int32Array(2 * m);
+    const out = counterfactualContactTimes({ arrival, rep, contact: observed }, { arrival, rep, contact: observed }, { arrival, rep, contact: scenario }, { ...opts, rankGroup: new Int32Array(2 * m) });
+    for (let k = 0; k < m; k++) {
+      expect(out[k], `morning lead ${k}`).toBe(observed[k]);
+      expect(out[m + k], `late lead ${k}`).toBe(scenario[m + k]);
+    }
+  });
+
   it('lays the delay from a moved MQL time, and handles never-contacted cases by the documented table', () => {
     const N = Number.NaN;
     const a = t('2025-01-06T10:00:00Z');
