@@ -13,6 +13,10 @@
 // - The offset is a known log-odds shift per row (e.g. a selection correction
 //   or a fixed effect from another model); it is not estimated.
 // - The intercept is not penalised; the penalty keeps separated data finite.
+// - A large fit without a given start first fits every WARM_STRIDE-th row: that
+//   fit is a few percent of the cost, and from its coefficients Newton on all
+//   rows needs a few iterations instead of a dozen (the optimum is the same; the
+//   outcome models at session open took ~half its time, seconds at 1M leads).
 import { choleskyFactor, choleskyInverse, choleskySolveFactored } from './cholesky';
 import { columnsOf, Features } from './features';
 
@@ -30,6 +34,8 @@ export interface LogisticOptions {
   readonly start?: ArrayLike<number>;
   /** Compute standard errors from the inverse penalised Hessian (costs one p x p inverse). Default true. */
   readonly standardErrors?: boolean;
+  /** Start from a fit on a subsample of rows when there are many and no start is given (see the header). Default true. */
+  readonly warmStart?: boolean;
 }
 
 export interface LogisticFit {
@@ -56,6 +62,38 @@ export interface LogisticFit {
 }
 
 const BLOCK = 512;
+
+/** Rows from which a fit without a start begins with a subsample fit, and the subsample's stride. */
+export const WARM_START_ROWS = 32_768;
+const WARM_STRIDE = 8;
+
+/** Every WARM_STRIDE-th row (a fixed stride: the same rows every time). */
+function strided(a: ArrayLike<number>, n: number): Float64Array {
+  const out = new Float64Array(Math.ceil(n / WARM_STRIDE));
+  for (let i = 0, k = 0; i < n; i += WARM_STRIDE, k++) out[k] = a[i]!;
+  return out;
+}
+
+/**
+ * Coefficients (original scale, intercept first) of the same fit on every WARM_STRIDE-th row: a start
+ * close to the full optimum. The penalty is scaled with the rows so it weighs as it does on all of them.
+ */
+function subsampleStart(cols: readonly Float64Array[], n: number, y: ArrayLike<number>, options: LogisticOptions): Float64Array {
+  const fit = fitLogistic(
+    cols.map((c) => strided(c, n)),
+    strided(y, n),
+    {
+      l2: (options.l2 ?? 1e-3) / WARM_STRIDE,
+      ...(options.weights ? { weights: strided(options.weights, n) } : {}),
+      ...(options.offset ? { offset: strided(options.offset, n) } : {}),
+      ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
+      tolerance: 1e-6,
+      standardErrors: false,
+      warmStart: false,
+    },
+  );
+  return coefficientVector(fit);
+}
 
 export function sigmoid(z: number): number {
   if (z >= 0) return 1 / (1 + Math.exp(-z));
@@ -107,12 +145,13 @@ export function fitLogistic(x: Features, y: ArrayLike<number>, options: Logistic
 
   // beta: standardised coefficients, beta[0] the intercept.
   const beta = new Float64Array(q);
-  if (options.start) {
-    if (options.start.length !== q) throw new RangeError(`Start has ${options.start.length} values, expected ${q}`);
-    let b0 = options.start[0]!;
+  const start = options.start ?? (options.warmStart !== false && n >= WARM_START_ROWS ? subsampleStart(cols, n, y, options) : undefined);
+  if (start) {
+    if (start.length !== q) throw new RangeError(`Start has ${start.length} values, expected ${q}`);
+    let b0 = start[0]!;
     for (let j = 0; j < p; j++) {
-      beta[j + 1] = options.start[j + 1]! * scale[j]!;
-      b0 += options.start[j + 1]! * mean[j]!;
+      beta[j + 1] = start[j + 1]! * scale[j]!;
+      b0 += start[j + 1]! * mean[j]!;
     }
     beta[0] = b0;
   } else {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitLogistic, predictLogistic, coefficientVector, sigmoid } from '../../engine/stats/logistic';
+import { fitLogistic, predictLogistic, coefficientVector, sigmoid, WARM_START_ROWS } from '../../engine/stats/logistic';
 import { Rng } from '../../engine/stats/rng';
 import { choleskyInverse, choleskySolve } from '../../engine/stats/cholesky';
 
@@ -32,6 +32,23 @@ describe('cholesky', () => {
 
 describe('logistic regression', () => {
   const truth = [-1, 0.8, -0.3, 1.2];
+
+  it('on many rows starts from a subsample fit: the same optimum, fewer passes over all rows', () => {
+    // Far from the intercept-only start (large slopes, a rare level) so Newton needs several steps from it.
+    const n = 3 * WARM_START_ROWS;
+    const steep = [-3, 2.5, 0.9, -2];
+    const { x, y } = simulate(n, 23, steep);
+    const w = Float64Array.from({ length: n }, (_, i) => 1 + (i % 3));
+    const warm = fitLogistic(x, y, { weights: w });
+    const cold = fitLogistic(x, y, { weights: w, warmStart: false });
+    expect(warm.converged && cold.converged).toBe(true);
+    const a = coefficientVector(warm);
+    const b = coefficientVector(cold);
+    for (let j = 0; j < a.length; j++) expect(a[j]!, `coefficient ${j}`).toBeCloseTo(b[j]!, 8);
+    for (let j = 0; j < a.length; j++) expect(warm.standardErrors[j]!).toBeCloseTo(cold.standardErrors[j]!, 8);
+    expect(warm.deviance).toBeCloseTo(cold.deviance, 6);
+    expect(warm.iterations).toBeLessThan(cold.iterations);
+  });
 
   it('recovers known coefficients within 3 standard errors (n = 50k)', () => {
     const { x, y } = simulate(50_000, 11, truth);
