@@ -62,7 +62,8 @@ export const REQUEST_SCHEMAS = {
   /** Hours from MQL to first contact as a histogram, same window and filters as metrics. */
   contactHistogram: observedOptionsSchema,
   /** The policy in force as a complete scenario, and whether any of it was inferred from the data. */
-  baselineScenario: z.strictObject({}),
+  /** The policy in force; jobId: report the forecast session's open (first use) as that job. */
+  baselineScenario: z.strictObject({ jobId }),
   /** Saved scenarios of the open workspace, by name (bodies are checked by the scenario schema, field by field). */
   listScenarios: z.strictObject({}),
   getScenario: z.strictObject({ name: scenarioName }),

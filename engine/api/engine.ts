@@ -158,8 +158,7 @@ export class Engine implements EngineApi {
   /** The open workspace's forecast session, built on first use (seconds on a large history). Call inside serial.run. */
   private async session(job?: JobHandle): Promise<ForecastSession> {
     if (!this.forecastSession) {
-      job?.report(0.02, 'Loading the history and fitting the outcome models');
-      this.forecastSession = await ForecastSession.open(this.requireWorkspace());
+      this.forecastSession = await ForecastSession.open(this.requireWorkspace(), job ? { onProgress: (f, m) => job.report(f, m), signal: job.signal } : {});
     }
     return this.forecastSession;
   }
@@ -179,12 +178,15 @@ export class Engine implements EngineApi {
     return this.jobs.run(jobId, (job) => (runs === 0 ? this.serial.run(() => run(job), 'interactive') : this.serial.runYielding((yieldPoint) => run(job, yieldPoint))));
   }
 
-  async baselineScenario(): Promise<EngineResults['baselineScenario']> {
-    return this.serial.run(async () => {
-      const { baseline } = await this.session();
-      const { inferred, notes, thresholdOnly } = baseline.provenance;
-      return { scenario: scenarioFromPolicy(baseline), inferred, notes, thresholdOnly };
-    });
+  /** With a jobId, the session's open (a minute at 1M leads, on first use) reports its stages as that job. */
+  async baselineScenario(params: EngineParams<'baselineScenario'> = {}): Promise<EngineResults['baselineScenario']> {
+    const read = (job?: JobHandle) =>
+      this.serial.run(async () => {
+        const { baseline } = await this.session(job);
+        const { inferred, notes, thresholdOnly } = baseline.provenance;
+        return { scenario: scenarioFromPolicy(baseline), inferred, notes, thresholdOnly };
+      });
+    return params.jobId === undefined ? read() : this.jobs.run(params.jobId, read);
   }
 
   async listScenarios(): Promise<EngineResults['listScenarios']> {

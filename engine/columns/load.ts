@@ -31,7 +31,10 @@ const MAX_ACTIVITY_TYPES = 65535;
 const ms = (expr: string) => `(epoch_ms(${expr}))::DOUBLE`;
 const clean = (expr: string) => `nullif(trim(${expr}), '')`;
 
-export async function loadColumns(ws: Workspace): Promise<WorkspaceColumns> {
+/** Which table a load is reading, with the share of the load done before it (by typical cost at 1M leads). */
+export type LoadProgress = (fraction: number, table: 'leads' | 'activities' | 'handoffs' | 'dispositions') => void;
+
+export async function loadColumns(ws: Workspace, onProgress?: LoadProgress): Promise<WorkspaceColumns> {
   const started = performance.now();
   // A connection of our own: its temp tables vanish when it closes, and the
   // workspace's main connection stays free for other work meanwhile.
@@ -51,12 +54,16 @@ export async function loadColumns(ws: Workspace): Promise<WorkspaceColumns> {
       mark = now;
     };
     phase('lead index');
+    onProgress?.(0, 'leads');
     const leads = await loadLeads(conn);
     phase('leads');
+    onProgress?.(0.55, 'activities');
     const activities = await loadActivities(conn, leads.n);
     phase('activities');
+    onProgress?.(0.8, 'handoffs');
     const handoffs = await loadHandoffs(conn, leads.n);
     phase('handoffs');
+    onProgress?.(0.87, 'dispositions');
     const dispositions = await loadDispositions(conn, leads.n);
     phase('dispositions');
     return {

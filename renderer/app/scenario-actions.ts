@@ -54,7 +54,7 @@ function remember(c: Controller, key: string, answers: CachedAnswers): void {
 const controllers = new WeakMap<AppStore, { platform: Platform; c: Controller }>();
 let jobSequence = 0;
 
-function nextJobId(kind: 'point' | 'intervals' | 'suggest' | 'curve'): string {
+function nextJobId(kind: 'point' | 'intervals' | 'suggest' | 'curve' | 'baseline'): string {
   jobSequence += 1;
   return `scenario-${kind}-${Date.now().toString(36)}-${jobSequence}`;
 }
@@ -90,12 +90,17 @@ export async function loadScenarioWorkspace(platform: Platform, store: AppStore,
   c.gate.reset();
   c.cache.clear();
   c.curveRequest = null;
-  s.scenarioBaselineRequested(ws);
+  // On first use the engine opens its forecast session (a minute at 1M leads): its stages are this job's progress.
+  const jobId = nextJobId('baseline');
+  s.jobShownOn(jobId, 'scenarios');
+  s.scenarioBaselineRequested(ws, jobId);
   try {
-    const [baseline] = await Promise.all([platform.client.baselineScenario({}), refreshScenarioList(platform, store)]);
+    const [baseline] = await Promise.all([platform.client.baselineScenario({ jobId }), refreshScenarioList(platform, store)]);
     store.getState().scenarioBaselineLoaded(ws, baseline);
   } catch (err) {
-    store.getState().scenarioBaselineFailed(ws, errorInfo(err));
+    store.getState().scenarioBaselineFailed(ws, store.getState().cancelledJobs.has(jobId) ? { message: 'Cancelled: the forecast was not prepared. Retry when you are ready to wait for it.' } : errorInfo(err));
+  } finally {
+    store.getState().jobGone(jobId);
   }
 }
 

@@ -3,7 +3,24 @@ import type { ReactNode } from 'react';
 import type { EngineErrorInfo } from '../../engine/api/contract';
 import { Icon, type IconName } from './icons';
 
-export function Loading({ label }: { readonly label: string }) {
+/** A wait; with progress (a job's fraction and its stage in words), a bar under the label. */
+export function Loading({ label, progress = null }: { readonly label: string; readonly progress?: { readonly fraction: number; readonly message: string } | null }) {
+  if (progress) {
+    const pct = Math.round(progress.fraction * 100);
+    return (
+      <div className="state state-loading state-progress" role="status" aria-live="polite">
+        <span className="state-progress-label">
+          <span className="spinner" aria-hidden="true" /> {label}
+        </span>
+        <span className="job-bar" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
+          <span style={{ width: `${pct}%` }} />
+        </span>
+        <span className="muted small" data-testid="loading-stage">
+          {progress.message} · {pct}%
+        </span>
+      </div>
+    );
+  }
   return (
     <div className="state state-loading" role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />

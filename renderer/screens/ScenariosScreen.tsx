@@ -40,7 +40,15 @@ import { WindowControls } from '../components/scenario/WindowControls';
 import { MetricCardSkeletons } from '../components/health/MetricCards';
 import { ErrorNote, Loading } from '../components/states';
 import { NoWorkspace } from '../components/NoWorkspace';
-import { selectDiffView, selectForecastView, selectIntervalProgress, selectScenarioCurve, selectScenarioDraft, selectScenarioScreen } from '../store/scenario-selectors';
+import {
+  selectBaselineProgress,
+  selectDiffView,
+  selectForecastView,
+  selectIntervalProgress,
+  selectScenarioCurve,
+  selectScenarioDraft,
+  selectScenarioScreen,
+} from '../store/scenario-selectors';
 import { selectPresenter } from '../store/selectors';
 
 const ALL_METRICS = Object.keys(METRIC_KINDS) as MetricName[];
@@ -59,6 +67,7 @@ export function ScenariosScreen({ exportLeadDiff }: ScenariosScreenProps = {}) {
   const { platform, store } = useServices();
   const { workspace, baseline, baselineStatus, baselineError, draft, draftKey } = useAppShallow(selectScenarioScreen);
   const presenter = useApp(selectPresenter);
+  const baselineProgress = useApp(selectBaselineProgress) ?? null;
   // The workspace object, not its path: a re-import into the same file opens it anew, with a new history.
   useEffect(() => {
     if (workspace) void loadScenarioWorkspace(platform, store);
@@ -93,7 +102,7 @@ export function ScenariosScreen({ exportLeadDiff }: ScenariosScreenProps = {}) {
     );
   }
 
-  if (!baseline || !draft) return <Loading label="Loading the policy in force and fitting the outcome models…" />;
+  if (!baseline || !draft) return <Loading label="Preparing the forecast for this workspace…" progress={baselineProgress} />;
 
   return presenter ? <PresenterScreen /> : <Editor {...(exportLeadDiff ? { exportLeadDiff } : {})} />;
 }

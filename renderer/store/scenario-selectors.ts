@@ -90,6 +90,9 @@ export const selectDiffView = (s: AppState) => ({
   error: s.scenarioDiffError,
 });
 
+/** The session-open job's progress event while the baseline loads (undefined before its first report). */
+export const selectBaselineProgress = (s: AppState) => (s.scenarioBaselineJob ? s.jobs[s.scenarioBaselineJob] : undefined);
+
 /** Progress of the draft's interval job, from the jobs slice. */
 export const selectIntervalProgress = (s: AppState): number | null => {
   const job = s.scenarioIntervalJob;

@@ -52,6 +52,8 @@ export interface ScenarioSlice {
   scenarioBaseline: BaselineScenario | null;
   scenarioBaselineStatus: LoadStatus;
   scenarioBaselineError: EngineErrorInfo | null;
+  /** The job reporting the forecast session's open while the baseline loads (its progress is the loading bar). */
+  scenarioBaselineJob: string | null;
   scenarioHistory: ScenarioHistory | null;
   /** The saved scenario being edited, or null for a new one. */
   scenarioName: string | null;
@@ -82,7 +84,7 @@ export interface ScenarioSlice {
   scenarioSuggestion: SuggestResult | null;
   scenarioSuggestError: EngineErrorInfo | null;
 
-  scenarioBaselineRequested(ws: WorkspaceInfo): void;
+  scenarioBaselineRequested(ws: WorkspaceInfo, jobId?: string): void;
   scenarioBaselineLoaded(ws: WorkspaceInfo, baseline: BaselineScenario): void;
   scenarioBaselineFailed(ws: WorkspaceInfo, error: EngineErrorInfo): void;
   scenarioEdited(edit: ScenarioEdit, at: number): void;
@@ -128,6 +130,7 @@ export const initialScenario = (): ScenarioData => ({
   scenarioBaseline: null,
   scenarioBaselineStatus: 'idle',
   scenarioBaselineError: null,
+  scenarioBaselineJob: null,
   scenarioHistory: null,
   scenarioName: null,
   scenarioSavedKey: null,
@@ -161,14 +164,26 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
   const moved = (h: ScenarioHistory | null, next: ScenarioHistory | null): boolean => h !== next && next !== null;
   return {
     ...initialScenario(),
-    scenarioBaselineRequested: (ws) =>
-      set((s) => (s.scenarioWorkspace === ws ? { scenarioBaselineStatus: 'loading', scenarioBaselineError: null } : { ...initialScenario(), scenarioWorkspace: ws, scenarioBaselineStatus: 'loading' })),
+    scenarioBaselineRequested: (ws, jobId) =>
+      set((s) =>
+        s.scenarioWorkspace === ws
+          ? { scenarioBaselineStatus: 'loading', scenarioBaselineError: null, scenarioBaselineJob: jobId ?? null }
+          : { ...initialScenario(), scenarioWorkspace: ws, scenarioBaselineStatus: 'loading', scenarioBaselineJob: jobId ?? null },
+      ),
     scenarioBaselineLoaded: (ws, baseline) => {
       if (!here(ws)) return;
-      set({ scenarioBaseline: baseline, scenarioBaselineStatus: 'ready', scenarioBaselineError: null, scenarioHistory: startHistory(baseline.scenario), scenarioName: null, scenarioSavedKey: null });
+      set({
+        scenarioBaseline: baseline,
+        scenarioBaselineStatus: 'ready',
+        scenarioBaselineError: null,
+        scenarioBaselineJob: null,
+        scenarioHistory: startHistory(baseline.scenario),
+        scenarioName: null,
+        scenarioSavedKey: null,
+      });
     },
     scenarioBaselineFailed: (ws, error) => {
-      if (here(ws)) set({ scenarioBaselineStatus: 'error', scenarioBaselineError: error });
+      if (here(ws)) set({ scenarioBaselineStatus: 'error', scenarioBaselineError: error, scenarioBaselineJob: null });
     },
     scenarioEdited: (edit, at) =>
       set((s) => (s.scenarioHistory ? { scenarioHistory: pushEdit(s.scenarioHistory, edit.next, edit.field, at), scenarioDiffOffset: 0 } : {})),

@@ -66,6 +66,29 @@ describe('<ScenariosScreen>', () => {
     expect(byTestId('threshold-slider')).not.toBeNull();
   });
 
+  it('shows the forecast session opening as a bar with its stage while the baseline loads', async () => {
+    const fake = scenarioFake();
+    let release: (() => void) | null = null;
+    let jobId = '';
+    const transport = new FakeTransport((m, p) => {
+      if (m !== 'baselineScenario') return fake.transport.invoke(m, p);
+      jobId = String((p as { jobId?: string }).jobId);
+      return new Promise((resolve) => (release = () => resolve(fake.transport.invoke(m, p) as never)));
+    });
+    store.getState().workspaceOpened(WS);
+    await mount(transport);
+    await settle();
+    expect(jobId).toMatch(/^scenario-baseline-/);
+    // App.tsx hands the engine's progress events to the store.
+    await act(async () => store.getState().progressReceived({ jobId, fraction: 0.55, message: 'Fitting the outcome models (acceptance, contact, conversion)' }));
+    expect(byTestId('loading-stage')?.textContent).toBe('Fitting the outcome models (acceptance, contact, conversion) · 55%');
+    expect(dom.container.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow')).toBe('55');
+    await act(async () => release!());
+    await settle();
+    expect(byTestId('loading-stage')).toBeNull();
+    expect(value('mql_count')).toBe('3,300');
+  });
+
   it('shows the forecast against the baseline on cards and charts, and the leads that change, as text', async () => {
     const fake = scenarioFake();
     store.getState().workspaceOpened(WS);
