@@ -174,6 +174,8 @@ export async function intervalRuns(
   };
   const drawShare = Math.floor(runs * 0.9);
   const summaries: DrawSummary[] = [];
+  let lastE: LeadExpectations | null = null;
+  let slotBuf: HourSlotBuffers | null = null;
   // With worker threads the scenario's simulations run ahead there while this thread folds the draw before (and
   // simulates the baseline's the first time: kept per session); without them they run here, in slices between yield points.
   const executor = options.executor ?? queueSimExecutor();
@@ -217,9 +219,11 @@ export async function intervalRuns(
     // 2. Its per-MQL expectations (full-data models) summed per group, its hours quantiles.
     t0 = performance.now();
     const cohort: CohortInWindow = { ...st.inWindow, contact };
-    const e = expectations(ctx, models, etas0, cohort);
+    // The draw before's columns and slots are rewritten: nothing reads them once summarised.
+    const e = (lastE = expectations(ctx, models, etas0, cohort, lastE ? { reuse: lastE } : {}));
+    slotBuf ??= new HourSlotBuffers(e.n, mem);
     summaries.push({
-      ...summarise(groupMoments(e, mem, G), hourSlots(e, mem, G), mG, G),
+      ...summarise(groupMoments(e, mem, G), hourSlots(e, mem, G, slotBuf), mG, G),
       exGrid: exRows.length > 0 ? extrapolatedGrid(ctx, models, exEtas, subCohort(cohort, exRows), exRows, e, mem, G) : null,
     });
     t.draws += performance.now() - t0;
@@ -321,8 +325,24 @@ const EX_GRID = [-4, -3, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2, 3, 4].map((z) =>
  * them by linear interpolation per run.
  */
 function extrapolatedGrid(ctx: AssembleContext, models: OutcomeModels, etas: Etas, c: CohortInWindow, rows: Int32Array, e0: LeadExpectations, mem: Membership, G: number) {
+  // The sums are made in a function of their own: a closure here would keep e0's columns (~20 MB a draw at L) alive with `add`.
+  const at = extrapolatedSums(ctx, models, etas, c, rows, e0, mem, G);
+  return {
+    add(delta: Float64Array, shift: number): void {
+      let i = 0;
+      while (i < EX_GRID.length - 2 && shift > EX_GRID[i + 1]!) i++;
+      const f = Math.min(1, Math.max(0, (shift - EX_GRID[i]!) / (EX_GRID[i + 1]! - EX_GRID[i]!)));
+      const a = at[i]!;
+      const b = at[i + 1]!;
+      for (let p = 0; p < delta.length; p++) delta[p] = delta[p]! + a[p]! + f * (b[p]! - a[p]!);
+    },
+  };
+}
+
+/** Per EX_GRID shift: the extrapolated MQLs' change of each group's sums (G x 8) against e0. */
+function extrapolatedSums(ctx: AssembleContext, models: OutcomeModels, etas: Etas, c: CohortInWindow, rows: Int32Array, e0: LeadExpectations, mem: Membership, G: number): Float64Array[] {
   const base = SUM.map((k) => e0[k]);
-  const at = EX_GRID.map((shift) => {
+  return EX_GRID.map((shift) => {
     const e = expectations(ctx, models, etas, c, { extrapolationShift: shift });
     const d = new Float64Array(G * 8);
     for (let x = 0; x < rows.length; x++) {
@@ -334,16 +354,6 @@ function extrapolatedGrid(ctx: AssembleContext, models: OutcomeModels, etas: Eta
     }
     return d;
   });
-  return {
-    add(delta: Float64Array, shift: number): void {
-      let i = 0;
-      while (i < EX_GRID.length - 2 && shift > EX_GRID[i + 1]!) i++;
-      const f = Math.min(1, Math.max(0, (shift - EX_GRID[i]!) / (EX_GRID[i + 1]! - EX_GRID[i]!)));
-      const a = at[i]!;
-      const b = at[i + 1]!;
-      for (let p = 0; p < delta.length; p++) delta[p] = delta[p]! + a[p]! + f * (b[p]! - a[p]!);
-    },
-  };
 }
 
 /** Contacted MQLs of a queue draw in ascending hours, per group (slot ranges; group 0 all). */
@@ -357,11 +367,35 @@ interface HourSlots {
   readonly rank: Float64Array;
 }
 
-function hourSlots(e: LeadExpectations, mem: Membership, G: number): HourSlots {
+/**
+ * hourSlots' row-sized arrays, made once per intervalRuns call and rewritten by every queue draw (each
+ * draw's slots are read by summarise before the next draw's are made): ~45 MB a draw at L otherwise.
+ */
+class HourSlotBuffers {
+  readonly itemRow: Int32Array;
+  readonly hours: Float64Array;
+  readonly order: Int32Array;
+  readonly row: Int32Array;
+  readonly value: Float64Array;
+  readonly weight: Float64Array;
+  readonly rank: Float64Array;
+  /** For m rows, each in group 0 and mem's groups. */
+  constructor(m: number, mem: Membership) {
+    const slots = m + mem.members.length;
+    this.itemRow = new Int32Array(m);
+    this.hours = new Float64Array(m);
+    this.order = new Int32Array(m);
+    this.row = new Int32Array(slots);
+    this.value = new Float64Array(slots);
+    this.weight = new Float64Array(slots);
+    this.rank = new Float64Array(slots);
+  }
+}
+
+function hourSlots(e: LeadExpectations, mem: Membership, G: number, buf: HourSlotBuffers = new HourSlotBuffers(e.n, mem)): HourSlots {
   const m = e.n;
   let n = 0;
-  const itemRow = new Int32Array(m);
-  const hours = new Float64Array(m);
+  const { itemRow, hours } = buf;
   for (let q = 0; q < m; q++) {
     if (e.hoursWeight[q]! > 0) {
       hours[n] = e.hours[q]!;
@@ -369,7 +403,7 @@ function hourSlots(e: LeadExpectations, mem: Membership, G: number): HourSlots {
     }
   }
   // Ties keep row order, as group-metrics.ts's point values do.
-  const order = stableOrderByValue(hours, n, new Int32Array(n));
+  const order = stableOrderByValue(hours, n, buf.order);
   const count = new Int32Array(G + 1);
   for (let i = 0; i < n; i++) {
     const q = itemRow[i]!;
@@ -379,9 +413,9 @@ function hourSlots(e: LeadExpectations, mem: Membership, G: number): HourSlots {
   const offsets = new Int32Array(G + 1);
   for (let g = 0; g < G; g++) offsets[g + 1] = offsets[g]! + count[g + 1]!;
   const total = offsets[G]!;
-  const row = new Int32Array(total);
-  const value = new Float64Array(total);
-  const weight = new Float64Array(total);
+  const row = buf.row.subarray(0, total);
+  const value = buf.value.subarray(0, total);
+  const weight = buf.weight.subarray(0, total);
   const put = offsets.slice(0, G);
   for (let i = 0; i < n; i++) {
     const q = itemRow[order[i]!]!;
@@ -398,7 +432,7 @@ function hourSlots(e: LeadExpectations, mem: Membership, G: number): HourSlots {
       weight[p] = hwq;
     }
   }
-  const rank = new Float64Array(total);
+  const rank = buf.rank.subarray(0, total);
   for (let g = 0; g < G; g++) {
     let before = 0;
     for (let p = offsets[g]!; p < offsets[g + 1]!; p++) {
@@ -618,7 +652,7 @@ function* linearizationSteps(session: ForecastSession, st: ScenarioState, ctx: A
 
   // Gradients over [intercept, base coefficients], then the extra columns.
   const grad: Float64Array[] = PAIRS.map((p) => new Float64Array(G * width(p.model)));
-  const x = st.feats.fresh();
+  const x = st.feats.freshUnkept();
   const tx = session.training.x;
   const { trainRow, freshRow } = st.feats;
   const nzIdx = new Int32Array(nBase);
