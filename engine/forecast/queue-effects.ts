@@ -6,7 +6,7 @@
 // so the baseline replay gives back history exactly and only what the
 // scenario changes (more or fewer MQLs on the same reps, other tiers hence
 // other priorities, more or fewer reps, another daily capacity) moves it.
-import type { WorkspaceColumns } from '../columns/types';
+import type { SessionColumns } from '../columns/types';
 import type { RepSchedules } from '../calendar/rep-schedules';
 import type { WorkSchedule } from '../calendar/business-hours';
 import { counterfactualContactTimes } from '../queue/counterfactual';
@@ -83,7 +83,7 @@ export function tierRanks(policy: Policy): Int32Array {
 }
 
 export function buildRepPool(
-  cols: WorkspaceColumns,
+  cols: SessionColumns,
   hist: LeadHistory,
   reps: readonly RepRow[],
   schedules: RepSchedules,
@@ -498,7 +498,7 @@ function addRepsToBusiestTeams(base: RepPoolState, k: number, loadPerRep: Float6
  * moves in every run: new hires take an even share of their team's flow.
  */
 export function assignReps(
-  cols: WorkspaceColumns,
+  cols: SessionColumns,
   hist: LeadHistory,
   base: RepPoolState,
   pool: ScenarioPool,

@@ -5,7 +5,7 @@
 // each forecast then re-scores, re-simulates the scenario's queue and folds
 // per-lead expectations (the slider path).
 import { loadColumns } from '../columns/load';
-import { TRIGGER_HIGH_INTENT, type WorkspaceColumns } from '../columns/types';
+import { TRIGGER_HIGH_INTENT, withoutDispositions, type SessionColumns, type WorkspaceColumns } from '../columns/types';
 import { readRepSchedules, type RepSchedules } from '../calendar/rep-schedules';
 import { observedMetrics } from '../metrics/observed';
 import type { ObservedMetricsResult } from '../metrics/types';
@@ -83,7 +83,7 @@ export class ForecastSession {
 
   private constructor(
     readonly ws: Workspace | null,
-    readonly cols: WorkspaceColumns,
+    readonly cols: SessionColumns,
     readonly baseline: Policy,
     readonly hist: LeadHistory,
     readonly replayer: Replayer,
@@ -169,7 +169,9 @@ export class ForecastSession {
     const training: TrainingSet = { rows, x, hist, band: Uint8Array.from(rows, (i) => sizeBand(cols.leads.companySize[i]!)) };
     const models = fitOutcomeModels(training);
     const pool = buildRepPool(cols, hist, reps, schedules, baseline);
-    return new ForecastSession(ws, cols, baseline, hist, new Replayer(cols), spec, scorer, training, models, pool, schedules, options.seed ?? 1, options.queueModel ?? 'capacity', later);
+    // From here on the session reads the dispositions only through hist.
+    const kept = withoutDispositions(cols);
+    return new ForecastSession(ws, kept, baseline, hist, new Replayer(kept), spec, scorer, training, models, pool, schedules, options.seed ?? 1, options.queueModel ?? 'capacity', later);
   }
 
   /**
