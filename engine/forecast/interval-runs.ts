@@ -636,64 +636,44 @@ function* linearizationSteps(session: ForecastSession, st: ScenarioState, ctx: A
   const P = 1 + nBase;
   const width = (k: ModelKey) => 1 + models[k].fit.coefficients.length;
 
-  // Per row and pair: d(expectation)/d(eta).
+  // Per row and pair: d(expectation)/d(eta). Every pass writes into one set of expectation columns (~26 MB
+  // at L a set): each pass's differences are read off before the next pass rewrites them.
   const plus = (a: Float64Array) => Float64Array.from(a, (v) => v + H);
-  const e1 = expectations(ctx, models, { ...etas0, accept: plus(etas0.accept), reject: plus(etas0.reject), sql: plus(etas0.sql), opp: plus(etas0.opp) }, cohort);
-  yield;
-  const amountUp: OutcomeModels = { ...models, amountByBand: Float64Array.from(models.amountByBand, (a) => a + 1) };
-  const e2 = expectations(ctx, amountUp, { ...etas0, won: plus(etas0.won) }, cohort);
-  yield;
   const diffCols = (e: LeadExpectations) => [e.accept, e.reject, e.sql, e.opp, e.won, e.pipeline];
   const d0 = diffCols(e0);
-  const d1 = diffCols(e1);
   const dEta: Float64Array[] = PAIRS.map(() => new Float64Array(m));
+  let e = expectations(ctx, models, { ...etas0, accept: plus(etas0.accept), reject: plus(etas0.reject), sql: plus(etas0.sql), opp: plus(etas0.opp) }, cohort);
+  const d1 = diffCols(e);
+  for (let q = 0; q < m; q++) for (let p = 0; p < 6; p++) dEta[p]![q] = (d1[p]![q]! - d0[p]![q]!) / H;
+  yield;
+  const amountUp: OutcomeModels = { ...models, amountByBand: Float64Array.from(models.amountByBand, (a) => a + 1) };
+  e = expectations(ctx, amountUp, { ...etas0, won: plus(etas0.won) }, cohort, { reuse: e });
+  for (let q = 0; q < m; q++) dEta[6]![q] = (e.won[q]! - e0.won[q]!) / H;
+  // Pipeline per size band's mean amount (exactly linear: a step of 1), read before the columns are rewritten.
+  const amount = new Float64Array(G * 4);
+  const size = session.cols.leads.companySize;
   for (let q = 0; q < m; q++) {
-    for (let p = 0; p < 6; p++) dEta[p]![q] = (d1[p]![q]! - d0[p]![q]!) / H;
-    dEta[6]![q] = (e2.won[q]! - e0.won[q]!) / H;
+    const d = e.pipeline[q]! - e0.pipeline[q]!;
+    if (d === 0) continue;
+    const band = sizeBand(size[st.inWindow.lead[q]!]!);
+    for (let u = mem.offsets[q]! - 1; u < mem.offsets[q + 1]!; u++) {
+      const g = u < mem.offsets[q]! ? 0 : mem.members[u]!;
+      amount[g * 4 + band] = amount[g * 4 + band]! + d;
+    }
   }
+  yield;
 
   // Gradients over [intercept, base coefficients], then the extra columns.
-  const grad: Float64Array[] = PAIRS.map((p) => new Float64Array(G * width(p.model)));
-  const x = st.feats.freshUnkept();
-  const tx = session.training.x;
-  const { trainRow, freshRow } = st.feats;
-  const nzIdx = new Int32Array(nBase);
-  const nzVal = new Float64Array(nBase);
-  for (let q = 0; q < m; q++) {
-    let any = false;
-    for (let p = 0; p < PAIRS.length; p++) if (dEta[p]![q] !== 0) any = true;
-    if (!any) continue;
-    const t = trainRow[q]!;
-    const f = freshRow[q]!;
-    let nz = 0;
-    for (let c = 0; c < nBase; c++) {
-      const v = t >= 0 ? tx[c]![t]! : x[c]![f]!;
-      if (v !== 0) {
-        nzIdx[nz] = c;
-        nzVal[nz++] = v;
-      }
-    }
-    for (let p = 0; p < PAIRS.length; p++) {
-      const d = dEta[p]![q]!;
-      if (d === 0) continue;
-      const gr = grad[p]!;
-      const wd = width(PAIRS[p]!.model);
-      for (let u = mem.offsets[q]! - 1; u < mem.offsets[q + 1]!; u++) {
-        const b = (u < mem.offsets[q]! ? 0 : mem.members[u]!) * wd;
-        gr[b] = gr[b]! + d;
-        for (let z = 0; z < nz; z++) gr[b + 1 + nzIdx[z]!] = gr[b + 1 + nzIdx[z]!]! + d * nzVal[z]!;
-      }
-    }
-  }
+  const grad = baseGradients(session, st, dEta, mem, G, width);
   yield;
   // Extra columns (coefficient index nBase + c): one pass per c, every model that has it moved at once.
   const maxExtra = Math.max(...MODELS.map((k) => width(k) - P));
   for (let c = 0; c < maxExtra; c++) {
     const moved = { ...models };
     for (const k of MODELS) if (width(k) - P > c) moved[k] = withCoefficient(models[k], nBase + c, H);
-    const ec = expectations(ctx, moved, etas0, cohort);
+    e = expectations(ctx, moved, etas0, cohort, { reuse: e });
     yield;
-    const dc = diffCols(ec);
+    const dc = diffCols(e);
     for (let q = 0; q < m; q++) {
       for (let p = 0; p < 6; p++) {
         const k = PAIRS[p]!.model;
@@ -710,18 +690,6 @@ function* linearizationSteps(session: ForecastSession, st: ScenarioState, ctx: A
     }
   }
   yield;
-  // Pipeline per size band's mean amount (exactly linear: a step of 1).
-  const amount = new Float64Array(G * 4);
-  const size = session.cols.leads.companySize;
-  for (let q = 0; q < m; q++) {
-    const d = e2.pipeline[q]! - e0.pipeline[q]!;
-    if (d === 0) continue;
-    const band = sizeBand(size[st.inWindow.lead[q]!]!);
-    for (let u = mem.offsets[q]! - 1; u < mem.offsets[q + 1]!; u++) {
-      const g = u < mem.offsets[q]! ? 0 : mem.members[u]!;
-      amount[g * 4 + band] = amount[g * 4 + band]! + d;
-    }
-  }
 
   const shiftOf = new Map<ModelKey, Float64Array>();
   return {
@@ -754,6 +722,46 @@ function* linearizationSteps(session: ForecastSession, st: ScenarioState, ctx: A
       }
     },
   };
+}
+
+/** Per (metric, model) pair, each group's gradient over [intercept, base coefficients] (extra columns left 0). */
+function baseGradients(session: ForecastSession, st: ScenarioState, dEta: readonly Float64Array[], mem: Membership, G: number, width: (k: ModelKey) => number): Float64Array[] {
+  const m = st.inWindow.lead.length;
+  const nBase = session.models.accept.nBase;
+  const grad: Float64Array[] = PAIRS.map((p) => new Float64Array(G * width(p.model)));
+  // The fresh rows' features, here only: ~35 MB at L, let go when this returns.
+  const x = st.feats.freshUnkept();
+  const tx = session.training.x;
+  const { trainRow, freshRow } = st.feats;
+  const nzIdx = new Int32Array(nBase);
+  const nzVal = new Float64Array(nBase);
+  for (let q = 0; q < m; q++) {
+    let any = false;
+    for (let p = 0; p < PAIRS.length; p++) if (dEta[p]![q] !== 0) any = true;
+    if (!any) continue;
+    const t = trainRow[q]!;
+    const f = freshRow[q]!;
+    let nz = 0;
+    for (let c = 0; c < nBase; c++) {
+      const v = t >= 0 ? tx[c]![t]! : x[c]![f]!;
+      if (v !== 0) {
+        nzIdx[nz] = c;
+        nzVal[nz++] = v;
+      }
+    }
+    for (let p = 0; p < PAIRS.length; p++) {
+      const d = dEta[p]![q]!;
+      if (d === 0) continue;
+      const gr = grad[p]!;
+      const wd = width(PAIRS[p]!.model);
+      for (let u = mem.offsets[q]! - 1; u < mem.offsets[q + 1]!; u++) {
+        const b = (u < mem.offsets[q]! ? 0 : mem.members[u]!) * wd;
+        gr[b] = gr[b]! + d;
+        for (let z = 0; z < nz; z++) gr[b + 1 + nzIdx[z]!] = gr[b + 1 + nzIdx[z]!]! + d * nzVal[z]!;
+      }
+    }
+  }
+  return grad;
 }
 
 function withCoefficient(model: Model, index: number, h: number): Model {
