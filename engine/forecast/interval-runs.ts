@@ -19,7 +19,7 @@ import { Rng } from '../stats/rng';
 import { bootstrapModels, EXTRAPOLATION_SD, extrapolationShift, stratifiedQueueDraw } from './intervals';
 import { assembleContext, baselineContactSteps, simulateScenarioOn, windowContact0, windowContactOfSteps, windowContactSteps, windowEtas, type ScenarioState } from './kernel';
 import { queueSimExecutor, type QueueSimExecutor } from '../queue/sim-executor';
-import { compactIgnoreChances } from './queue-effects';
+import { keepQueueDraw } from './queue-effects';
 import { sizeBand, type Model, type OutcomeModels } from './outcome-models';
 import { stableOrderByValue } from './radix-order';
 import type { ForecastSession } from './session';
@@ -202,7 +202,7 @@ export async function intervalRuns(
       const made = await drive(baselineContactSteps(session, simRunOf(j), draw, SIM_STEPS));
       if (made === null) return abandon();
       bcache.contact.set(j, (bc = made));
-      compactIgnoreChances(bc);
+      keepQueueDraw(bc);
       t.baseline += performance.now() - t0;
       t0 = performance.now();
     }

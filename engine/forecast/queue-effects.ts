@@ -654,15 +654,20 @@ const ownShifts = new WeakSet<Float64Array>();
  * session.ts) need not carry a second array for counterfactualContacts.
  */
 const ignoreChances = new WeakMap<Float64Array, Float64Array>();
-/** ignoreChances of contact arrays that are kept (compactIgnoreChances), as palettes: one or the other per array. */
+/** ignoreChances of contact arrays that are kept (keepQueueDraw), as palettes: one or the other per array. */
 const compactChances = new WeakMap<Float64Array, PaletteColumn>();
 
+/** Contact arrays kept across calls (keepQueueDraw): no per-row delay memo beside them. */
+const keptDraws = new WeakSet<Float64Array>();
+
 /**
- * Stores the ignore chances beside `contact` as a palette (exactly the same values) when they have few
- * distinct values: for contact arrays kept across calls (interval-runs.ts's baseline queue draws, 20 of
- * them per session: 6 bytes a row less, ~40 MB at L).
+ * For contact arrays kept across calls (interval-runs.ts's baseline queue draws, 20 per session): their
+ * ignore chances become a palette (exactly the same values; 6 bytes a row less, ~40 MB at L), and they
+ * get no delay memo when seen again (16 bytes a row each: ~110 MB at L from a second interval call on;
+ * the delays are recomputed instead, the same numbers).
  */
-export function compactIgnoreChances(contact: Float64Array): void {
+export function keepQueueDraw(contact: Float64Array): void {
+  keptDraws.add(contact);
   const p = ignoreChances.get(contact);
   const palette = p ? paletteOf(p) : null;
   if (palette === null) return;
@@ -718,7 +723,7 @@ export function counterfactualContacts(
   // Delays that do not depend on the scenario, kept per baseline row: history's and the baseline simulation's.
   const schedOf = (r: number): WorkSchedule => (r >= 0 && r < pool.schedules.length ? pool.schedules[r]! : fallback);
   const baseKnown = seenBaseContacts.has(baseContact) ? delayMemo(baselineDelays, baseContact, baseContact.length) : null;
-  seenBaseContacts.add(baseContact);
+  if (!keptDraws.has(baseContact)) seenBaseContacts.add(baseContact);
   const perLead = pBase && pScen ? rescueUniforms(hist) : null;
   for (let k = 0; k < n; k++) {
     const i = scen.lead[k]!;
