@@ -18,10 +18,11 @@ import { expectations, type AssembleContext, type CohortInWindow, type Etas } fr
 import { Rng } from '../stats/rng';
 import { bootstrapModels, EXTRAPOLATION_SD, extrapolationShift, stratifiedQueueDraw } from './intervals';
 import { assembleContext, baselineContactSteps, simulateScenarioOn, windowContact0, windowContactOfSteps, windowContactSteps, windowEtas, type ScenarioState } from './kernel';
+import { collectGarbage } from '../queue/collect-garbage';
 import { queueSimExecutor, type QueueSimExecutor } from '../queue/sim-executor';
 import { keepQueueDraw } from './queue-effects';
 import { sizeBand, type Model, type OutcomeModels } from './outcome-models';
-import { stableOrderByValue } from './radix-order';
+import { drawHours, DrawHourBuffers, type DrawHours } from './draw-hours';
 import type { ForecastSession } from './session';
 import type { LeadExpectations } from './types';
 
@@ -109,7 +110,13 @@ export async function intervalRuns(
   seed: number,
   options: IntervalRunOptions,
 ): Promise<RunValues | null> {
-  const t = { queue: 0, baseline: 0, draws: 0, linear: 0, runs: 0 };
+  const t = { queue: 0, baseline: 0, draws: 0, linear: 0, runs: 0, gc: 0 };
+  /** Each queue draw drops ~50 MB of arrays at L (simulation results, moved contacts, the baseline's simulation the first time): collected before the next (collect-garbage.ts). */
+  const collect = (): void => {
+    const t1 = performance.now();
+    collectGarbage();
+    t.gc += performance.now() - t1;
+  };
   const pause = options.yieldPoint ?? nextTurn;
   let lastYield = performance.now();
   /** Yield, then say whether to go on. */
@@ -154,6 +161,7 @@ export async function intervalRuns(
     const made = await drive(linearizationSteps(session, st, ctx, etas0, point, mem, G));
     if (made === null) return null;
     lins.set(groupsKey, (lin = made));
+    collect();
   }
   t.linear += performance.now() - t0;
 
@@ -176,7 +184,7 @@ export async function intervalRuns(
   const drawShare = Math.floor(runs * 0.9);
   const summaries: DrawSummary[] = [];
   let lastE: LeadExpectations | null = null;
-  let slotBuf: HourSlotBuffers | null = null;
+  let hourBuf: DrawHourBuffers | null = null;
   // With worker threads the scenario's simulations run ahead there while this thread folds the draw before (and
   // simulates the baseline's the first time: kept per session); without them they run here, in slices between yield points.
   const executor = options.executor ?? queueSimExecutor();
@@ -221,14 +229,15 @@ export async function intervalRuns(
     // 2. Its per-MQL expectations (full-data models) summed per group, its hours quantiles.
     t0 = performance.now();
     const cohort: CohortInWindow = { ...st.inWindow, contact };
-    // The draw before's columns and slots are rewritten: nothing reads them once summarised.
+    // The draw before's columns and hour buffers are rewritten: nothing reads them once summarised.
     const e = (lastE = expectations(ctx, models, etas0, cohort, lastE ? { reuse: lastE } : {}));
-    slotBuf ??= new HourSlotBuffers(e.n, mem);
+    hourBuf ??= new DrawHourBuffers(e.n);
     summaries.push({
-      ...summarise(groupMoments(e, mem, G), hourSlots(e, mem, G, slotBuf), mG, G),
+      ...summarise(groupMoments(e, mem, G), drawHours(e, mem, G, hourBuf), mG, G),
       exGrid: exRows.length > 0 ? extrapolatedGrid(ctx, models, exEtas, subCohort(cohort, exRows), exRows, e, mem, G) : null,
     });
     t.draws += performance.now() - t0;
+    collect();
     emit(Math.floor((drawShare * (j + 1)) / K));
     if (!(await proceed())) return null;
   }
@@ -358,119 +367,6 @@ function extrapolatedSums(ctx: AssembleContext, models: OutcomeModels, etas: Eta
   });
 }
 
-/** Contacted MQLs of a queue draw in ascending hours, per group (slot ranges; group 0 all). */
-interface HourSlots {
-  readonly offsets: Int32Array;
-  readonly row: Int32Array;
-  readonly value: Float64Array;
-  /** The row's hours weight (1 a contact). */
-  readonly weight: Float64Array;
-  /** Rank of each slot within its group (weight before it + (weight - 1) / 2, as weighted-quantile.ts). */
-  readonly rank: Float64Array;
-}
-
-/**
- * hourSlots' row-sized arrays, made once per intervalRuns call and rewritten by every queue draw (each
- * draw's slots are read by summarise before the next draw's are made): ~45 MB a draw at L otherwise.
- */
-class HourSlotBuffers {
-  readonly itemRow: Int32Array;
-  readonly hours: Float64Array;
-  readonly order: Int32Array;
-  readonly row: Int32Array;
-  readonly value: Float64Array;
-  readonly weight: Float64Array;
-  readonly rank: Float64Array;
-  /** For m rows, each in group 0 and mem's groups. */
-  constructor(m: number, mem: Membership) {
-    const slots = m + mem.members.length;
-    this.itemRow = new Int32Array(m);
-    this.hours = new Float64Array(m);
-    this.order = new Int32Array(m);
-    this.row = new Int32Array(slots);
-    this.value = new Float64Array(slots);
-    this.weight = new Float64Array(slots);
-    this.rank = new Float64Array(slots);
-  }
-}
-
-function hourSlots(e: LeadExpectations, mem: Membership, G: number, buf: HourSlotBuffers = new HourSlotBuffers(e.n, mem)): HourSlots {
-  const m = e.n;
-  let n = 0;
-  const { itemRow, hours } = buf;
-  for (let q = 0; q < m; q++) {
-    if (e.hoursWeight[q]! > 0) {
-      hours[n] = e.hours[q]!;
-      itemRow[n++] = q;
-    }
-  }
-  // Ties keep row order, as group-metrics.ts's point values do.
-  const order = stableOrderByValue(hours, n, buf.order);
-  const count = new Int32Array(G + 1);
-  for (let i = 0; i < n; i++) {
-    const q = itemRow[i]!;
-    count[1]!++;
-    for (let u = mem.offsets[q]!; u < mem.offsets[q + 1]!; u++) count[mem.members[u]! + 1]!++;
-  }
-  const offsets = new Int32Array(G + 1);
-  for (let g = 0; g < G; g++) offsets[g + 1] = offsets[g]! + count[g + 1]!;
-  const total = offsets[G]!;
-  const row = buf.row.subarray(0, total);
-  const value = buf.value.subarray(0, total);
-  const weight = buf.weight.subarray(0, total);
-  const put = offsets.slice(0, G);
-  for (let i = 0; i < n; i++) {
-    const q = itemRow[order[i]!]!;
-    const v = e.hours[q]!;
-    const hwq = e.hoursWeight[q]!;
-    let p = put[0]!++;
-    row[p] = q;
-    value[p] = v;
-    weight[p] = hwq;
-    for (let u = mem.offsets[q]!; u < mem.offsets[q + 1]!; u++) {
-      p = put[mem.members[u]!]!++;
-      row[p] = q;
-      value[p] = v;
-      weight[p] = hwq;
-    }
-  }
-  const rank = buf.rank.subarray(0, total);
-  for (let g = 0; g < G; g++) {
-    let before = 0;
-    for (let p = offsets[g]!; p < offsets[g + 1]!; p++) {
-      rank[p] = before + (weight[p]! - 1) / 2;
-      before += weight[p]!;
-    }
-  }
-  return { offsets, row, value, weight, rank };
-}
-
-/**
- * A group's hours quantile in a resampled year: the Poisson bootstrap moves
- * the p-quantile of n items to the item at rank p(n - 1) + Z sqrt(n p (1 - p))
- * (the count of resampled items below a fixed item is, to first order,
- * normal with that sd), read off the queue draw's sorted hours.
- */
-function resampledQuantile(s: HourSlots, g: number, p: number, z: number): number | null {
-  const from = s.offsets[g]!;
-  const to = s.offsets[g + 1]!;
-  if (to <= from) return null;
-  const total = s.rank[to - 1]! + (s.weight[to - 1]! + 1) / 2;
-  const target = p * Math.max(0, total - 1) + z * Math.sqrt(total * p * (1 - p));
-  if (target <= s.rank[from]!) return s.value[from]!;
-  if (target >= s.rank[to - 1]!) return s.value[to - 1]!;
-  let lo = from;
-  let hi = to - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (s.rank[mid]! <= target) lo = mid;
-    else hi = mid;
-  }
-  const span = s.rank[hi]! - s.rank[lo]!;
-  const f = span > 0 ? (target - s.rank[lo]!) / span : 0;
-  return s.value[lo]! + f * (s.value[hi]! - s.value[lo]!);
-}
-
 /** What the runs need of a queue draw: per group, rates and their resampling sd, hours quantiles and theirs. */
 interface DrawSummary {
   /** G x 8: each expectation's mean per MQL (SUM order). */
@@ -483,25 +379,17 @@ interface DrawSummary {
   readonly exGrid: ReturnType<typeof extrapolatedGrid> | null;
 }
 
-function summarise(mo: Moments, slots: HourSlots, size: Float64Array, G: number): Omit<DrawSummary, 'exGrid'> {
+function summarise(mo: Moments, dh: DrawHours, size: Float64Array, G: number): Omit<DrawSummary, 'exGrid'> {
   const mean = new Float64Array(G * 8);
   const boot = new Float64Array(G * 8);
-  const hours = new Float64Array(G * 2).fill(Number.NaN);
-  const hoursSd = new Float64Array(G * 2);
   for (let g = 0; g < G; g++) {
     const n = size[g]!;
     for (let k = 0; k < 8; k++) {
       mean[g * 8 + k] = n > 0 ? mo.sum[g * 8 + k]! / n : Number.NaN;
       boot[g * 8 + k] = n > 0 ? Math.sqrt(mo.ss[g * 8 + k]!) / n : 0;
     }
-    [0.5, 0.9].forEach((p, i) => {
-      const q = resampledQuantile(slots, g, p, 0);
-      if (q === null) return;
-      hours[g * 2 + i] = q;
-      hoursSd[g * 2 + i] = ((resampledQuantile(slots, g, p, 1) ?? q) - (resampledQuantile(slots, g, p, -1) ?? q)) / 2;
-    });
   }
-  return { mean, boot, hours, hoursSd };
+  return { mean, boot, hours: dh.hours, hoursSd: dh.hoursSd };
 }
 
 /**
