@@ -121,3 +121,15 @@ export interface WorkspaceColumns {
   readonly loadMs: number;
   readonly loadPhases: Readonly<Record<string, number>>;
 }
+
+/**
+ * The columns a forecast session keeps (and everything it calls reads): the dispositions are read once,
+ * into the lead history (forecast/history.ts), then let go (~60 MB at L of a 2 GB budget).
+ */
+export type SessionColumns = Omit<WorkspaceColumns, 'dispositions'>;
+
+/** `cols` without its dispositions (a new object: the caller's keeps them). */
+export function withoutDispositions(cols: WorkspaceColumns): SessionColumns {
+  const { dispositions: _dropped, ...kept } = cols;
+  return kept;
+}

@@ -7,7 +7,7 @@
 // activity counts are the score's inputs and carry its information under any
 // weights. The vocabulary (which categories get a column) is fixed once from
 // the handed-off leads, so a scenario's features line up with the fit's.
-import { EMAIL_FREE, EMAIL_MISSING, type CodedColumn, type WorkspaceColumns } from '../columns/types';
+import { EMAIL_FREE, EMAIL_MISSING, type CodedColumn, type SessionColumns } from '../columns/types';
 import type { CompiledRules } from '../replay/compile';
 import { DAY_MS } from './history';
 
@@ -23,7 +23,7 @@ export interface BaselineScorer {
   readonly fit: Float64Array;
 }
 
-export function baselineScoreAt(cols: WorkspaceColumns, sc: BaselineScorer, i: number, t: number, perType: Float64Array): number {
+export function baselineScoreAt(cols: SessionColumns, sc: BaselineScorer, i: number, t: number, perType: Float64Array): number {
   const { leadOffsets, typeCode, time } = cols.activities;
   const { points, caps, halfLifeMs, lookbackMs } = sc.rules;
   perType.fill(0);
@@ -71,7 +71,7 @@ function topLevels(col: CodedColumn, rows: ArrayLike<number>, max: number): numb
 }
 
 /** Vocabulary from the fitting rows (lead indices of handed-off leads). */
-export function buildFeatureSpec(cols: WorkspaceColumns, rows: ArrayLike<number>): FeatureSpec {
+export function buildFeatureSpec(cols: SessionColumns, rows: ArrayLike<number>): FeatureSpec {
   const s = cols.leads.strings;
   const levels = {
     seniority: topLevels(s.seniority, rows, MAX_LEVELS.seniority),
@@ -112,7 +112,7 @@ export function buildFeatureSpec(cols: WorkspaceColumns, rows: ArrayLike<number>
  * MQL activity itself included). Column-major: one Float64Array per feature.
  */
 export function buildFeatures(
-  cols: WorkspaceColumns,
+  cols: SessionColumns,
   spec: FeatureSpec,
   rows: ArrayLike<number>,
   at: ArrayLike<number>,

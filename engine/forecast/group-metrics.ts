@@ -9,6 +9,7 @@ import type { MetricSums } from './types';
 import { stableOrderByValue } from './radix-order';
 import type { LeadExpectations } from './types';
 import { sortedWeightedQuantiles } from './weighted-quantile';
+import { scratchCapacity } from './scratch-capacity';
 
 export interface RowGroup {
   /** MQL rows of the group, ascending (quantile ties follow row order, as metricValues does). */
@@ -40,10 +41,10 @@ class Scratch {
 const scratch = new Scratch();
 
 function grownI32(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
-  return a.length >= n ? a : new Int32Array(Math.max(n, a.length * 2, 1024));
+  return a.length >= n ? a : new Int32Array(scratchCapacity(n));
 }
 function grownF64(a: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBuffer> {
-  return a.length >= n ? a : new Float64Array(Math.max(n, a.length * 2, 1024));
+  return a.length >= n ? a : new Float64Array(scratchCapacity(n));
 }
 
 /**

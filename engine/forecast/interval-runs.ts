@@ -18,9 +18,11 @@ import { expectations, type AssembleContext, type CohortInWindow, type Etas } fr
 import { Rng } from '../stats/rng';
 import { bootstrapModels, EXTRAPOLATION_SD, extrapolationShift, stratifiedQueueDraw } from './intervals';
 import { assembleContext, baselineContactSteps, simulateScenarioOn, windowContact0, windowContactOfSteps, windowContactSteps, windowEtas, type ScenarioState } from './kernel';
+import { collectGarbage } from '../queue/collect-garbage';
 import { queueSimExecutor, type QueueSimExecutor } from '../queue/sim-executor';
+import { keepQueueDraw } from './queue-effects';
 import { sizeBand, type Model, type OutcomeModels } from './outcome-models';
-import { stableOrderByValue } from './radix-order';
+import { drawHours, DrawHourBuffers, type DrawHours } from './draw-hours';
 import type { ForecastSession } from './session';
 import type { LeadExpectations } from './types';
 
@@ -108,7 +110,13 @@ export async function intervalRuns(
   seed: number,
   options: IntervalRunOptions,
 ): Promise<RunValues | null> {
-  const t = { queue: 0, baseline: 0, draws: 0, linear: 0, runs: 0 };
+  const t = { queue: 0, baseline: 0, draws: 0, linear: 0, runs: 0, gc: 0 };
+  /** Each queue draw drops ~50 MB of arrays at L (simulation results, moved contacts, the baseline's simulation the first time): collected before the next (collect-garbage.ts). */
+  const collect = (): void => {
+    const t1 = performance.now();
+    collectGarbage();
+    t.gc += performance.now() - t1;
+  };
   const pause = options.yieldPoint ?? nextTurn;
   let lastYield = performance.now();
   /** Yield, then say whether to go on. */
@@ -153,6 +161,7 @@ export async function intervalRuns(
     const made = await drive(linearizationSteps(session, st, ctx, etas0, point, mem, G));
     if (made === null) return null;
     lins.set(groupsKey, (lin = made));
+    collect();
   }
   t.linear += performance.now() - t0;
 
@@ -174,6 +183,8 @@ export async function intervalRuns(
   };
   const drawShare = Math.floor(runs * 0.9);
   const summaries: DrawSummary[] = [];
+  let lastE: LeadExpectations | null = null;
+  let hourBuf: DrawHourBuffers | null = null;
   // With worker threads the scenario's simulations run ahead there while this thread folds the draw before (and
   // simulates the baseline's the first time: kept per session); without them they run here, in slices between yield points.
   const executor = options.executor ?? queueSimExecutor();
@@ -199,6 +210,7 @@ export async function intervalRuns(
       const made = await drive(baselineContactSteps(session, simRunOf(j), draw, SIM_STEPS));
       if (made === null) return abandon();
       bcache.contact.set(j, (bc = made));
+      keepQueueDraw(bc);
       t.baseline += performance.now() - t0;
       t0 = performance.now();
     }
@@ -217,12 +229,15 @@ export async function intervalRuns(
     // 2. Its per-MQL expectations (full-data models) summed per group, its hours quantiles.
     t0 = performance.now();
     const cohort: CohortInWindow = { ...st.inWindow, contact };
-    const e = expectations(ctx, models, etas0, cohort);
+    // The draw before's columns and hour buffers are rewritten: nothing reads them once summarised.
+    const e = (lastE = expectations(ctx, models, etas0, cohort, lastE ? { reuse: lastE } : {}));
+    hourBuf ??= new DrawHourBuffers(e.n);
     summaries.push({
-      ...summarise(groupMoments(e, mem, G), hourSlots(e, mem, G), mG, G),
+      ...summarise(groupMoments(e, mem, G), drawHours(e, mem, G, hourBuf), mG, G),
       exGrid: exRows.length > 0 ? extrapolatedGrid(ctx, models, exEtas, subCohort(cohort, exRows), exRows, e, mem, G) : null,
     });
     t.draws += performance.now() - t0;
+    collect();
     emit(Math.floor((drawShare * (j + 1)) / K));
     if (!(await proceed())) return null;
   }
@@ -321,19 +336,8 @@ const EX_GRID = [-4, -3, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2, 3, 4].map((z) =>
  * them by linear interpolation per run.
  */
 function extrapolatedGrid(ctx: AssembleContext, models: OutcomeModels, etas: Etas, c: CohortInWindow, rows: Int32Array, e0: LeadExpectations, mem: Membership, G: number) {
-  const base = SUM.map((k) => e0[k]);
-  const at = EX_GRID.map((shift) => {
-    const e = expectations(ctx, models, etas, c, { extrapolationShift: shift });
-    const d = new Float64Array(G * 8);
-    for (let x = 0; x < rows.length; x++) {
-      const q = rows[x]!;
-      for (let u = mem.offsets[q]! - 1; u < mem.offsets[q + 1]!; u++) {
-        const g = u < mem.offsets[q]! ? 0 : mem.members[u]!;
-        for (const k of MODEL_METRICS) d[g * 8 + k] = d[g * 8 + k]! + e[SUM[k]][x]! - base[k]![q]!;
-      }
-    }
-    return d;
-  });
+  // The sums are made in a function of their own: a closure here would keep e0's columns (~20 MB a draw at L) alive with `add`.
+  const at = extrapolatedSums(ctx, models, etas, c, rows, e0, mem, G);
   return {
     add(delta: Float64Array, shift: number): void {
       let i = 0;
@@ -346,93 +350,21 @@ function extrapolatedGrid(ctx: AssembleContext, models: OutcomeModels, etas: Eta
   };
 }
 
-/** Contacted MQLs of a queue draw in ascending hours, per group (slot ranges; group 0 all). */
-interface HourSlots {
-  readonly offsets: Int32Array;
-  readonly row: Int32Array;
-  readonly value: Float64Array;
-  /** The row's hours weight (1 a contact). */
-  readonly weight: Float64Array;
-  /** Rank of each slot within its group (weight before it + (weight - 1) / 2, as weighted-quantile.ts). */
-  readonly rank: Float64Array;
-}
-
-function hourSlots(e: LeadExpectations, mem: Membership, G: number): HourSlots {
-  const m = e.n;
-  let n = 0;
-  const itemRow = new Int32Array(m);
-  const hours = new Float64Array(m);
-  for (let q = 0; q < m; q++) {
-    if (e.hoursWeight[q]! > 0) {
-      hours[n] = e.hours[q]!;
-      itemRow[n++] = q;
+/** Per EX_GRID shift: the extrapolated MQLs' change of each group's sums (G x 8) against e0. */
+function extrapolatedSums(ctx: AssembleContext, models: OutcomeModels, etas: Etas, c: CohortInWindow, rows: Int32Array, e0: LeadExpectations, mem: Membership, G: number): Float64Array[] {
+  const base = SUM.map((k) => e0[k]);
+  return EX_GRID.map((shift) => {
+    const e = expectations(ctx, models, etas, c, { extrapolationShift: shift });
+    const d = new Float64Array(G * 8);
+    for (let x = 0; x < rows.length; x++) {
+      const q = rows[x]!;
+      for (let u = mem.offsets[q]! - 1; u < mem.offsets[q + 1]!; u++) {
+        const g = u < mem.offsets[q]! ? 0 : mem.members[u]!;
+        for (const k of MODEL_METRICS) d[g * 8 + k] = d[g * 8 + k]! + e[SUM[k]][x]! - base[k]![q]!;
+      }
     }
-  }
-  // Ties keep row order, as group-metrics.ts's point values do.
-  const order = stableOrderByValue(hours, n, new Int32Array(n));
-  const count = new Int32Array(G + 1);
-  for (let i = 0; i < n; i++) {
-    const q = itemRow[i]!;
-    count[1]!++;
-    for (let u = mem.offsets[q]!; u < mem.offsets[q + 1]!; u++) count[mem.members[u]! + 1]!++;
-  }
-  const offsets = new Int32Array(G + 1);
-  for (let g = 0; g < G; g++) offsets[g + 1] = offsets[g]! + count[g + 1]!;
-  const total = offsets[G]!;
-  const row = new Int32Array(total);
-  const value = new Float64Array(total);
-  const weight = new Float64Array(total);
-  const put = offsets.slice(0, G);
-  for (let i = 0; i < n; i++) {
-    const q = itemRow[order[i]!]!;
-    const v = e.hours[q]!;
-    const hwq = e.hoursWeight[q]!;
-    let p = put[0]!++;
-    row[p] = q;
-    value[p] = v;
-    weight[p] = hwq;
-    for (let u = mem.offsets[q]!; u < mem.offsets[q + 1]!; u++) {
-      p = put[mem.members[u]!]!++;
-      row[p] = q;
-      value[p] = v;
-      weight[p] = hwq;
-    }
-  }
-  const rank = new Float64Array(total);
-  for (let g = 0; g < G; g++) {
-    let before = 0;
-    for (let p = offsets[g]!; p < offsets[g + 1]!; p++) {
-      rank[p] = before + (weight[p]! - 1) / 2;
-      before += weight[p]!;
-    }
-  }
-  return { offsets, row, value, weight, rank };
-}
-
-/**
- * A group's hours quantile in a resampled year: the Poisson bootstrap moves
- * the p-quantile of n items to the item at rank p(n - 1) + Z sqrt(n p (1 - p))
- * (the count of resampled items below a fixed item is, to first order,
- * normal with that sd), read off the queue draw's sorted hours.
- */
-function resampledQuantile(s: HourSlots, g: number, p: number, z: number): number | null {
-  const from = s.offsets[g]!;
-  const to = s.offsets[g + 1]!;
-  if (to <= from) return null;
-  const total = s.rank[to - 1]! + (s.weight[to - 1]! + 1) / 2;
-  const target = p * Math.max(0, total - 1) + z * Math.sqrt(total * p * (1 - p));
-  if (target <= s.rank[from]!) return s.value[from]!;
-  if (target >= s.rank[to - 1]!) return s.value[to - 1]!;
-  let lo = from;
-  let hi = to - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (s.rank[mid]! <= target) lo = mid;
-    else hi = mid;
-  }
-  const span = s.rank[hi]! - s.rank[lo]!;
-  const f = span > 0 ? (target - s.rank[lo]!) / span : 0;
-  return s.value[lo]! + f * (s.value[hi]! - s.value[lo]!);
+    return d;
+  });
 }
 
 /** What the runs need of a queue draw: per group, rates and their resampling sd, hours quantiles and theirs. */
@@ -447,25 +379,17 @@ interface DrawSummary {
   readonly exGrid: ReturnType<typeof extrapolatedGrid> | null;
 }
 
-function summarise(mo: Moments, slots: HourSlots, size: Float64Array, G: number): Omit<DrawSummary, 'exGrid'> {
+function summarise(mo: Moments, dh: DrawHours, size: Float64Array, G: number): Omit<DrawSummary, 'exGrid'> {
   const mean = new Float64Array(G * 8);
   const boot = new Float64Array(G * 8);
-  const hours = new Float64Array(G * 2).fill(Number.NaN);
-  const hoursSd = new Float64Array(G * 2);
   for (let g = 0; g < G; g++) {
     const n = size[g]!;
     for (let k = 0; k < 8; k++) {
       mean[g * 8 + k] = n > 0 ? mo.sum[g * 8 + k]! / n : Number.NaN;
       boot[g * 8 + k] = n > 0 ? Math.sqrt(mo.ss[g * 8 + k]!) / n : 0;
     }
-    [0.5, 0.9].forEach((p, i) => {
-      const q = resampledQuantile(slots, g, p, 0);
-      if (q === null) return;
-      hours[g * 2 + i] = q;
-      hoursSd[g * 2 + i] = ((resampledQuantile(slots, g, p, 1) ?? q) - (resampledQuantile(slots, g, p, -1) ?? q)) / 2;
-    });
   }
-  return { mean, boot, hours, hoursSd };
+  return { mean, boot, hours: dh.hours, hoursSd: dh.hoursSd };
 }
 
 /**
@@ -600,64 +524,44 @@ function* linearizationSteps(session: ForecastSession, st: ScenarioState, ctx: A
   const P = 1 + nBase;
   const width = (k: ModelKey) => 1 + models[k].fit.coefficients.length;
 
-  // Per row and pair: d(expectation)/d(eta).
+  // Per row and pair: d(expectation)/d(eta). Every pass writes into one set of expectation columns (~26 MB
+  // at L a set): each pass's differences are read off before the next pass rewrites them.
   const plus = (a: Float64Array) => Float64Array.from(a, (v) => v + H);
-  const e1 = expectations(ctx, models, { ...etas0, accept: plus(etas0.accept), reject: plus(etas0.reject), sql: plus(etas0.sql), opp: plus(etas0.opp) }, cohort);
-  yield;
-  const amountUp: OutcomeModels = { ...models, amountByBand: Float64Array.from(models.amountByBand, (a) => a + 1) };
-  const e2 = expectations(ctx, amountUp, { ...etas0, won: plus(etas0.won) }, cohort);
-  yield;
   const diffCols = (e: LeadExpectations) => [e.accept, e.reject, e.sql, e.opp, e.won, e.pipeline];
   const d0 = diffCols(e0);
-  const d1 = diffCols(e1);
   const dEta: Float64Array[] = PAIRS.map(() => new Float64Array(m));
+  let e = expectations(ctx, models, { ...etas0, accept: plus(etas0.accept), reject: plus(etas0.reject), sql: plus(etas0.sql), opp: plus(etas0.opp) }, cohort);
+  const d1 = diffCols(e);
+  for (let q = 0; q < m; q++) for (let p = 0; p < 6; p++) dEta[p]![q] = (d1[p]![q]! - d0[p]![q]!) / H;
+  yield;
+  const amountUp: OutcomeModels = { ...models, amountByBand: Float64Array.from(models.amountByBand, (a) => a + 1) };
+  e = expectations(ctx, amountUp, { ...etas0, won: plus(etas0.won) }, cohort, { reuse: e });
+  for (let q = 0; q < m; q++) dEta[6]![q] = (e.won[q]! - e0.won[q]!) / H;
+  // Pipeline per size band's mean amount (exactly linear: a step of 1), read before the columns are rewritten.
+  const amount = new Float64Array(G * 4);
+  const size = session.cols.leads.companySize;
   for (let q = 0; q < m; q++) {
-    for (let p = 0; p < 6; p++) dEta[p]![q] = (d1[p]![q]! - d0[p]![q]!) / H;
-    dEta[6]![q] = (e2.won[q]! - e0.won[q]!) / H;
+    const d = e.pipeline[q]! - e0.pipeline[q]!;
+    if (d === 0) continue;
+    const band = sizeBand(size[st.inWindow.lead[q]!]!);
+    for (let u = mem.offsets[q]! - 1; u < mem.offsets[q + 1]!; u++) {
+      const g = u < mem.offsets[q]! ? 0 : mem.members[u]!;
+      amount[g * 4 + band] = amount[g * 4 + band]! + d;
+    }
   }
+  yield;
 
   // Gradients over [intercept, base coefficients], then the extra columns.
-  const grad: Float64Array[] = PAIRS.map((p) => new Float64Array(G * width(p.model)));
-  const x = st.feats.fresh();
-  const tx = session.training.x;
-  const { trainRow, freshRow } = st.feats;
-  const nzIdx = new Int32Array(nBase);
-  const nzVal = new Float64Array(nBase);
-  for (let q = 0; q < m; q++) {
-    let any = false;
-    for (let p = 0; p < PAIRS.length; p++) if (dEta[p]![q] !== 0) any = true;
-    if (!any) continue;
-    const t = trainRow[q]!;
-    const f = freshRow[q]!;
-    let nz = 0;
-    for (let c = 0; c < nBase; c++) {
-      const v = t >= 0 ? tx[c]![t]! : x[c]![f]!;
-      if (v !== 0) {
-        nzIdx[nz] = c;
-        nzVal[nz++] = v;
-      }
-    }
-    for (let p = 0; p < PAIRS.length; p++) {
-      const d = dEta[p]![q]!;
-      if (d === 0) continue;
-      const gr = grad[p]!;
-      const wd = width(PAIRS[p]!.model);
-      for (let u = mem.offsets[q]! - 1; u < mem.offsets[q + 1]!; u++) {
-        const b = (u < mem.offsets[q]! ? 0 : mem.members[u]!) * wd;
-        gr[b] = gr[b]! + d;
-        for (let z = 0; z < nz; z++) gr[b + 1 + nzIdx[z]!] = gr[b + 1 + nzIdx[z]!]! + d * nzVal[z]!;
-      }
-    }
-  }
+  const grad = baseGradients(session, st, dEta, mem, G, width);
   yield;
   // Extra columns (coefficient index nBase + c): one pass per c, every model that has it moved at once.
   const maxExtra = Math.max(...MODELS.map((k) => width(k) - P));
   for (let c = 0; c < maxExtra; c++) {
     const moved = { ...models };
     for (const k of MODELS) if (width(k) - P > c) moved[k] = withCoefficient(models[k], nBase + c, H);
-    const ec = expectations(ctx, moved, etas0, cohort);
+    e = expectations(ctx, moved, etas0, cohort, { reuse: e });
     yield;
-    const dc = diffCols(ec);
+    const dc = diffCols(e);
     for (let q = 0; q < m; q++) {
       for (let p = 0; p < 6; p++) {
         const k = PAIRS[p]!.model;
@@ -674,18 +578,6 @@ function* linearizationSteps(session: ForecastSession, st: ScenarioState, ctx: A
     }
   }
   yield;
-  // Pipeline per size band's mean amount (exactly linear: a step of 1).
-  const amount = new Float64Array(G * 4);
-  const size = session.cols.leads.companySize;
-  for (let q = 0; q < m; q++) {
-    const d = e2.pipeline[q]! - e0.pipeline[q]!;
-    if (d === 0) continue;
-    const band = sizeBand(size[st.inWindow.lead[q]!]!);
-    for (let u = mem.offsets[q]! - 1; u < mem.offsets[q + 1]!; u++) {
-      const g = u < mem.offsets[q]! ? 0 : mem.members[u]!;
-      amount[g * 4 + band] = amount[g * 4 + band]! + d;
-    }
-  }
 
   const shiftOf = new Map<ModelKey, Float64Array>();
   return {
@@ -718,6 +610,46 @@ function* linearizationSteps(session: ForecastSession, st: ScenarioState, ctx: A
       }
     },
   };
+}
+
+/** Per (metric, model) pair, each group's gradient over [intercept, base coefficients] (extra columns left 0). */
+function baseGradients(session: ForecastSession, st: ScenarioState, dEta: readonly Float64Array[], mem: Membership, G: number, width: (k: ModelKey) => number): Float64Array[] {
+  const m = st.inWindow.lead.length;
+  const nBase = session.models.accept.nBase;
+  const grad: Float64Array[] = PAIRS.map((p) => new Float64Array(G * width(p.model)));
+  // The fresh rows' features, here only: ~35 MB at L, let go when this returns.
+  const x = st.feats.freshUnkept();
+  const tx = session.training.x;
+  const { trainRow, freshRow } = st.feats;
+  const nzIdx = new Int32Array(nBase);
+  const nzVal = new Float64Array(nBase);
+  for (let q = 0; q < m; q++) {
+    let any = false;
+    for (let p = 0; p < PAIRS.length; p++) if (dEta[p]![q] !== 0) any = true;
+    if (!any) continue;
+    const t = trainRow[q]!;
+    const f = freshRow[q]!;
+    let nz = 0;
+    for (let c = 0; c < nBase; c++) {
+      const v = t >= 0 ? tx[c]![t]! : x[c]![f]!;
+      if (v !== 0) {
+        nzIdx[nz] = c;
+        nzVal[nz++] = v;
+      }
+    }
+    for (let p = 0; p < PAIRS.length; p++) {
+      const d = dEta[p]![q]!;
+      if (d === 0) continue;
+      const gr = grad[p]!;
+      const wd = width(PAIRS[p]!.model);
+      for (let u = mem.offsets[q]! - 1; u < mem.offsets[q + 1]!; u++) {
+        const b = (u < mem.offsets[q]! ? 0 : mem.members[u]!) * wd;
+        gr[b] = gr[b]! + d;
+        for (let z = 0; z < nz; z++) gr[b + 1 + nzIdx[z]!] = gr[b + 1 + nzIdx[z]!]! + d * nzVal[z]!;
+      }
+    }
+  }
+  return grad;
 }
 
 function withCoefficient(model: Model, index: number, h: number): Model {

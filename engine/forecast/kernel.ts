@@ -409,6 +409,11 @@ export interface WindowFeatures {
   readonly freshHigh: Uint8Array;
   /** Feature columns of the fresh rows (built once, on first call). */
   fresh(): readonly Float64Array[];
+  /**
+   * The same columns without keeping them (the kept ones if fresh() built them): the interval runs'
+   * gradients read them in one pass, and kept on the window piece they held ~35 MB at L for nothing.
+   */
+  freshUnkept(): readonly Float64Array[];
 }
 
 /**
@@ -464,6 +469,7 @@ function featuresFor(session: ForecastSession, lead: Int32Array, at: Float64Arra
     freshAt,
     freshHigh,
     fresh: () => (x ??= buildFeatures(cols, session.spec, freshLead, freshAt, freshHigh, session.scorer)),
+    freshUnkept: () => x ?? buildFeatures(cols, session.spec, freshLead, freshAt, freshHigh, session.scorer),
   };
 }
 

@@ -6,7 +6,7 @@
 // see. A forecast carries them as observed conversions of a lead that stays
 // an MQL (README "Recycled leads").
 import type { Workspace } from '../workspace/database';
-import { TRIGGER_HIGH_INTENT, TRIGGER_MANUAL, TRIGGER_NONE, TRIGGER_OTHER, TRIGGER_SCORE, type WorkspaceColumns } from '../columns/types';
+import { TRIGGER_HIGH_INTENT, TRIGGER_MANUAL, TRIGGER_NONE, TRIGGER_OTHER, TRIGGER_SCORE, type SessionColumns } from '../columns/types';
 import { LINKED_HANDOFFS_SQL } from '../metrics/handoff-facts';
 import { compileRules, slack, tierFor } from '../replay/compile';
 import type { Policy } from '../scenario/policy';
@@ -87,7 +87,7 @@ const num = (v: unknown): number => (typeof v === 'number' ? v : Number.NaN);
  * has a second handoff row (the columns count them), so worlds without
  * recycled leads pay nothing.
  */
-export async function loadLaterConversions(ws: Workspace, cols: WorkspaceColumns): Promise<LaterConversionRows> {
+export async function loadLaterConversions(ws: Workspace, cols: SessionColumns): Promise<LaterConversionRows> {
   const count = cols.handoffs.count;
   let any = false;
   for (let i = 0; i < count.length && !any; i++) any = count[i]! > 1;
@@ -159,7 +159,7 @@ export const NO_KEPT: KeptLaterConversions = { index: new Int32Array(0), tier: n
 /** How a policy scores: what a later conversion's qualifying score under it is read from. */
 export interface LaterScoring {
   readonly later: LaterConversions;
-  readonly cols: WorkspaceColumns;
+  readonly cols: SessionColumns;
   readonly policy: Policy;
   /** The policy's fit points per lead. */
   readonly fit: Float64Array;

@@ -6,7 +6,7 @@
 // so the baseline replay gives back history exactly and only what the
 // scenario changes (more or fewer MQLs on the same reps, other tiers hence
 // other priorities, more or fewer reps, another daily capacity) moves it.
-import type { WorkspaceColumns } from '../columns/types';
+import type { SessionColumns } from '../columns/types';
 import type { RepSchedules } from '../calendar/rep-schedules';
 import type { WorkSchedule } from '../calendar/business-hours';
 import { counterfactualContactTimes, timeOfDayBand } from '../queue/counterfactual';
@@ -22,6 +22,8 @@ import type { Policy } from '../scenario/policy';
 import { tierOrder } from '../scenario/policy';
 import { BLACK_HOLE_MS, DECIDED_LATE, SETTLED_BY_REVIEW, WORKED_HORIZON_MS, type LeadHistory } from './history';
 import { sizeBand } from './outcome-models';
+import { decodePalette, paletteOf, paletteValue, type PaletteColumn } from './palette-column';
+import { scratchCapacity } from './scratch-capacity';
 
 /** Distinct stream of hashUniform for moving MQLs to added reps. */
 const STREAM_EXTRA_REPS = 0x5e11;
@@ -83,7 +85,7 @@ export function tierRanks(policy: Policy): Int32Array {
 }
 
 export function buildRepPool(
-  cols: WorkspaceColumns,
+  cols: SessionColumns,
   hist: LeadHistory,
   reps: readonly RepRow[],
   schedules: RepSchedules,
@@ -498,7 +500,7 @@ function addRepsToBusiestTeams(base: RepPoolState, k: number, loadPerRep: Float6
  * moves in every run: new hires take an even share of their team's flow.
  */
 export function assignReps(
-  cols: WorkspaceColumns,
+  cols: SessionColumns,
   hist: LeadHistory,
   base: RepPoolState,
   pool: ScenarioPool,
@@ -652,6 +654,26 @@ const ownShifts = new WeakSet<Float64Array>();
  * session.ts) need not carry a second array for counterfactualContacts.
  */
 const ignoreChances = new WeakMap<Float64Array, Float64Array>();
+/** ignoreChances of contact arrays that are kept (keepQueueDraw), as palettes: one or the other per array. */
+const compactChances = new WeakMap<Float64Array, PaletteColumn>();
+
+/** Contact arrays kept across calls (keepQueueDraw): no per-row delay memo beside them. */
+const keptDraws = new WeakSet<Float64Array>();
+
+/**
+ * For contact arrays kept across calls (interval-runs.ts's baseline queue draws, 20 per session): their
+ * ignore chances become a palette (exactly the same values; 6 bytes a row less, ~40 MB at L), and they
+ * get no delay memo when seen again (16 bytes a row each: ~110 MB at L from a second interval call on;
+ * the delays are recomputed instead, the same numbers).
+ */
+export function keepQueueDraw(contact: Float64Array): void {
+  keptDraws.add(contact);
+  const p = ignoreChances.get(contact);
+  const palette = p ? paletteOf(p) : null;
+  if (palette === null) return;
+  compactChances.set(contact, palette);
+  ignoreChances.delete(contact);
+}
 /** Rows the simulation ignored and never contacted, beside the contact array like ignoreChances. */
 const ignoredRows = new WeakMap<Float64Array, Uint8Array>();
 
@@ -672,14 +694,17 @@ export function counterfactualContacts(
   fallback: WorkSchedule,
 ): Float64Array {
   const n = scen.lead.length;
-  const pScen = ignoreChances.get(scenContact);
-  const pBaseRows = ignoreChances.get(baseContact);
-  const ignS = ignoredRows.get(scenContact);
-  const ignBRows = ignoredRows.get(baseContact);
   // Row buffers reused across calls (read only during this call); every row's entries are written below.
   const sc = cfScratch.ensure(n);
+  // A kept baseline draw is its own scenario's simulation when the queue is the baseline's: its chances may be a palette.
+  const pScenCodes = compactChances.get(scenContact);
+  const pScen = ignoreChances.get(scenContact) ?? (pScenCodes ? decodePalette(pScenCodes, sc.pScen.subarray(0, scenContact.length)) : undefined);
+  const pBaseRows = ignoreChances.get(baseContact);
+  const pBaseCodes = compactChances.get(baseContact);
+  const ignS = ignoredRows.get(scenContact);
+  const ignBRows = ignoredRows.get(baseContact);
   const inHistory = sc.inHistory.subarray(0, n);
-  const pBase = pBaseRows ? sc.pBase.subarray(0, n) : undefined;
+  const pBase = pBaseRows || pBaseCodes ? sc.pBase.subarray(0, n) : undefined;
   const ignB = ignBRows ? sc.ignB.subarray(0, n) : undefined;
   const pHist = sc.pHist.subarray(0, n);
   const decided = sc.decided.subarray(0, n);
@@ -699,7 +724,7 @@ export function counterfactualContacts(
   // Delays that do not depend on the scenario, kept per baseline row: history's and the baseline simulation's.
   const schedOf = (r: number): WorkSchedule => (r >= 0 && r < pool.schedules.length ? pool.schedules[r]! : fallback);
   const baseKnown = seenBaseContacts.has(baseContact) ? delayMemo(baselineDelays, baseContact, baseContact.length) : null;
-  seenBaseContacts.add(baseContact);
+  if (!keptDraws.has(baseContact)) seenBaseContacts.add(baseContact);
   const perLead = pBase && pScen ? rescueUniforms(hist) : null;
   for (let k = 0; k < n; k++) {
     const i = scen.lead[k]!;
@@ -736,7 +761,7 @@ export function counterfactualContacts(
     bArrival[k] = baseCohort.arrival[b]!;
     bContact[k] = cb;
     bRep[k] = baseCohort.rep[b]!;
-    if (pBase && pBaseRows) pBase[k] = pBaseRows[b]!;
+    if (pBase) pBase[k] = pBaseRows ? pBaseRows[b]! : paletteValue(pBaseCodes!, b);
     if (ignB && ignBRows) ignB[k] = ignBRows[b]!;
     pHist[k] = facts.pHist[b]!;
     decided[k] = facts.decided[b]!;
@@ -855,6 +880,7 @@ class CounterfactualScratch {
   private cap = 0;
   inHistory = new Uint8Array(0);
   pBase = new Float64Array(0);
+  pScen = new Float64Array(0);
   ignB = new Uint8Array(0);
   pHist = new Float64Array(0);
   decided = new Uint8Array(0);
@@ -870,10 +896,11 @@ class CounterfactualScratch {
   uniform = new Float64Array(0);
   ensure(n: number): this {
     if (n <= this.cap) return this;
-    const c = Math.max(n, 2 * this.cap);
+    const c = scratchCapacity(n);
     this.cap = c;
     this.inHistory = new Uint8Array(c);
     this.pBase = new Float64Array(c);
+    this.pScen = new Float64Array(c);
     this.ignB = new Uint8Array(c);
     this.pHist = new Float64Array(c);
     this.decided = new Uint8Array(c);

@@ -4,6 +4,8 @@
 // counting passes cost a few ms. Ties keep their input order, exactly like
 // the stable comparator sort `(a, b) => v[a] - v[b]` it replaces.
 
+import { scratchCapacity } from './scratch-capacity';
+
 const DIGIT_BITS = 16;
 const BUCKETS = 1 << DIGIT_BITS;
 const SIGN = 0x80000000;
@@ -18,7 +20,7 @@ const u32 = new Uint32Array(f64.buffer);
 
 function ensure(n: number): void {
   if (keyHi.length >= n) return;
-  const cap = Math.max(n, keyHi.length * 2, 1024);
+  const cap = scratchCapacity(n);
   keyHi = new Uint32Array(cap);
   keyLo = new Uint32Array(cap);
   tmp = new Int32Array(cap);
@@ -64,9 +66,9 @@ export function sortFloat64(values: Float64Array): Float64Array {
     if (v !== v) return values.sort(); // native sort puts every NaN last, whatever its sign bit
     writeKey(k, v); // no +0 here: -0 keys below +0, as the native sort orders them
   }
-  if (sortOrder.length < n) sortOrder = new Int32Array(Math.max(n, sortOrder.length * 2));
+  if (sortOrder.length < n) sortOrder = new Int32Array(scratchCapacity(n));
   const order = orderByKeys(n, sortOrder);
-  if (sortValues.length < n) sortValues = new Float64Array(Math.max(n, sortValues.length * 2));
+  if (sortValues.length < n) sortValues = new Float64Array(scratchCapacity(n));
   for (let k = 0; k < n; k++) sortValues[k] = values[order[k]!]!;
   values.set(sortValues.subarray(0, n));
   return values;

@@ -5,7 +5,7 @@
 // each forecast then re-scores, re-simulates the scenario's queue and folds
 // per-lead expectations (the slider path).
 import { loadColumns } from '../columns/load';
-import { TRIGGER_HIGH_INTENT, type WorkspaceColumns } from '../columns/types';
+import { TRIGGER_HIGH_INTENT, withoutDispositions, type SessionColumns, type WorkspaceColumns } from '../columns/types';
 import { readRepSchedules, type RepSchedules } from '../calendar/rep-schedules';
 import { observedMetrics } from '../metrics/observed';
 import type { ObservedMetricsResult } from '../metrics/types';
@@ -93,7 +93,7 @@ export class ForecastSession {
 
   private constructor(
     readonly ws: Workspace | null,
-    readonly cols: WorkspaceColumns,
+    readonly cols: SessionColumns,
     readonly baseline: Policy,
     readonly hist: LeadHistory,
     readonly replayer: Replayer,
@@ -184,7 +184,9 @@ export class ForecastSession {
     const models = fitOutcomeModels(training);
     stage(options, 0.85, 'Estimating each rep\'s queue and replaying the policy in force');
     const pool = buildRepPool(cols, hist, reps, schedules, baseline);
-    return new ForecastSession(ws, cols, baseline, hist, new Replayer(cols), spec, scorer, training, models, pool, schedules, options.seed ?? 1, options.queueModel ?? 'capacity', later);
+    // From here on the session reads the dispositions only through hist.
+    const kept = withoutDispositions(cols);
+    return new ForecastSession(ws, kept, baseline, hist, new Replayer(kept), spec, scorer, training, models, pool, schedules, options.seed ?? 1, options.queueModel ?? 'capacity', later);
   }
 
   /**

@@ -7,7 +7,7 @@
 // partial residual), keep the best fit, turn it into activity_points, caps and
 // fit rules, and adopt it only if replaying it reproduces history: each
 // score-triggered handoff's first crossing at its mql_at with its score.
-import { EMAIL_FREE, EMAIL_MISSING, TRIGGER_HIGH_INTENT, TRIGGER_SCORE, type WorkspaceColumns } from '../columns/types';
+import { EMAIL_FREE, EMAIL_MISSING, TRIGGER_HIGH_INTENT, TRIGGER_SCORE, type SessionColumns } from '../columns/types';
 import { Replayer } from '../replay/score';
 import { DEFAULT_CAPACITY, DEFAULT_SIMULATION, DEFAULT_SLA, DEFAULT_WINDOW, type Policy, type ScoringPolicy } from '../scenario/policy';
 import type { FitRule } from '../scenario/schema';
@@ -72,7 +72,7 @@ interface Fitted {
 
 const TEXT_FIELDS = ['industry', 'region', 'seniority', 'source', 'title', 'campaign'] as const;
 
-export function inferScoring(cols: WorkspaceColumns, mql: { threshold: number; high_intent_types: readonly string[] }): ScoringInference {
+export function inferScoring(cols: SessionColumns, mql: { threshold: number; high_intent_types: readonly string[] }): ScoringInference {
   const started = performance.now();
   const done = (scoring: ScoringPolicy | null, notes: string[], reproduced = NaN, checked = 0): ScoringInference => ({
     scoring,
@@ -166,7 +166,7 @@ export function inferScoring(cols: WorkspaceColumns, mql: { threshold: number; h
 }
 
 /** Handoffs whose score_at_mql the scoring explains: score- or high-intent-triggered, with a score and activities. */
-function fitRows(cols: WorkspaceColumns): Rows {
+function fitRows(cols: SessionColumns): Rows {
   const { handoffs, activities } = cols;
   const picked: number[] = [];
   for (let i = 0; i < cols.leads.n; i++) {
@@ -190,7 +190,7 @@ function fitRows(cols: WorkspaceColumns): Rows {
 }
 
 /** Per row and type: the decayed count of the lead's activities up to mql_at (rows x nTypes, row-major). */
-function decayedCounts(cols: WorkspaceColumns, rows: Rows, halfLifeDays: number | null, lookbackDays: number | null): Float64Array {
+function decayedCounts(cols: SessionColumns, rows: Rows, halfLifeDays: number | null, lookbackDays: number | null): Float64Array {
   const { leadOffsets, time, typeCode, types } = cols.activities;
   const T = types.length;
   const D = new Float64Array(rows.lead.length * T);
@@ -210,7 +210,7 @@ function decayedCounts(cols: WorkspaceColumns, rows: Rows, halfLifeDays: number 
 }
 
 /** Indicator columns for lead fields that could carry fit points; the most common level of each field is the reference. */
-function fitColumns(cols: WorkspaceColumns, rows: Rows): FitColumn[] {
+function fitColumns(cols: SessionColumns, rows: Rows): FitColumn[] {
   const n = rows.lead.length;
   const out: FitColumn[] = [];
   const push = (field: string, kind: FitColumn['kind'], value: string, lo: number, on: (i: number) => boolean): void => {
@@ -440,7 +440,7 @@ function goldenMin(lo: number, hi: number, iters: number, f: (x: number) => numb
  * partial residual (score minus everything but the size bins) sorted by size. Returns 'size' columns
  * (size >= lo), each change point placed at the roundest number between the neighbouring sizes.
  */
-function sizeChangePoints(cols: WorkspaceColumns, rows: Rows, fitCols: readonly FitColumn[], f: Fitted): FitColumn[] {
+function sizeChangePoints(cols: SessionColumns, rows: Rows, fitCols: readonly FitColumn[], f: Fitted): FitColumn[] {
   const size = cols.leads.companySize;
   const sizeCols = fitCols.map((c, q) => ({ c, q })).filter(({ c }) => c.kind === 'size');
   if (sizeCols.length === 0) return [];
@@ -520,7 +520,7 @@ function nice(x: number): number {
 }
 
 function toScoring(
-  cols: WorkspaceColumns,
+  cols: SessionColumns,
   f: Fitted,
   fitCols: readonly FitColumn[],
   halfLife: number | null,
@@ -583,7 +583,7 @@ function describe(s: ScoringPolicy): string {
 
 /** Replays the scoring with history's threshold and high-intent types: which handoffs land at their mql_at with their score. */
 function verify(
-  cols: WorkspaceColumns,
+  cols: SessionColumns,
   scoring: ScoringPolicy,
   mql: { threshold: number; high_intent_types: readonly string[] },
 ): { share: number; checked: number; highIntentShare: number; highIntentChecked: number } {

@@ -27,6 +27,13 @@ interface Slot {
   closing: boolean;
 }
 
+/**
+ * The worker's young generation, MB. Its work is typed arrays (outside the V8 heap) and few small objects,
+ * and V8's default young generation (tens of MB, filled before each scavenge) was most of what the worker
+ * held: at M closing it gave back ~52 MB with the default, ~27 MB at 4 (the RSS budget is 2 GB at L).
+ */
+const WORKER_YOUNG_GENERATION_MB = 4;
+
 /** The worker script beside this module: sim-worker.ts through tsx (tests, CLI, browser mode), sim-worker.mjs in the desktop bundle. */
 function workerScript(): URL | null {
   const url = new URL(import.meta.url.endsWith('.ts') ? './sim-worker-tsx.mjs' : './sim-worker.mjs', import.meta.url);
@@ -86,7 +93,7 @@ export class QueueSimExecutor {
     }
     let worker: Worker;
     try {
-      worker = new Worker(script);
+      worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     } catch {
       this.inProcess = true;
       return null;

@@ -4,7 +4,7 @@
 // pre-flight checks. Counts are computed at once; reasons only for the page
 // the user looks at.
 import { DateTime } from 'luxon';
-import { TRIGGER_HIGH_INTENT, TRIGGER_MANUAL, type WorkspaceColumns } from '../columns/types';
+import { TRIGGER_HIGH_INTENT, TRIGGER_MANUAL, type SessionColumns } from '../columns/types';
 import { PREFLIGHT_FREE_EMAIL, PREFLIGHT_MISSING_FIELD, PREFLIGHT_NO_EMAIL, missingRequiredFields } from '../scoring/fit';
 import type { Policy } from '../scenario/policy';
 import { FLAG_DATA_COMPLETION, FLAG_IN_WINDOW, type ReplayResult, type Replayer } from './score';
@@ -59,7 +59,7 @@ export interface DiffPage {
   readonly rows: readonly DiffRow[];
 }
 
-function historyTierName(cols: WorkspaceColumns, i: number): string | null {
+function historyTierName(cols: SessionColumns, i: number): string | null {
   const c = cols.handoffs.tier.codes[i];
   return c >= 0 ? (cols.handoffs.tier.values[c] ?? null) : null;
 }
@@ -68,7 +68,7 @@ function sameTier(a: string | null, b: string | null): boolean {
   return a === null || b === null || a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-export function diffAgainstHistory(cols: WorkspaceColumns, result: ReplayResult): ReplayDiff {
+export function diffAgainstHistory(cols: SessionColumns, result: ReplayResult): ReplayDiff {
   const policy = requirePolicy(result);
   const n = cols.leads.n;
   const { fromMs, toMs } = result.window;
@@ -136,7 +136,7 @@ function requirePolicy(result: ReplayResult): Policy {
   return result.policy;
 }
 
-function describeLead(replayer: Replayer, cols: WorkspaceColumns, r: ReplayResult, i: number, kind: DiffKind): DiffRow {
+function describeLead(replayer: Replayer, cols: SessionColumns, r: ReplayResult, i: number, kind: DiffKind): DiffRow {
   const policy = requirePolicy(r);
   const h = cols.handoffs;
   const when = (t: number) => DateTime.fromMillis(t, { zone: cols.timezone }).toFormat('yyyy-LL-dd HH:mm');
@@ -203,7 +203,7 @@ function describeLead(replayer: Replayer, cols: WorkspaceColumns, r: ReplayResul
   };
 }
 
-function preflightWords(cols: WorkspaceColumns, r: ReplayResult, i: number, policy: Policy): string {
+function preflightWords(cols: SessionColumns, r: ReplayResult, i: number, policy: Policy): string {
   const p = r.preflight[i];
   const out: string[] = [];
   if (p & PREFLIGHT_NO_EMAIL) out.push('no email');

@@ -2,7 +2,7 @@
 // tier per lead, as typed arrays. A Replayer owns its output buffers and
 // caches (fit points, pre-flight, decay factors) and reuses them across calls,
 // so dragging a slider allocates nothing: each call overwrites the last result.
-import { TRIGGER_HIGH_INTENT, TRIGGER_MANUAL, TRIGGER_NONE, TRIGGER_SCORE, type WorkspaceColumns } from '../columns/types';
+import { TRIGGER_HIGH_INTENT, TRIGGER_MANUAL, TRIGGER_NONE, TRIGGER_SCORE, type SessionColumns } from '../columns/types';
 import type { Policy } from '../scenario/policy';
 import { computeFitPoints, computePreflight } from '../scoring/fit';
 import { compileRules, slack, tierFor, type CompiledRules } from './compile';
@@ -159,7 +159,7 @@ export class Replayer {
   private lastScoring: { key: string; threshold: number } | null = null;
   private records: ScoreRecords | null = null;
 
-  constructor(readonly columns: WorkspaceColumns) {
+  constructor(readonly columns: SessionColumns) {
     const n = columns.leads.n;
     this.scratch = new ScanScratch(columns.activities.types.length);
     this.result = {

@@ -7,7 +7,7 @@
 // (score record[r], tier fixed by it); above the last record it converts at
 // the high-intent activity, if any. Per threshold counts then come from
 // difference arrays over the sorted thresholds: one pass over the records.
-import type { WorkspaceColumns } from '../columns/types';
+import type { SessionColumns } from '../columns/types';
 import type { Policy } from '../scenario/policy';
 import { slack, tierFor } from './compile';
 import { ScanScratch, scanLead, type LeadScan, type RecordSink } from './kernel';
@@ -97,7 +97,7 @@ class ChunkedRecords implements RecordSink {
  */
 export function buildSweepIndex(replayer: Replayer, policy: Policy): SweepIndex {
   const started = performance.now();
-  const cols: WorkspaceColumns = replayer.columns;
+  const cols: SessionColumns = replayer.columns;
   const n = cols.leads.n;
   const { rules, inputs } = replayer.prepare(policy);
   const fit = replayer.result.fit;

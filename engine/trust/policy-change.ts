@@ -3,7 +3,7 @@
 // score_at_mql tracks it. A step in that floor between two runs of months is a
 // policy change; its moment is the first (for a cut) or last (for a raise)
 // MQL on the far side of the step.
-import { TRIGGER_SCORE, type WorkspaceColumns } from '../columns/types';
+import { TRIGGER_SCORE, type SessionColumns } from '../columns/types';
 import type { Policy } from '../scenario/policy';
 
 export interface ThresholdChange {
@@ -21,7 +21,7 @@ function median(v: readonly number[]): number {
   return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 }
 
-export function detectThresholdChange(cols: WorkspaceColumns, baseline: Policy): ThresholdChange | null {
+export function detectThresholdChange(cols: SessionColumns, baseline: Policy): ThresholdChange | null {
   const h = cols.handoffs;
   const byMonth = new Map<number, number[]>();
   for (let i = 0; i < h.mqlAt.length; i++) {
