@@ -107,15 +107,26 @@ export function drawHours(e: LeadExpectations, mem: Membership, G: number, buf: 
     before.fill(0);
     const prevRank = new Float64Array(G);
     const prevValue = new Float64Array(G);
+    // Per group its lowest pending target: most items pass below it, and one comparison says so.
+    const nextTarget = new Float64Array(G).fill(Number.POSITIVE_INFINITY);
+    const lowestPending = (g: number): number => {
+      let t = Number.POSITIVE_INFINITY;
+      for (let s = g * T; s < g * T + T; s++) if (pending[s] === 1 && target[s]! < t) t = target[s]!;
+      return t;
+    };
+    for (let g = 0; g < G; g++) nextTarget[g] = lowestPending(g);
     const step = (g: number, v: number, w: number): void => {
       const rank = before[g]! + (w - 1) / 2;
-      for (let s = g * T; s < g * T + T; s++) {
-        if (pending[s] === 0 || !(rank > target[s]!)) continue;
-        const span = rank - prevRank[g]!;
-        const f = span > 0 ? (target[s]! - prevRank[g]!) / span : 0;
-        value[s] = prevValue[g]! + f * (v - prevValue[g]!);
-        pending[s] = 0;
-        open--;
+      if (rank > nextTarget[g]!) {
+        for (let s = g * T; s < g * T + T; s++) {
+          if (pending[s] === 0 || !(rank > target[s]!)) continue;
+          const span = rank - prevRank[g]!;
+          const f = span > 0 ? (target[s]! - prevRank[g]!) / span : 0;
+          value[s] = prevValue[g]! + f * (v - prevValue[g]!);
+          pending[s] = 0;
+          open--;
+        }
+        nextTarget[g] = lowestPending(g);
       }
       prevRank[g] = rank;
       prevValue[g] = v;
