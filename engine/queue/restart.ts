@@ -12,6 +12,7 @@
 // as -Infinity (every later use takes max(t', freeAt) or asks freeAt > t' with
 // t' >= t), and a count of a working day that ended by t as none.
 // tests/engine/queue-restart.test.ts checks restarted runs against full ones.
+import type { QueueResult } from './simulate';
 
 /** Everything a run's results depend on besides the MQLs: equal signatures, comparable runs. */
 export interface RunSignature {
@@ -114,11 +115,8 @@ export interface RunInputs {
   readonly known: ArrayLike<number> | undefined;
 }
 
-export interface RunOutputs {
-  readonly contactAt: Float64Array;
-  readonly flags: Uint8Array;
-  readonly ignoreP: Float64Array;
-}
+/** The per-row results a restart copies from the previous run. */
+export type RunOutputs = Pick<QueueResult, 'contactAt' | 'flags' | 'ignoreP'>;
 
 /** RestartRun.link bits per row: its inputs equal its old row's; the old run was quiet there; the rep's next row is the old row's next, same inputs; both runs' rep rows end here. */
 const SAME = 1;

@@ -9,10 +9,16 @@ import type { MetricName } from '../charts/health-types';
 import type { ForecastResult } from '../store/scenario-slice';
 import { scenarioKey } from './scenario-edits';
 
-/** What a threshold curve answers for: the draft without its threshold (and name). */
+const curveKeys = new WeakMap<Scenario, string>();
+
+/** What a threshold curve answers for: the draft without its threshold (and name); memoised per draft object, as renders ask for it on every move. */
 export function curveKey(s: Scenario): string {
-  const { threshold: _dropped, ...mql } = s.mql ?? {};
-  return scenarioKey({ ...s, name: '', mql });
+  let key = curveKeys.get(s);
+  if (key === undefined) {
+    const { threshold: _dropped, ...mql } = s.mql ?? {};
+    curveKeys.set(s, (key = scenarioKey({ ...s, name: '', mql })));
+  }
+  return key;
 }
 
 export interface ThresholdPreview {
