@@ -11,6 +11,7 @@
 import type { WorkSchedule } from '../calendar/business-hours';
 import type { Policy } from '../scenario/policy';
 import { tierOrder } from '../scenario/policy';
+import type { StoredColumn } from '../stats/features';
 import { sigmoid } from '../stats/logistic';
 import { BLACK_HOLE_MS, HOUR_MS, SETTLED_BY_REVIEW, DECIDED_LATE, lagCdf, remainingChance, type ConversionOutcomes, type LeadHistory } from './history';
 import type { LaterConversions } from './later-conversions';
@@ -48,7 +49,7 @@ export interface Etas {
 export const ETA_MODELS = ['accept', 'reject', 'contacted', 'sql', 'opp', 'won'] as const;
 
 /** Etas of every model over feature rows. */
-export function computeEtas(models: OutcomeModels, x: readonly Float64Array[], n: number): Etas {
+export function computeEtas(models: OutcomeModels, x: readonly StoredColumn[], n: number): Etas {
   const e = (k: (typeof ETA_MODELS)[number]) => baseEta(models[k], x, new Float64Array(n));
   return { accept: e('accept'), reject: e('reject'), contacted: e('contacted'), sql: e('sql'), opp: e('opp'), won: e('won') };
 }

@@ -12,6 +12,7 @@
 // features is what separates "contacted fast" from "hot": the features hold
 // the score's inputs (fit attributes, activity history, trigger).
 import { coefficientShift } from '../stats/coefficient-draws';
+import { asFloat64, type StoredColumn } from '../stats/features';
 import { fitLogistic, sigmoid, type LogisticFit } from '../stats/logistic';
 import type { Rng } from '../stats/rng';
 import { speedBasis } from '../stats/speed-to-lead';
@@ -49,7 +50,7 @@ export interface OutcomeModels {
 /** Training rows: lead index per row, features column-major, and the history. */
 export interface TrainingSet {
   readonly rows: Int32Array;
-  readonly x: readonly Float64Array[];
+  readonly x: readonly StoredColumn[];
   readonly hist: LeadHistory;
   /** Size band per row (sizeBand). */
   readonly band: Uint8Array;
@@ -117,7 +118,9 @@ function fitOne(x: Float64Array[], y: Uint8Array | Float64Array, nBase: number, 
 }
 
 export function fitOutcomeModels(t: TrainingSet, options: FitOptions = {}): OutcomeModels {
-  const { hist, rows, x } = t;
+  const { hist, rows } = t;
+  // Doubles for the fits only: the session keeps its columns compact.
+  const x = t.x.map(asFloat64);
   const n = rows.length;
   const nb = x.length;
   const w = options.weights;
@@ -177,7 +180,7 @@ export function fitOutcomeModels(t: TrainingSet, options: FitOptions = {}): Outc
 }
 
 /** Linear predictor of the base features per row (intercept included). */
-export function baseEta(m: Model, x: readonly Float64Array[], out: Float64Array): Float64Array {
+export function baseEta(m: Model, x: readonly StoredColumn[], out: Float64Array): Float64Array {
   out.fill(m.fit.intercept);
   for (let j = 0; j < m.nBase; j++) {
     const b = m.fit.coefficients[j]!;

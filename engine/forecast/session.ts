@@ -16,6 +16,7 @@ import type { Policy } from '../scenario/policy';
 import type { Workspace } from '../workspace/database';
 import { releaseBufferCache } from '../workspace/buffer-cache';
 import { compileRules } from '../replay/compile';
+import { compactColumn } from '../stats/features';
 import { computeEtas, DeadlineCache, type Etas } from './assemble';
 import { buildCohort, type PolicyCohort } from './cohort';
 import { computeFitPoints } from '../scoring/fit';
@@ -179,9 +180,11 @@ export class ForecastSession {
       Uint8Array.from(rows, (i) => (cols.handoffs.trigger[i] === TRIGGER_HIGH_INTENT ? 1 : 0)),
       scorer,
     );
-    const training: TrainingSet = { rows, x, hist, band: Uint8Array.from(rows, (i) => sizeBand(cols.leads.companySize[i]!)) };
+    const band = Uint8Array.from(rows, (i) => sizeBand(cols.leads.companySize[i]!));
     stage(options, 0.55, 'Fitting the outcome models (acceptance, contact, conversion)');
-    const models = fitOutcomeModels(training);
+    // Fitted on the doubles as built; the session keeps the compact copy.
+    const models = fitOutcomeModels({ rows, x, hist, band });
+    const training: TrainingSet = { rows, x: x.map(compactColumn), hist, band };
     stage(options, 0.85, 'Estimating each rep\'s queue and replaying the policy in force');
     const pool = buildRepPool(cols, hist, reps, schedules, baseline);
     // From here on the session reads the dispositions only through hist.

@@ -12,6 +12,30 @@ export interface ColumnMajor {
 
 export type Features = FeatureColumns | ColumnMajor;
 
+/**
+ * A feature column kept for a session's lifetime: dummies as bytes and counts as
+ * 16-bit integers when every value fits exactly (at a million leads the training
+ * rows' 55 columns take ~145 MB as doubles, ~45 MB so), anything else as doubles.
+ */
+export type StoredColumn = Float64Array | Uint16Array | Uint8Array;
+
+/** The narrowest exact storage of a column: same values read back. */
+export function compactColumn(c: Float64Array): StoredColumn {
+  let max = 0;
+  for (let k = 0; k < c.length; k++) {
+    const v = c[k]!;
+    // Negative, fractional, NaN and -0 values keep their doubles.
+    if (!(v >= 0 && v <= 65535 && Math.floor(v) === v) || Object.is(v, -0)) return c;
+    if (v > max) max = v;
+  }
+  return max <= 1 ? Uint8Array.from(c) : Uint16Array.from(c);
+}
+
+/** Doubles for the fitting loops (a copy unless the column already is one). */
+export function asFloat64(c: StoredColumn): Float64Array {
+  return c instanceof Float64Array ? c : Float64Array.from(c);
+}
+
 export function isColumnMajor(x: Features): x is ColumnMajor {
   return !Array.isArray(x);
 }
