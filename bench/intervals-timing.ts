@@ -54,15 +54,18 @@ async function main(): Promise<void> {
     const times: number[] = [];
     for (let c = 0; c < Number(values.calls); c++) {
       let progress = 0;
+      // CPU time of the whole process (main thread, worker, DuckDB): steadier than wall time on a shared machine.
+      const cpu0 = process.cpuUsage();
       t0 = performance.now();
       const f = await forecast(session, scenario, { runs, onProgress: (d) => (progress = d), ...(executor ? { executor } : {}) });
       const ms = performance.now() - t0;
+      const cpu = process.cpuUsage(cpu0);
       times.push(ms);
       const split = Object.entries(intervalTimings.last)
         .map(([k, v]) => `${k} ${v.toFixed(0)}`)
         .join(', ');
       const m = f.metrics.black_hole_rate;
-      console.log(`call ${c + 1}: ${ms.toFixed(0)} ms (progress ${progress}/${runs}; ${split}; black holes ${m.forecast?.toFixed(4)} [${m.low?.toFixed(4)}, ${m.high?.toFixed(4)}])`);
+      console.log(`call ${c + 1}: ${ms.toFixed(0)} ms, cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms (progress ${progress}/${runs}; ${split}; black holes ${m.forecast?.toFixed(4)} [${m.low?.toFixed(4)}, ${m.high?.toFixed(4)}])`);
     }
     if (inspector) {
       const { profile } = await inspector.post('Profiler.stop');
