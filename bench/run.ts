@@ -315,7 +315,7 @@ function engineOnlyMemory(wsPath: string, isL: boolean): Row {
     return {
       step: `6b. peak resident memory, the engine alone (its own process: session open, 3 slider moves, ${INTERVAL_RUNS}-run intervals)`,
       stats: statsOf([maxRssBytes]),
-      note: `process maxRSS of bench/memory-probe.ts; RSS after each stage: ${stages.join('; ')}`,
+      note: `process maxRSS of bench/memory-probe.ts (${(maxRssBytes / 1e9).toFixed(3)} GB in decimal units; MB in this table are MiB, 2 GB read as 2048 MiB); RSS after each stage: ${stages.join('; ')}`,
       unit: 'MB',
       target: '<= 2 GB (L)',
       pass: isL ? maxRssBytes <= 2048 * MB : null,
