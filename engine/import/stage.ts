@@ -1,14 +1,20 @@
-// Staging: one typed pass from a file (or an adapter's SELECT) into a table of
-// exactly the canonical columns, plus the row-level problems found on the way.
-// Staged tables live beside the real ones until the final swap, so a failed
-// import never touches the workspace's history.
+// Staging: a file (or an adapter's SELECT) into a table of exactly the
+// canonical columns, plus the row-level problems found on the way. Staged
+// tables live beside the real ones until the final swap, so a failed import
+// never touches the workspace's history.
+//
+// Two paths. Most files are clean, so the first is one pass that writes the
+// final columns and stops at the first value that breaks a rule. Only then the
+// listing path runs: it stages with a flag per row and scans again to name the
+// first bad values with their rows (the messages come from it alone).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { TABLES, type ColumnDef, type TableName } from '../workspace/tables';
+import { castByUs, clockSql, guardedSelectList, parsedSql, RULE_BROKEN, stagedSql, valueSql, type SourceTypes } from './column-sql';
 import { MAX_ISSUES_PER_FILE, plural, type ImportIssue } from './errors';
 import { csvOptions, type FileSource } from './file-source';
 import type { ColumnMapping } from './mapping';
 import { sqlIdent, sqlString } from './sql-text';
-import { CLOCK_PATTERN, STAGE_TYPE, kindAdvice, parsedByReader } from './value-rules';
+import { CLOCK_PATTERN, STAGE_TYPE, kindAdvice } from './value-rules';
 
 /** Where a table's rows come from. */
 export type StageInput =
@@ -34,28 +40,66 @@ export interface StageResult {
 
 export const stageTableName = (table: TableName): string => `hl_stage_${table}`;
 
+/** A source as SQL: the SELECT that reads it, and its line-level problems after a read. */
+interface ReadSql {
+  readonly sql: string;
+  /** The same rows without side effects (no rejects table), for listing examples. */
+  readonly examplesSql: string;
+  readonly types: SourceTypes;
+  readonly structuralIssues: () => Promise<ImportIssue[]>;
+  /** Drops what a read left behind (the rejects tables), so the source can be read again. */
+  readonly cleanup: () => Promise<void>;
+}
+
 export async function stageTable(connection: DuckDBConnection, plan: StagePlan, timezone: string, scanId: string): Promise<StageResult> {
   const stage = stageTableName(plan.table);
   const columns = TABLES[plan.table].columns;
-  const parseIssues =
-    plan.input.kind === 'csv'
-      ? await stageCsv(connection, plan, plan.input.src, stage, columns, timezone, scanId)
-      : await stageSelect(connection, plan, plan.input, stage, columns, timezone);
-  if (parseIssues.length > 0) return { rows: 0, issues: parseIssues };
+  const read = readSql(connection, plan, scanId);
+  try {
+    if (await createGuarded(connection, `CREATE OR REPLACE TABLE ${stage} AS SELECT ${guardedSelectList(columns, plan.mapping, read.types)} FROM (${read.sql})`)) {
+      const structural = await read.structuralIssues();
+      if (structural.length > 0) return { rows: 0, issues: structural };
+      return { rows: await countRows(connection, stage), issues: [] };
+    }
+    await read.cleanup();
+    const parseIssues = await stageTyped(connection, plan, read, stage, columns, timezone);
+    if (parseIssues.length > 0) return { rows: 0, issues: parseIssues };
+    const rows = await countRows(connection, stage);
+    const issues = [...(await checkAfterStaging(connection, plan, stage, columns, timezone))];
+    if (issues.length === 0) await finishTypes(connection, stage, columns, plan.mapping);
+    return { rows, issues };
+  } finally {
+    await read.cleanup();
+  }
+}
 
-  const rows = await countRows(connection, stage);
-  const issues = [...(await checkAfterStaging(connection, plan, stage, columns, timezone))];
-  if (issues.length === 0) await finishTypes(connection, stage, columns, plan.mapping);
-  return { rows, issues };
+/** Runs the one-pass CREATE; false when a value broke a rule (the listing path then says which). */
+async function createGuarded(connection: DuckDBConnection, sql: string): Promise<boolean> {
+  try {
+    await connection.run(sql);
+    return true;
+  } catch (err) {
+    if (err instanceof Error && err.message.includes(RULE_BROKEN)) return false;
+    throw err;
+  }
+}
+
+function readSql(connection: DuckDBConnection, plan: StagePlan, scanId: string): ReadSql {
+  const input = plan.input;
+  if (input.kind === 'select') {
+    // Parquet, JSON and adapters: their readers have no line-level rejects.
+    return { sql: input.sql, examplesSql: input.sql, types: input.types, structuralIssues: async () => [], cleanup: async () => {} };
+  }
+  return csvReadSql(connection, plan.label, input.src, scanId);
 }
 
 /** Canonical columns in order; unmapped ones are typed NULLs so the staged table has the canonical shape. */
-function selectList(columns: readonly ColumnDef[], mapping: ColumnMapping, valueOf: (col: ColumnDef, source: string) => string): string {
+function selectList(columns: readonly ColumnDef[], mapping: ColumnMapping, types: SourceTypes): string {
   return columns
     .map((col) => {
       const source = mapping[col.name];
-      const expr = source === undefined ? 'NULL' : valueOf(col, source);
-      return `CAST(${expr} AS ${STAGE_TYPE[col.kind]}) AS ${sqlIdent(col.name)}`;
+      const expr = source === undefined ? `CAST(NULL AS ${STAGE_TYPE[col.kind]})` : stagedSql(col, types, source);
+      return `${expr} AS ${sqlIdent(col.name)}`;
     })
     .join(', ');
 }
@@ -66,24 +110,18 @@ function selectList(columns: readonly ColumnDef[], mapping: ColumnMapping, value
  * as NULL, so values are typed by our casts instead). Lines it cannot split
  * (wrong number of values, bad UTF-8) go to a rejects table with their line number.
  */
-async function stageCsv(
-  connection: DuckDBConnection,
-  plan: StagePlan,
-  src: FileSource,
-  stage: string,
-  columns: readonly ColumnDef[],
-  timezone: string,
-  scanId: string,
-): Promise<ImportIssue[]> {
+function csvReadSql(connection: DuckDBConnection, label: string, src: FileSource, scanId: string): ReadSql {
   const rejectsTable = `hl_rejects_${scanId}`;
   const rejectsScan = `hl_rejects_scan_${scanId}`;
   const reader = (rejects: boolean): string =>
     `SELECT * FROM read_csv(${sqlString(src.path)}, ${csvOptions(src)}, all_varchar = true` +
     (rejects ? `, store_rejects = true, rejects_table = ${sqlString(rejectsTable)}, rejects_scan = ${sqlString(rejectsScan)}` : '') +
     ')';
-  const types = new Map(src.headers.map((h) => [h, 'VARCHAR']));
-  try {
-    return await stageTyped(connection, plan, { sql: reader(true), examplesSql: reader(false), types }, stage, columns, timezone, async () => {
+  return {
+    sql: reader(true),
+    examplesSql: reader(false),
+    types: new Map(src.headers.map((h) => [h, 'VARCHAR'])),
+    structuralIssues: async () => {
       const total = Number(
         (await connection.runAndReadAll(`SELECT count(DISTINCT line) AS n FROM ${rejectsTable}`)).getRowObjectsJS()[0]?.n ?? 0,
       );
@@ -93,13 +131,14 @@ async function stageCsv(
           `SELECT line, column_name, error_type FROM ${rejectsTable} ORDER BY line, column_idx LIMIT ${MAX_ISSUES_PER_FILE}`,
         )
       ).getRowObjectsJS();
-      const issues = rows.map((r) => rejectIssue(plan.label, Number(r.line), String(r.column_name ?? ''), String(r.error_type), src.headers.length));
-      return withMoreCount(issues, total, plan.label, 'lines');
-    });
-  } finally {
-    await connection.run(`DROP TABLE IF EXISTS ${rejectsTable}`);
-    await connection.run(`DROP TABLE IF EXISTS ${rejectsScan}`);
-  }
+      const issues = rows.map((r) => rejectIssue(label, Number(r.line), String(r.column_name ?? ''), String(r.error_type), src.headers.length));
+      return withMoreCount(issues, total, label, 'lines');
+    },
+    cleanup: async () => {
+      await connection.run(`DROP TABLE IF EXISTS ${rejectsTable}`);
+      await connection.run(`DROP TABLE IF EXISTS ${rejectsScan}`);
+    },
+  };
 }
 
 function rejectIssue(file: string, line: number, header: string, errorType: string, headerCount: number): ImportIssue {
@@ -121,57 +160,31 @@ function rejectIssue(file: string, line: number, header: string, errorType: stri
   }
 }
 
-/** Parquet, JSON and adapters: the same typed pass; their readers have no line-level rejects. */
-async function stageSelect(
-  connection: DuckDBConnection,
-  plan: StagePlan,
-  input: Extract<StageInput, { kind: 'select' }>,
-  stage: string,
-  columns: readonly ColumnDef[],
-  timezone: string,
-): Promise<ImportIssue[]> {
-  return stageTyped(connection, plan, { sql: input.sql, examplesSql: input.sql, types: input.types }, stage, columns, timezone, async () => []);
-}
-
 /**
- * One pass: the staged table is built with every value cast to its type and a
- * flag for rows where a non-empty value did not cast. Only when flags are set is
- * the source read again, to show the first bad values with their row.
+ * The listing path: the staged table is built with every value cast to its
+ * type and a flag for rows where a non-empty value did not cast. Only when
+ * flags are set is the source read again, to show the first bad values with their row.
  */
 async function stageTyped(
   connection: DuckDBConnection,
   plan: StagePlan,
-  input: { sql: string; examplesSql: string; types: ReadonlyMap<string, string> },
+  input: ReadSql,
   stage: string,
   columns: readonly ColumnDef[],
   timezone: string,
-  structuralIssues: () => Promise<ImportIssue[]>,
 ): Promise<ImportIssue[]> {
-  const value = (source: string): string => {
-    const type = input.types.get(source) ?? 'VARCHAR';
-    return type === 'VARCHAR' ? `NULLIF(TRIM(${sqlIdent(source)}), '')` : sqlIdent(source);
-  };
-  const parsed = (col: ColumnDef, source: string): string => {
-    const type = input.types.get(source) ?? 'VARCHAR';
-    if (!parsedByReader(col.kind) || type === STAGE_TYPE[col.kind]) return col.kind === 'string' ? sqlIdent(source) : value(source);
-    const cast = `TRY_CAST(${value(source)} AS ${STAGE_TYPE[col.kind]})`;
-    // DuckDB also reads 'infinity', 'epoch', 'NaN' and 'inf': none is a date or an amount a CRM exports.
-    if ((col.kind === 'timestamp' || col.kind === 'date') && type === 'VARCHAR') return `(CASE WHEN regexp_matches(${value(source)}, '^[0-9]') THEN ${cast} END)`;
-    if (col.kind === 'integer' || col.kind === 'number') return `(CASE WHEN isfinite(${cast}) THEN ${cast} END)`;
-    return cast;
-  };
   const checked = columns.filter((col) => {
     const source = plan.mapping[col.name];
-    return source !== undefined && parsedByReader(col.kind) && (input.types.get(source) ?? 'VARCHAR') !== STAGE_TYPE[col.kind];
+    return source !== undefined && castByUs(col, input.types, source);
   });
   const bad = checked.map((col) => {
     const source = plan.mapping[col.name]!;
-    return `(${value(source)} IS NOT NULL AND ${parsed(col, source)} IS NULL)`;
+    return `(${valueSql(input.types, source)} IS NOT NULL AND ${parsedSql(col, input.types, source)} IS NULL)`;
   });
   const flag = bad.length > 0 ? `, (${bad.join(' OR ')}) AS ${BAD_FLAG}` : '';
-  await connection.run(`CREATE OR REPLACE TABLE ${stage} AS SELECT ${selectList(columns, plan.mapping, parsed)}${flag} FROM (${input.sql})`);
+  await connection.run(`CREATE OR REPLACE TABLE ${stage} AS SELECT ${selectList(columns, plan.mapping, input.types)}${flag} FROM (${input.sql})`);
 
-  const structural = await structuralIssues();
+  const structural = await input.structuralIssues();
   if (structural.length > 0) return structural;
   if (bad.length === 0) return [];
   const total = Number(
@@ -271,7 +284,7 @@ async function finishTypes(connection: DuckDBConnection, stage: string, columns:
     if (col.kind === 'integer') await connection.run(`ALTER TABLE ${stage} ALTER ${c} TYPE BIGINT`);
     if (col.kind === 'clock' && mapping[col.name] !== undefined) {
       await connection.run(
-        `UPDATE ${stage} SET ${c} = CASE WHEN TRIM(${c}) = '' THEN NULL ELSE lpad(split_part(TRIM(${c}), ':', 1), 2, '0') || ':' || split_part(TRIM(${c}), ':', 2) END WHERE ${c} IS NOT NULL`,
+        `UPDATE ${stage} SET ${c} = CASE WHEN TRIM(${c}) = '' THEN NULL ELSE ${clockSql(`TRIM(${c})`)} END WHERE ${c} IS NOT NULL`,
       );
     }
   }
