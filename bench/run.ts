@@ -193,8 +193,11 @@ async function benchSize(size: Size, opts: Options, sampler: RssSampler): Promis
 
     // 2b. a threshold slider move: a new threshold every call, so the re-score, cohort, reps, queue and features are all recomputed.
     let move = 0;
+    // Below L a move takes 20-400 ms and one collection can double a sample: 5 of them could not settle the
+    // median against the 10x-SQL line at S (27-87 ms a move), so cheap sizes take at least 15.
+    const sliderRuns = isL ? opts.runs : Math.max(opts.runs, 15);
     const slider = await measure(() => forecast(session, { ...scenario, mql: { ...base.mql, threshold: base.mql.threshold + 6 + move++ } }, { runs: 0 }), {
-      runs: opts.runs,
+      runs: sliderRuns,
       label: 'forecast slider move',
     });
     enginePeak = Math.max(enginePeak, sampler.takePeak());
