@@ -39,6 +39,16 @@ export function stagedSql(col: ColumnDef, types: SourceTypes, source: string): s
   return `CAST(${parsedSql(col, types, source)} AS ${STAGE_TYPE[col.kind]})`;
 }
 
+/** The integer rule, shared by both paths: a value that is not whole, or too large for an exact BIGINT. */
+export function notWholeSql(x: string): string {
+  return `${x} <> trunc(${x}) OR abs(${x}) > 9e15`;
+}
+
+/** The clock rule, shared by both paths, on trimmed non-empty text: not H:MM / HH:MM(:SS). */
+export function notClockSql(trimmed: string): string {
+  return `NOT regexp_full_match(${trimmed}, ${sqlString(CLOCK_PATTERN)})`;
+}
+
 /** Text of the DuckDB error a broken rule raises in the one-pass import. */
 export const RULE_BROKEN = 'hl_import_rule_broken';
 
@@ -75,10 +85,10 @@ function guardedValue(col: ColumnDef, types: SourceTypes, source: string): strin
   // an expression of its own, so DuckDB does not hoist one TRIM for every row out of the coalesce.)
   const blank = text ? `${sqlIdent(source)} IS NULL OR ltrim(${sqlIdent(source)}) = ''` : `${valueSql(types, source)} IS NULL`;
   const checked = byUs ? `coalesce(${parsed}, CASE WHEN ${blank} THEN NULL ELSE ${BREAK} END)` : parsed;
-  if (col.kind === 'integer') return `(CASE WHEN ${checked} <> trunc(${checked}) OR abs(${checked}) > 9e15 THEN ${BREAK} ELSE ${checked} END)`;
+  if (col.kind === 'integer') return `(CASE WHEN ${notWholeSql(checked)} THEN ${BREAK} ELSE ${checked} END)`;
   if (col.kind === 'clock') {
     const t = `TRIM(${s})`;
-    return `(CASE WHEN ${s} IS NULL OR ${t} = '' THEN NULL WHEN NOT regexp_full_match(${t}, ${sqlString(CLOCK_PATTERN)}) THEN ${BREAK} ELSE ${clockSql(t)} END)`;
+    return `(CASE WHEN ${s} IS NULL OR ${t} = '' THEN NULL WHEN ${notClockSql(t)} THEN ${BREAK} ELSE ${clockSql(t)} END)`;
   }
   return checked;
 }

@@ -9,12 +9,12 @@
 // first bad values with their rows (the messages come from it alone).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { TABLES, type ColumnDef, type TableName } from '../workspace/tables';
-import { castByUs, clockSql, guardedSelectList, parsedSql, RULE_BROKEN, stagedSql, valueSql, type SourceTypes } from './column-sql';
+import { castByUs, clockSql, guardedSelectList, notClockSql, notWholeSql, parsedSql, RULE_BROKEN, stagedSql, valueSql, type SourceTypes } from './column-sql';
 import { MAX_ISSUES_PER_FILE, plural, type ImportIssue } from './errors';
 import { csvOptions, type FileSource } from './file-source';
 import type { ColumnMapping } from './mapping';
 import { sqlIdent, sqlString } from './sql-text';
-import { CLOCK_PATTERN, STAGE_TYPE, kindAdvice } from './value-rules';
+import { STAGE_TYPE, kindAdvice } from './value-rules';
 
 /** Where a table's rows come from. */
 export type StageInput =
@@ -244,10 +244,10 @@ async function checkAfterStaging(
       where = `${c} IS NULL${col.kind === 'string' ? ` OR TRIM(${c}) = ''` : ''}`;
       advice = `is empty. Every row needs a ${col.label}: fill it in or remove the row.`;
     } else if (col.kind === 'integer') {
-      where = `${c} <> trunc(${c}) OR abs(${c}) > 9e15`;
+      where = notWholeSql(c);
       advice = kindAdvice('integer', timezone);
     } else if (col.kind === 'clock') {
-      where = `${c} IS NOT NULL AND TRIM(${c}) <> '' AND NOT regexp_full_match(TRIM(${c}), ${sqlString(CLOCK_PATTERN)})`;
+      where = `${c} IS NOT NULL AND TRIM(${c}) <> '' AND ${notClockSql(`TRIM(${c})`)}`;
       advice = kindAdvice('clock', timezone);
     }
     if (where === null) continue;
