@@ -2,7 +2,7 @@
 // metric, the forecast's error and the naive forecaster's, whether the 90%
 // interval covers the truth, and timings.
 //
-//   npx tsx bench/forecast-accuracy.ts [--dir sample-data/shipped] [--runs 0] [--workspace W.duckdb]
+//   npx tsx bench/forecast-accuracy.ts [--dir sample-data/shipped] [--runs 0] [--draws K] [--workspace W.duckdb]
 //
 // Without --workspace the folder is imported into a scratch workspace first.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -37,7 +37,7 @@ export function toleranceOf(metric: MetricName): number {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { dir: { type: 'string' }, runs: { type: 'string' }, workspace: { type: 'string' }, queue: { type: 'string' } } });
+  const { values } = parseArgs({ options: { dir: { type: 'string' }, runs: { type: 'string' }, workspace: { type: 'string' }, queue: { type: 'string' }, draws: { type: 'string' } } });
   const dir = values.dir ?? 'sample-data/shipped';
   const runs = Number(values.runs ?? '0');
   let scratch: string | null = null;
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     rows.push(['scenario', 'metric', 'truth', 'forecast', 'low', 'high', 'err', 'ok', 'cover', 'naive', 'naive_err'].join('\t'));
     for (const c of cases) {
       t0 = performance.now();
-      const f = await forecast(session, c.scenario, { runs });
+      const f = await forecast(session, c.scenario, { runs, ...(values.draws !== undefined ? { queueDraws: Number(values.draws) } : {}) });
       const ms = performance.now() - t0;
       const nv = naiveForecast(session, c.scenario);
       console.log(`${c.name}: ${ms.toFixed(0)} ms; shared ${f.details.shared}, entered ${f.details.entered}, left ${f.details.left}, extrapolated ${f.details.extrapolated}`);

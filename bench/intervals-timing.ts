@@ -1,5 +1,5 @@
 // Wall time of the 90% intervals on a benchmark world's workspace (a copy):
-//   npx tsx bench/intervals-timing.ts --workspace W.duckdb [--runs 200] [--calls 4] [--vary 0] [--scenario threshold|reps|sla] [--workers N] [--profile out.cpuprofile]
+//   npx tsx bench/intervals-timing.ts --workspace W.duckdb [--runs 200] [--calls 4] [--vary 0] [--scenario threshold|reps|sla] [--workers N] [--draws K] [--profile out.cpuprofile]
 // Opens a session, then calls forecast(runs) `calls` times (the first call is
 // reported on its own: it draws and simulates the queue draws) and prints
 // each call's time, the median of the later calls and the per-part split;
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       profile: { type: 'string' },
       vary: { type: 'string', default: '0' },
       workers: { type: 'string' },
+      draws: { type: 'string' },
     },
   });
   if (!values.workspace) throw new Error('--workspace W.duckdb (a copy of a benchmark workspace)');
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
           : { version: 1, mql: { ...base.mql, threshold: base.mql.threshold + 5 }, window };
     const runs = Number(values.runs);
     // --workers 0 simulates the queue draws in-process (as before worker threads); absent: the engine's default executor.
+    const draws = values.draws === undefined ? undefined : Number(values.draws);
     const executor = values.workers === undefined ? undefined : new QueueSimExecutor(Number(values.workers));
     t0 = performance.now();
     await forecast(session, scenario, { runs: 0 });
@@ -57,7 +59,7 @@ async function main(): Promise<void> {
       // CPU time of the whole process (main thread, worker, DuckDB): steadier than wall time on a shared machine.
       const cpu0 = process.cpuUsage();
       t0 = performance.now();
-      const f = await forecast(session, scenario, { runs, onProgress: (d) => (progress = d), ...(executor ? { executor } : {}) });
+      const f = await forecast(session, scenario, { runs, onProgress: (d) => (progress = d), ...(executor ? { executor } : {}), ...(draws !== undefined ? { queueDraws: draws } : {}) });
       const ms = performance.now() - t0;
       const cpu = process.cpuUsage(cpu0);
       times.push(ms);

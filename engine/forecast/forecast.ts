@@ -27,6 +27,8 @@ export interface ForecastOptions {
   readonly signal?: AbortSignal;
   /** Where the interval runs' queue draws are simulated; default the process's worker threads. */
   readonly executor?: QueueSimExecutor;
+  /** Queue draws of the interval runs (benchmarks); default interval-runs.ts queueDrawCount. */
+  readonly queueDraws?: number;
   /** Awaited between the interval runs' steps (the engine's queue lets a slider's forecast run there); default: the next event-loop turn. */
   readonly yieldPoint?: () => Promise<void>;
 }
@@ -66,6 +68,7 @@ export async function forecast(source: Workspace | ForecastSession, scenario: un
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.executor ? { executor: options.executor } : {}),
       ...(options.yieldPoint ? { yieldPoint: options.yieldPoint } : {}),
+      ...(options.queueDraws !== undefined ? { queueDraws: options.queueDraws } : {}),
       stop: () => options.signal?.aborted === true,
     });
     if (out === null) throw new ForecastAborted();

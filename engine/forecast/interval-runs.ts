@@ -20,7 +20,7 @@ import { bootstrapModels, EXTRAPOLATION_SD, extrapolationShift, stratifiedQueueD
 import { assembleContext, baselineContactSteps, simulateScenarioOn, windowContact0, windowContactOfSteps, windowContactSteps, windowEtas, type ScenarioState } from './kernel';
 import { collectGarbage } from '../queue/collect-garbage';
 import { queueSimExecutor, type QueueSimExecutor } from '../queue/sim-executor';
-import { keepQueueDraw } from './queue-effects';
+import { keepQueueDraw, type QueueDraw } from './queue-effects';
 import { sizeBand, type Model, type OutcomeModels } from './outcome-models';
 import { drawHours, DrawHourBuffers, type DrawHours } from './draw-hours';
 import type { ForecastSession } from './session';
@@ -36,10 +36,19 @@ export const intervalTimings: { last: Record<string, number> } = { last: {} };
  * coverage read 0.760, at 20 0.785 (as the one-simulation-per-run design).
  */
 export const MAX_QUEUE_DRAWS = 20;
+/** Fewest queue draws when the cohort is large: the predictive part's Student t then has 4 degrees of freedom. */
+export const MIN_QUEUE_DRAWS = 5;
+/**
+ * Simulated MQL rows per call the draws may take (K x the scenario's cohort): 20 draws up to 100k MQLs
+ * (S and M), fewer above (L's 335k: 5). A draw costs about a second per 300k rows on this machine, and
+ * the queue part's spread at K draws is honest at any K (the Student t widens it for the fewer draws).
+ */
+export const QUEUE_DRAW_ROWS = 2_000_000;
 
-/** K for `runs` runs: one per run up to MAX_QUEUE_DRAWS. */
-export function queueDrawCount(runs: number): number {
-  return Math.max(0, Math.min(runs, MAX_QUEUE_DRAWS));
+/** K for `runs` runs over a cohort of `rows` MQLs: one per run up to MAX_QUEUE_DRAWS, fewer (not below MIN_QUEUE_DRAWS) for large cohorts. */
+export function queueDrawCount(runs: number, rows = 0): number {
+  const budget = rows > 0 ? Math.max(MIN_QUEUE_DRAWS, Math.floor(QUEUE_DRAW_ROWS / rows)) : MAX_QUEUE_DRAWS;
+  return Math.max(0, Math.min(runs, MAX_QUEUE_DRAWS, budget));
 }
 
 export interface RowGroup {
@@ -66,6 +75,8 @@ export interface IntervalRunOptions {
    */
   readonly yieldPoint?: () => Promise<void>;
   readonly modelCache: Map<number, OutcomeModels>;
+  /** Queue draws K (benchmarks and tests); default queueDrawCount(runs, the scenario's cohort size). */
+  readonly queueDraws?: number;
   /** Where the queue draws are simulated; default the process's worker threads (queue/sim-executor.ts). */
   readonly executor?: QueueSimExecutor;
 }
@@ -98,7 +109,7 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
 const linearCache = new WeakMap<object, Map<string, Linearization>>();
 
 /** Baseline simulations per session, (seed, K) and draw: scenario-independent, so every scenario's intervals reuse them. */
-const baselineCache = new WeakMap<ForecastSession, { readonly tag: string; readonly contact: Map<number, Float64Array> }>();
+const baselineCache = new WeakMap<ForecastSession, { readonly tag: string; readonly contact: Map<number, Float64Array>; readonly draws: Map<number, QueueDraw | null> }>();
 
 export async function intervalRuns(
   session: ForecastSession,
@@ -171,10 +182,16 @@ export async function intervalRuns(
   const exRows = Int32Array.from(ex);
   const exEtas = subEtas(etas0, exRows);
 
-  const K = queueDrawCount(runs);
+  const K = options.queueDraws ?? queueDrawCount(runs, st.cohort.lead.length);
   // Only the last (seed, K)'s baselines are kept: another seed would otherwise add K simulations' worth each time.
   let bcache = baselineCache.get(session);
-  if (!bcache || bcache.tag !== `${seed}|${K}`) baselineCache.set(session, (bcache = { tag: `${seed}|${K}`, contact: new Map() }));
+  if (!bcache || bcache.tag !== `${seed}|${K}`) baselineCache.set(session, (bcache = { tag: `${seed}|${K}`, contact: new Map(), draws: new Map() }));
+  const drawsKept = bcache.draws;
+  // A draw's parameters (pickup means re-estimated from resampled delays: ~0.1 s a draw at L) depend on (seed, K, j) only.
+  const drawOf = (j: number): QueueDraw | null => {
+    if (!drawsKept.has(j)) drawsKept.set(j, stratifiedQueueDraw(session, seed, K, j));
+    return drawsKept.get(j)!;
+  };
   // Progress: the queue draws are most of the work; each run number is reported once, in order.
   let emitted = 0;
   const emit = (upTo: number) => {
@@ -192,7 +209,7 @@ export async function intervalRuns(
   const simRunOf = (j: number): number => j + 1 + (seed - 1) * 100_003;
   const sims = new Map<number, Promise<Float64Array>>();
   const launch = (j: number): void => {
-    if (j < K && !sims.has(j)) sims.set(j, simulateScenarioOn(executor, session, st, simRunOf(j), stratifiedQueueDraw(session, seed, K, j)));
+    if (j < K && !sims.has(j)) sims.set(j, simulateScenarioOn(executor, session, st, simRunOf(j), drawOf(j)));
   };
   const abandon = (): null => {
     // Simulations still running on workers finish unobserved: their errors must not surface as unhandled rejections.
@@ -204,7 +221,7 @@ export async function intervalRuns(
     // 1. The queue draw: baseline (kept per session) and scenario simulations, history's contacts moved.
     t0 = performance.now();
     if (ahead > 0) for (let a = j; a <= j + ahead; a++) launch(a);
-    const draw = stratifiedQueueDraw(session, seed, K, j);
+    const draw = drawOf(j);
     let bc = bcache.contact.get(j);
     if (!bc) {
       const made = await drive(baselineContactSteps(session, simRunOf(j), draw, SIM_STEPS));

@@ -502,9 +502,18 @@ export function pickupMeans(delays: readonly ArrayLike<number>[]): Float64Array 
     const s = Float64Array.from(v).sort();
     return Math.max(0, quantileSorted(s, 0.5) - quantileSorted(s, 0.05)) / (Math.LN2 - Math.log(1 / 0.95));
   };
-  const all = delays.flatMap((v) => Array.from(v));
-  const pooled = all.length > 0 ? q1(all) : 0;
-  return Float64Array.from(delays, (v) => (v.length >= MIN ? q1(v) : pooled));
+  // The pooled mean only for reps with too few delays of their own (at L the pooled sort is ~300k values a draw).
+  let pooled: number | null = null;
+  const pooledMean = (): number => {
+    if (pooled === null) {
+      const all = new Float64Array(delays.reduce((n, v) => n + v.length, 0));
+      let at = 0;
+      for (const v of delays) for (let j = 0; j < v.length; j++) all[at++] = v[j]!;
+      pooled = all.length > 0 ? q1(all) : 0;
+    }
+    return pooled;
+  };
+  return Float64Array.from(delays, (v) => (v.length >= MIN ? q1(v) : pooledMean()));
 }
 
 function upperBound(sorted: Float64Array, v: number): number {

@@ -67,6 +67,15 @@ describe('interval runs', () => {
     expect(fresh.metrics).toEqual(full.metrics);
   });
 
+  it('take one queue draw per run up to 20, fewer for cohorts of a few hundred thousand MQLs, never below 5', () => {
+    expect(queueDrawCount(3, 6_800)).toBe(3);
+    expect(queueDrawCount(200, 6_800)).toBe(20);
+    expect(queueDrawCount(200, 84_000)).toBe(20);
+    expect(queueDrawCount(200, 335_000)).toBe(5);
+    expect(queueDrawCount(200, 5_000_000)).toBe(5);
+    expect(queueDrawCount(0, 335_000)).toBe(0);
+  });
+
   it('spread the queue draws over their strata: one response-scale draw per stratum', () => {
     const k = queueDrawCount(200);
     expect(k).toBeGreaterThan(1);
