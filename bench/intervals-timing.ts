@@ -1,5 +1,5 @@
 // Wall time of the 90% intervals on a benchmark world's workspace (a copy):
-//   npx tsx bench/intervals-timing.ts --workspace W.duckdb [--runs 200] [--calls 4] [--vary 0] [--scenario threshold|reps|sla] [--workers N] [--draws K] [--profile out.cpuprofile]
+//   npx tsx bench/intervals-timing.ts --workspace W.duckdb [--runs 200] [--calls 4] [--vary 0] [--scenario threshold|reps|sla] [--workers N] [--draws K] [--profile out.cpuprofile (later calls)]
 // Opens a session, then calls forecast(runs) `calls` times (the first call is
 // reported on its own: it draws and simulates the queue draws) and prints
 // each call's time, the median of the later calls and the per-part split;
@@ -48,13 +48,14 @@ async function main(): Promise<void> {
     await forecast(session, scenario, { runs: 0 });
     console.log(`expected values (runs 0, first): ${(performance.now() - t0).toFixed(0)} ms`);
     const inspector = values.profile ? new Session() : null;
-    if (inspector) {
-      inspector.connect();
-      await inspector.post('Profiler.enable');
-      await inspector.post('Profiler.start');
-    }
     const times: number[] = [];
     for (let c = 0; c < Number(values.calls); c++) {
+      // The profile covers the later calls only (the first simulates the baselines' draws, once per session).
+      if (inspector && c === 1) {
+        inspector.connect();
+        await inspector.post('Profiler.enable');
+        await inspector.post('Profiler.start');
+      }
       let progress = 0;
       // CPU time of the whole process (main thread, worker, DuckDB): steadier than wall time on a shared machine.
       const cpu0 = process.cpuUsage();

@@ -23,10 +23,19 @@ export class DrawHourBuffers {
   readonly itemRow: Int32Array;
   readonly hours: Float64Array;
   readonly order: Int32Array;
+  /** The items in ascending hours: value, weight and their groups (CSR), gathered once so both passes read in sequence. */
+  readonly value: Float64Array;
+  readonly weight: Float64Array;
+  readonly groupStart: Int32Array;
+  groups: Int32Array;
   constructor(m: number) {
     this.itemRow = new Int32Array(m);
     this.hours = new Float64Array(m);
     this.order = new Int32Array(m);
+    this.value = new Float64Array(m);
+    this.weight = new Float64Array(m);
+    this.groupStart = new Int32Array(m + 1);
+    this.groups = new Int32Array(0);
   }
 }
 
@@ -49,6 +58,20 @@ export function drawHours(e: LeadExpectations, mem: Membership, G: number, buf: 
   }
   // Ties keep row order, as group-metrics.ts's point values do.
   const order = stableOrderByValue(itemHours, n, buf.order);
+  // Gathered in that order once: the passes below then read in sequence (row-indexed reads at random cost
+  // most of this function at L's 300k contacted MQLs, and there are two passes).
+  const { value: sv, weight: sw, groupStart } = buf;
+  if (buf.groups.length < mem.members.length) buf.groups = new Int32Array(mem.members.length);
+  const sg = buf.groups;
+  let links = 0;
+  for (let i = 0; i < n; i++) {
+    const q = itemRow[order[i]!]!;
+    sv[i] = e.hours[q]!;
+    sw[i] = e.hoursWeight[q]!;
+    groupStart[i] = links;
+    for (let u = mem.offsets[q]!; u < mem.offsets[q + 1]!; u++) sg[links++] = mem.members[u]!;
+  }
+  groupStart[n] = links;
 
   // Pass 1: per group its first item, and its last item's rank and weight (the total weight follows).
   const count = new Int32Array(G);
@@ -71,11 +94,10 @@ export function drawHours(e: LeadExpectations, mem: Membership, G: number, buf: 
     before[g] = before[g]! + w;
   };
   for (let i = 0; i < n; i++) {
-    const q = itemRow[order[i]!]!;
-    const v = e.hours[q]!;
-    const w = e.hoursWeight[q]!;
+    const v = sv[i]!;
+    const w = sw[i]!;
     visit(0, v, w);
-    for (let u = mem.offsets[q]!; u < mem.offsets[q + 1]!; u++) visit(mem.members[u]!, v, w);
+    for (let u = groupStart[i]!; u < groupStart[i + 1]!; u++) visit(sg[u]!, v, w);
   }
 
   // The targets: those at or beyond a group's first or last rank take that item's value now; the rest wait for pass 2.
@@ -133,11 +155,10 @@ export function drawHours(e: LeadExpectations, mem: Membership, G: number, buf: 
       before[g] = before[g]! + w;
     };
     for (let i = 0; i < n && open > 0; i++) {
-      const q = itemRow[order[i]!]!;
-      const v = e.hours[q]!;
-      const w = e.hoursWeight[q]!;
+      const v = sv[i]!;
+      const w = sw[i]!;
       step(0, v, w);
-      for (let u = mem.offsets[q]!; u < mem.offsets[q + 1]!; u++) step(mem.members[u]!, v, w);
+      for (let u = groupStart[i]!; u < groupStart[i + 1]!; u++) step(sg[u]!, v, w);
     }
   }
 

@@ -121,7 +121,8 @@ export async function intervalRuns(
   seed: number,
   options: IntervalRunOptions,
 ): Promise<RunValues | null> {
-  const t = { queue: 0, baseline: 0, draws: 0, linear: 0, runs: 0, gc: 0 };
+  // queue: the draws' simulations and moved contacts, of which wait: the main thread waiting for a worker's simulation.
+  const t = { queue: 0, wait: 0, baseline: 0, draws: 0, linear: 0, runs: 0, gc: 0 };
   /** Each queue draw drops ~50 MB of arrays at L (simulation results, moved contacts, the baseline's simulation the first time): collected before the next (collect-garbage.ts). */
   const collect = (): void => {
     const t1 = performance.now();
@@ -233,7 +234,9 @@ export async function intervalRuns(
     }
     let contact: Float64Array | null;
     if (ahead > 0) {
+      const tw = performance.now();
       const scen = await waitFor(sims.get(j)!);
+      t.wait += performance.now() - tw;
       sims.delete(j);
       contact = scen === null ? null : await drive(windowContactOfSteps(session, st, bc, scen));
     } else {

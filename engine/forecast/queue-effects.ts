@@ -703,83 +703,46 @@ export function counterfactualContacts(
   const pBaseCodes = compactChances.get(baseContact);
   const ignS = ignoredRows.get(scenContact);
   const ignBRows = ignoredRows.get(baseContact);
-  const inHistory = sc.inHistory.subarray(0, n);
   const pBase = pBaseRows || pBaseCodes ? sc.pBase.subarray(0, n) : undefined;
   const ignB = ignBRows ? sc.ignB.subarray(0, n) : undefined;
-  const pHist = sc.pHist.subarray(0, n);
-  const decided = sc.decided.subarray(0, n);
-  const obsArrival = sc.obsArrival.subarray(0, n);
-  const obsContact = sc.obsContact.subarray(0, n);
-  const obsRep = sc.obsRep.subarray(0, n);
-  const bArrival = sc.bArrival.subarray(0, n);
   const bContact = sc.bContact.subarray(0, n);
-  const bRep = sc.bRep.subarray(0, n);
-  const knownObs = sc.knownObs.subarray(0, n);
   const knownBase = sc.knownBase.subarray(0, n);
-  const knownBand = sc.knownBand.subarray(0, n);
-  const uniform = sc.uniform.subarray(0, n);
-  // What history says of each baseline row's lead, in baseline (arrival) order, kept per session: a scenario's
-  // shared rows come in the same order, so they read it in sequence rather than by lead at random.
-  const facts = baseRowFacts(hist, base, baseCohort);
-  // Delays that do not depend on the scenario, kept per baseline row: history's and the baseline simulation's.
   const schedOf = (r: number): WorkSchedule => (r >= 0 && r < pool.schedules.length ? pool.schedules[r]! : fallback);
+  // What does not depend on the baseline's simulation: the same for every queue draw of an interval call.
+  const rows = scenarioRowFacts(hist, base, pool, scen, baseRowOfLead, baseCohort, schedOf);
+  // The baseline simulation's delays, kept per baseline row (run 0's, seen again on every slider move).
   const baseKnown = seenBaseContacts.has(baseContact) ? delayMemo(baselineDelays, baseContact, baseContact.length) : null;
   if (!keptDraws.has(baseContact)) seenBaseContacts.add(baseContact);
-  const perLead = pBase && pScen ? rescueUniforms(hist) : null;
+  const rescuing = pBase !== undefined && pScen !== undefined;
   for (let k = 0; k < n; k++) {
-    const i = scen.lead[k]!;
-    const b = baseRowOfLead[i]!;
-    if (!scen.shared[k] || b < 0) {
-      inHistory[k] = 0;
-      obsArrival[k] = 0;
-      obsContact[k] = Number.NaN;
-      obsRep[k] = -1;
-      bArrival[k] = 0;
+    const b = rows.baseRow[k]!;
+    if (b < 0) {
       bContact[k] = Number.NaN;
-      bRep[k] = -1;
       if (pBase) pBase[k] = 0;
       if (ignB) ignB[k] = 0;
-      pHist[k] = Number.NaN;
-      decided[k] = 0;
-      knownObs[k] = Number.NaN;
       knownBase[k] = Number.NaN;
-      knownBand[k] = -1;
-      // The rescue draw is per lead, the same in every scenario and run (the queue's own draws vary by run).
-      if (perLead) uniform[k] = perLead[i]!;
       continue;
     }
-    const oRep = facts.rep[b]!;
-    const co = facts.contact[b]!;
-    knownObs[k] = oRep >= 0 && Number.isFinite(co) ? facts.observedDelay.get(b, schedOf(oRep), facts.arrival[b]!, co) : Number.NaN;
     const cb = baseContact[b]!;
     knownBase[k] = baseKnown && Number.isFinite(cb) ? baseKnown.get(b, schedOf(baseCohort.rep[b]!), baseCohort.arrival[b]!, cb) : Number.NaN;
-    knownBand[k] = facts.band.get(b, schedOf(scen.rep[k]!), scen.arrival[k]!);
-    inHistory[k] = 1;
-    obsArrival[k] = facts.arrival[b]!;
-    obsContact[k] = co;
-    obsRep[k] = oRep;
-    bArrival[k] = baseCohort.arrival[b]!;
     bContact[k] = cb;
-    bRep[k] = baseCohort.rep[b]!;
     if (pBase) pBase[k] = pBaseRows ? pBaseRows[b]! : paletteValue(pBaseCodes!, b);
     if (ignB && ignBRows) ignB[k] = ignBRows[b]!;
-    pHist[k] = facts.pHist[b]!;
-    decided[k] = facts.decided[b]!;
-    if (perLead) uniform[k] = facts.uniform[b]!;
   }
-  const rescue = perLead ? { decided, pHist, uniform } : undefined;
+  const { inHistory, obsArrival, obsContact, obsRep, bArrival, bRep, pHist, decided, uniform, knownObs, knownBand } = rows;
+  const rescue = rescuing ? { decided: decided.subarray(0, n), pHist: pHist.subarray(0, n), uniform: uniform.subarray(0, n) } : undefined;
   return counterfactualContactTimes(
-    { arrival: obsArrival, contact: obsContact, rep: obsRep },
-    { arrival: bArrival, contact: bContact, rep: bRep, ...(pBase ? { ignoreP: pBase } : {}), ...(ignB ? { ignored: ignB } : {}) },
+    { arrival: obsArrival.subarray(0, n), contact: obsContact.subarray(0, n), rep: obsRep.subarray(0, n) },
+    { arrival: bArrival.subarray(0, n), contact: bContact, rep: bRep.subarray(0, n), ...(pBase ? { ignoreP: pBase } : {}), ...(ignB ? { ignored: ignB } : {}) },
     { arrival: scen.arrival, contact: scenContact, rep: scen.rep, ...(pScen ? { ignoreP: pScen } : {}), ...(ignS ? { ignored: ignS } : {}) },
     {
       schedules: pool.schedules,
       fallback,
-      inHistory,
+      inHistory: inHistory.subarray(0, n),
       ...(ownShifts.has(scenContact) ? {} : { rankGroup: scen.priority }),
       deltaScale: responseScales.get(scenContact) ?? 1,
       ...(rescue ? { rescue } : {}),
-      knownDelays: { observed: knownObs, baseline: knownBase, band: knownBand },
+      knownDelays: { observed: knownObs.subarray(0, n), baseline: knownBase, band: knownBand.subarray(0, n) },
     },
   );
 }
@@ -875,49 +838,130 @@ function baseRowFacts(hist: LeadHistory, base: RepPoolState, baseCohort: QueueCo
   return f;
 }
 
-/** Grow-only row buffers of counterfactualContacts. */
+/** Grow-only row buffers of counterfactualContacts: what depends on the baseline simulation of the call. */
 class CounterfactualScratch {
   private cap = 0;
-  inHistory = new Uint8Array(0);
   pBase = new Float64Array(0);
   pScen = new Float64Array(0);
   ignB = new Uint8Array(0);
-  pHist = new Float64Array(0);
-  decided = new Uint8Array(0);
-  obsArrival = new Float64Array(0);
-  obsContact = new Float64Array(0);
-  obsRep = new Int32Array(0);
-  bArrival = new Float64Array(0);
   bContact = new Float64Array(0);
-  bRep = new Int32Array(0);
-  knownObs = new Float64Array(0);
   knownBase = new Float64Array(0);
-  knownBand = new Int8Array(0);
-  uniform = new Float64Array(0);
   ensure(n: number): this {
     if (n <= this.cap) return this;
     const c = scratchCapacity(n);
     this.cap = c;
-    this.inHistory = new Uint8Array(c);
     this.pBase = new Float64Array(c);
     this.pScen = new Float64Array(c);
     this.ignB = new Uint8Array(c);
-    this.pHist = new Float64Array(c);
-    this.decided = new Uint8Array(c);
-    this.obsArrival = new Float64Array(c);
-    this.obsContact = new Float64Array(c);
-    this.obsRep = new Int32Array(c);
-    this.bArrival = new Float64Array(c);
     this.bContact = new Float64Array(c);
-    this.bRep = new Int32Array(c);
-    this.knownObs = new Float64Array(c);
     this.knownBase = new Float64Array(c);
-    this.knownBand = new Int8Array(c);
-    this.uniform = new Float64Array(c);
     return this;
   }
 }
 const cfScratch = new CounterfactualScratch();
+
+/**
+ * Per scenario cohort row, what history says of it (its baseline row, history's timeline and delay, the
+ * time-of-day band at the scenario's arrival, the rescue facts): everything counterfactualContacts reads
+ * that does not depend on the simulations, so an interval call's K queue draws fill it once (~0.3 s a draw
+ * at L). Grow-only buffers in two slots, the older refilled: a slider move between two draws (the interval
+ * runs yield to it) takes the other slot rather than the draws'.
+ */
+class ScenarioRowFacts {
+  private cap = 0;
+  /** The inputs the facts were filled from (identity); null: empty. */
+  key: readonly object[] | null = null;
+  baseRow = new Int32Array(0);
+  inHistory = new Uint8Array(0);
+  obsArrival = new Float64Array(0);
+  obsContact = new Float64Array(0);
+  obsRep = new Int32Array(0);
+  bArrival = new Float64Array(0);
+  bRep = new Int32Array(0);
+  pHist = new Float64Array(0);
+  decided = new Uint8Array(0);
+  uniform = new Float64Array(0);
+  knownObs = new Float64Array(0);
+  knownBand = new Int8Array(0);
+  ensure(n: number): this {
+    if (n <= this.cap) return this;
+    const c = scratchCapacity(n);
+    this.cap = c;
+    this.baseRow = new Int32Array(c);
+    this.inHistory = new Uint8Array(c);
+    this.obsArrival = new Float64Array(c);
+    this.obsContact = new Float64Array(c);
+    this.obsRep = new Int32Array(c);
+    this.bArrival = new Float64Array(c);
+    this.bRep = new Int32Array(c);
+    this.pHist = new Float64Array(c);
+    this.decided = new Uint8Array(c);
+    this.uniform = new Float64Array(c);
+    this.knownObs = new Float64Array(c);
+    this.knownBand = new Int8Array(c);
+    return this;
+  }
+}
+const rowFactSlots = [new ScenarioRowFacts(), new ScenarioRowFacts()];
+
+function scenarioRowFacts(
+  hist: LeadHistory,
+  base: RepPoolState,
+  pool: ScenarioPool,
+  scen: QueueCohort,
+  baseRowOfLead: Int32Array,
+  baseCohort: QueueCohort,
+  schedOf: (r: number) => WorkSchedule,
+): ScenarioRowFacts {
+  const key = [hist, base, pool.schedules, scen.lead, scen.arrival, scen.rep, scen.shared, baseRowOfLead, baseCohort.lead];
+  const same = (f: ScenarioRowFacts) => f.key !== null && f.key.length === key.length && f.key.every((o, x) => o === key[x]);
+  const hit = rowFactSlots.find(same);
+  if (hit) {
+    // Most recently used first.
+    if (hit !== rowFactSlots[0]) rowFactSlots.reverse();
+    return hit;
+  }
+  const f = rowFactSlots.pop()!.ensure(scen.lead.length);
+  rowFactSlots.unshift(f);
+  f.key = null; // not valid until filled
+  const facts = baseRowFacts(hist, base, baseCohort);
+  const perLead = rescueUniforms(hist);
+  for (let k = 0; k < scen.lead.length; k++) {
+    const i = scen.lead[k]!;
+    const b = scen.shared[k] ? baseRowOfLead[i]! : -1;
+    f.baseRow[k] = b;
+    if (b < 0) {
+      f.inHistory[k] = 0;
+      f.obsArrival[k] = 0;
+      f.obsContact[k] = Number.NaN;
+      f.obsRep[k] = -1;
+      f.bArrival[k] = 0;
+      f.bRep[k] = -1;
+      f.pHist[k] = Number.NaN;
+      f.decided[k] = 0;
+      f.knownObs[k] = Number.NaN;
+      f.knownBand[k] = -1;
+      // The rescue draw is per lead, the same in every scenario and run (the queue's own draws vary by run).
+      f.uniform[k] = perLead[i]!;
+      continue;
+    }
+    const oRep = facts.rep[b]!;
+    const co = facts.contact[b]!;
+    f.knownObs[k] = oRep >= 0 && Number.isFinite(co) ? facts.observedDelay.get(b, schedOf(oRep), facts.arrival[b]!, co) : Number.NaN;
+    f.knownBand[k] = facts.band.get(b, schedOf(scen.rep[k]!), scen.arrival[k]!);
+    f.inHistory[k] = 1;
+    f.obsArrival[k] = facts.arrival[b]!;
+    f.obsContact[k] = co;
+    f.obsRep[k] = oRep;
+    f.bArrival[k] = baseCohort.arrival[b]!;
+    f.bRep[k] = baseCohort.rep[b]!;
+    f.pHist[k] = facts.pHist[b]!;
+    f.decided[k] = facts.decided[b]!;
+    f.uniform[k] = facts.uniform[b]!;
+  }
+  f.key = key;
+  return f;
+}
 
 /** The rescue draw per lead (hashUniform(STREAM_RESCUE, STREAM_RESCUE, lead)), computed once per history: the same in every call. */
 const rescueUniformCache = new WeakMap<LeadHistory, Float64Array>();
