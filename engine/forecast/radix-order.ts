@@ -52,30 +52,6 @@ export function stableOrderByValue(values: ArrayLike<number>, n: number, order: 
   return orderByKeys(n, order);
 }
 
-/**
- * Sorts values ascending in place, the same result as Float64Array.prototype.sort()
- * (-0 before +0; equal values are indistinguishable, so stability does not matter).
- * With a NaN, or for short arrays, it is that sort.
- */
-export function sortFloat64(values: Float64Array): Float64Array {
-  const n = values.length;
-  if (n < 512) return values.sort();
-  ensure(n);
-  for (let k = 0; k < n; k++) {
-    const v = values[k]!;
-    if (v !== v) return values.sort(); // native sort puts every NaN last, whatever its sign bit
-    writeKey(k, v); // no +0 here: -0 keys below +0, as the native sort orders them
-  }
-  if (sortOrder.length < n) sortOrder = new Int32Array(scratchCapacity(n));
-  const order = orderByKeys(n, sortOrder);
-  if (sortValues.length < n) sortValues = new Float64Array(scratchCapacity(n));
-  for (let k = 0; k < n; k++) sortValues[k] = values[order[k]!]!;
-  values.set(sortValues.subarray(0, n));
-  return values;
-}
-let sortOrder = new Int32Array(0);
-let sortValues = new Float64Array(0);
-
 /** LSD radix passes over keyHi/keyLo[0..n): order (holding 0..n-1 or any permutation to refine stably) ends sorted by key. */
 function orderByKeys(n: number, order: Int32Array): Int32Array {
   for (let k = 0; k < n; k++) order[k] = k;

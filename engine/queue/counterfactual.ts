@@ -25,7 +25,7 @@
 // MQLs only under the scenario (inHistory = 0) take the scenario's simulated time.
 import { WorkSchedule } from '../calendar/business-hours';
 import { logit, sigmoid } from '../stats/logistic';
-import { sortFloat64, stableOrderByValue } from '../forecast/radix-order';
+import { stableOrderByValue } from '../forecast/radix-order';
 
 export interface ContactTimeline {
   /** MQL instant, epoch ms. */
@@ -244,6 +244,8 @@ function rankMatchedDeltas(
     dB[i] = baselineDelay(baseline, i, cb, sched, options.knownDelays);
     const sS = sched(repS);
     dS[i] = sS.businessMsBetween(scenario.arrival[i]!, cs);
+    // A delay a schedule cannot measure has no rank: the row keeps its own change.
+    if (Number.isNaN(dObs[i]!) || Number.isNaN(dB[i]!) || Number.isNaN(dS[i]!)) continue;
     const kb = options.knownDelays?.band ? options.knownDelays.band[i]! : -1;
     groupOf[i] = g * TOD_BANDS + (kb >= 0 ? kb : timeOfDayBand(sS.workLeftInDay(scenario.arrival[i]!)));
     if ((g + 1) * TOD_BANDS > nGroups) nGroups = (g + 1) * TOD_BANDS;
@@ -264,35 +266,15 @@ function rankMatchedDeltas(
     const g = groupOf[i]!;
     if (g >= 0) members[fill[g]!++] = i;
   }
-  if (!sortedByGroup(members, offsets, groupOf, dObs, dB, dS, out)) {
-    // A NaN delay: each group sorted on its own (the comparator and native sorts place NaN as before).
-    for (let g = 0; g < nGroups; g++) {
-      const m = offsets[g + 1]! - offsets[g]!;
-      if (m < RANK_MATCH_MIN) continue;
-      const list = members.subarray(offsets[g]!, offsets[g + 1]!);
-      const rows = rowsByObservedDelay(list, dObs);
-      const b = new Float64Array(m);
-      const sc = new Float64Array(m);
-      for (let k = 0; k < m; k++) {
-        b[k] = dB[list[k]!]!;
-        sc[k] = dS[list[k]!]!;
-      }
-      sortFloat64(b);
-      sortFloat64(sc);
-      // The k-th observed delay takes the change from the baseline's k-th simulated delay to the
-      // scenario's (equal simulations: change 0).
-      for (let k = 0; k < m; k++) out[rows[k]!] = sc[k]! - b[k]!;
-    }
-  }
+  sortedByGroup(members, offsets, groupOf, dObs, dB, dS, out);
   return out;
 }
 
 /**
  * The rank-matched changes of every group of at least RANK_MATCH_MIN rows, from three radix orders over all
- * matched rows (observed, baseline and scenario delays) split stably by group: the same as sorting each
- * group on its own (rows by observed delay, ties by row; each group's delays ascending), without a radix
- * sort's fixed cost (four passes over 65,536 buckets) per group, which the time-of-day bands multiplied by
- * six. false (nothing written) when a delay is NaN.
+ * matched rows (observed, baseline and scenario delays; none NaN) split stably by group: the same as sorting
+ * each group on its own (rows by observed delay, ties by row; each group's delays ascending), without a radix
+ * sort's fixed cost (four passes over 65,536 buckets) per group, which the time-of-day bands multiplied by six.
  */
 function sortedByGroup(
   members: Int32Array,
@@ -302,17 +284,13 @@ function sortedByGroup(
   dB: Float64Array,
   dS: Float64Array,
   out: Float64Array,
-): boolean {
+): void {
   const total = members.length;
   const nGroups = offsets.length - 1;
   // The matched rows ascending: a stable order by value then breaks ties by row.
   const rows = new Int32Array(total);
   for (let i = 0, t = 0; i < groupOf.length; i++) if (groupOf[i]! >= 0) rows[t++] = i;
   const v = new Float64Array(total);
-  for (let k = 0; k < total; k++) {
-    const i = rows[k]!;
-    if (Number.isNaN(dObs[i]!) || Number.isNaN(dB[i]!) || Number.isNaN(dS[i]!)) return false;
-  }
   const order = new Int32Array(total);
   const pos = new Int32Array(nGroups);
   const byValue = (d: Float64Array): Int32Array => {
@@ -339,25 +317,6 @@ function sortedByGroup(
     // scenario's (equal simulations: change 0).
     for (let k = offsets[g]!; k < offsets[g + 1]!; k++) out[obsRows[k]!] = sc[k]! - b[k]!;
   }
-  return true;
-}
-
-/**
- * The rows of `list` (ascending) ordered by observed delay, ties by row: the comparator sort
- * `dObs[a] - dObs[b] || a - b`, as a stable radix order (no NaN delays; else the comparator sort).
- */
-function rowsByObservedDelay(list: Int32Array, dObs: Float64Array): Int32Array {
-  const m = list.length;
-  const v = new Float64Array(m);
-  let nan = false;
-  for (let k = 0; k < m; k++) {
-    v[k] = dObs[list[k]!]!;
-    if (Number.isNaN(v[k]!)) nan = true;
-  }
-  if (nan) return Int32Array.from(list).sort((a, b) => dObs[a]! - dObs[b]! || a - b);
-  const order = stableOrderByValue(v, m, new Int32Array(m));
-  for (let k = 0; k < m; k++) order[k] = list[order[k]!]!;
-  return order;
 }
 
 /** Row i's observed delay (business ms from its observed arrival to contact co), known or computed. */
