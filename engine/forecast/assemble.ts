@@ -164,6 +164,8 @@ export interface AssembleContext {
 export interface AssembleOptions {
   /** Log-odds shift applied to extrapolated MQLs' predictions (interval runs: model uncertainty off the data). */
   readonly extrapolationShift?: number;
+  /** slaDeadlines of these rows, when the caller keeps them across calls that move only the contacts. */
+  readonly deadlines?: Float64Array;
   /**
    * Expectations of the same rows the caller no longer reads: their columns are overwritten and returned
    * instead of new ones (the interval runs' queue draws, ~26 MB a draw at L otherwise).
@@ -337,7 +339,7 @@ export function expectations(ctx: AssembleContext, models: OutcomeModels, etas: 
       }
     }
   }
-  slaColumn(ctx, c, out.hoursWeight, out.sla);
+  slaColumn(ctx, c, out.hoursWeight, out.sla, options.deadlines);
   return out;
 }
 
@@ -345,37 +347,48 @@ export function expectations(ctx: AssembleContext, models: OutcomeModels, etas: 
  * SLA compliance per MQL: contacted by the tier's first-contact deadline,
  * weighted by hoursWeight (1 for a contact, shared or simulated; 0 without one).
  * The only expectation that reads the SLA (tiers' hours, sla.business_hours):
- * an SLA-only change recomputes just this column (kernel.ts).
+ * an SLA-only change recomputes just this column (kernel.ts). `deadlines`:
+ * slaDeadlines of these rows, when the caller keeps them (the interval runs'
+ * queue draws move the contacts, not the deadlines).
  */
-export function slaColumn(ctx: AssembleContext, c: Pick<CohortInWindow, 'lead' | 'arrival' | 'tier' | 'rep' | 'contact'>, hoursWeight: Float64Array, out: Float64Array): Float64Array {
-  const { policy } = ctx;
+export function slaColumn(ctx: AssembleContext, c: Pick<CohortInWindow, 'lead' | 'arrival' | 'tier' | 'rep' | 'contact'>, hoursWeight: Float64Array, out: Float64Array, deadlines?: Float64Array): Float64Array {
+  const deadline = slaDeadline(ctx);
   const n = c.lead.length;
-  // SLA hours per tier; MQLs without a tier are held to the last (catch-all) tier, as the observed metrics do.
-  const order = tierOrder(policy.tiers);
-  const lastTier = order.length > 0 ? order[order.length - 1]! : -1;
-  const slaMs = policy.tiers.map((t) => t.first_contact_sla_hours * HOUR_MS);
-  const businessHours = policy.sla.business_hours;
   for (let k = 0; k < n; k++) {
     const cs = c.contact[k]!;
     if (!Number.isFinite(cs)) {
       out[k] = 0;
       continue;
     }
-    const t = c.tier[k]! >= 0 ? c.tier[k]! : lastTier;
-    let dl: number;
-    if (t < 0) dl = Number.NaN;
-    else {
-      const a = c.arrival[k]!;
-      if (!businessHours) dl = a + slaMs[t]!;
-      else {
-        const r = c.rep[k]!;
-        const s = r >= 0 && r < ctx.schedules.length ? ctx.schedules[r]! : ctx.fallback;
-        dl = ctx.deadlines ? ctx.deadlines.get(c.lead[k]!, a, slaMs[t]!, s) : s.addBusinessMs(a, slaMs[t]!);
-      }
-    }
+    const dl = deadlines ? deadlines[k]! : deadline(c, k);
     out[k] = cs <= dl ? hoursWeight[k]! : 0;
   }
   return out;
+}
+
+/** Per MQL its first-contact deadline, epoch ms (NaN: no tier holds it to one). */
+export function slaDeadlines(ctx: AssembleContext, c: Pick<CohortInWindow, 'lead' | 'arrival' | 'tier' | 'rep'>): Float64Array {
+  const deadline = slaDeadline(ctx);
+  return Float64Array.from({ length: c.lead.length }, (_, k) => deadline(c, k));
+}
+
+/** The policy's deadline of row k: its tier's SLA hours from its MQL, on its rep's working hours unless the SLA runs on the wall clock. */
+function slaDeadline(ctx: AssembleContext): (c: Pick<CohortInWindow, 'lead' | 'arrival' | 'tier' | 'rep'>, k: number) => number {
+  const { policy } = ctx;
+  // SLA hours per tier; MQLs without a tier are held to the last (catch-all) tier, as the observed metrics do.
+  const order = tierOrder(policy.tiers);
+  const lastTier = order.length > 0 ? order[order.length - 1]! : -1;
+  const slaMs = policy.tiers.map((t) => t.first_contact_sla_hours * HOUR_MS);
+  const businessHours = policy.sla.business_hours;
+  return (c, k) => {
+    const t = c.tier[k]! >= 0 ? c.tier[k]! : lastTier;
+    if (t < 0) return Number.NaN;
+    const a = c.arrival[k]!;
+    if (!businessHours) return a + slaMs[t]!;
+    const r = c.rep[k]!;
+    const s = r >= 0 && r < ctx.schedules.length ? ctx.schedules[r]! : ctx.fallback;
+    return ctx.deadlines ? ctx.deadlines.get(c.lead[k]!, a, slaMs[t]!, s) : s.addBusinessMs(a, slaMs[t]!);
+  };
 }
 
 function clamp01(v: number): number {

@@ -14,7 +14,7 @@
 //   bootstrap's normal approximation around that draw's sums.
 // Each run is then arithmetic on per-group sums, not a pass over the MQLs.
 import type { MetricValues } from './assemble';
-import { expectations, type AssembleContext, type CohortInWindow, type Etas } from './assemble';
+import { expectations, slaDeadlines, type AssembleContext, type CohortInWindow, type Etas } from './assemble';
 import { Rng } from '../stats/rng';
 import { bootstrapModels, EXTRAPOLATION_SD, extrapolationShift, stratifiedQueueDraw } from './intervals';
 import { assembleContext, baselineContactSteps, simulateScenarioOn, windowContact0, windowContactOfSteps, windowContactSteps, windowEtas, type ScenarioState } from './kernel';
@@ -184,6 +184,8 @@ export async function intervalRuns(
   const exEtas = subEtas(etas0, exRows);
 
   const K = options.queueDraws ?? queueDrawCount(runs, st.cohort.lead.length);
+  // The draws move contacts, not SLA deadlines: those are read once (a lookup by lead per row, ~0.1 s a draw at L).
+  const deadlines = slaDeadlines(ctx, st.inWindow);
   // Only the last (seed, K)'s baselines are kept: another seed would otherwise add K simulations' worth each time.
   let bcache = baselineCache.get(session);
   if (!bcache || bcache.tag !== `${seed}|${K}`) baselineCache.set(session, (bcache = { tag: `${seed}|${K}`, contact: new Map(), draws: new Map() }));
@@ -250,7 +252,7 @@ export async function intervalRuns(
     t0 = performance.now();
     const cohort: CohortInWindow = { ...st.inWindow, contact };
     // The draw before's columns and hour buffers are rewritten: nothing reads them once summarised.
-    const e = (lastE = expectations(ctx, models, etas0, cohort, lastE ? { reuse: lastE } : {}));
+    const e = (lastE = expectations(ctx, models, etas0, cohort, lastE ? { reuse: lastE, deadlines } : { deadlines }));
     hourBuf ??= new DrawHourBuffers(e.n);
     summaries.push({
       ...summarise(groupMoments(e, mem, G), drawHours(e, mem, G, hourBuf), mG, G),
