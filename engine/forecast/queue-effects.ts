@@ -864,8 +864,8 @@ const cfScratch = new CounterfactualScratch();
  * Per scenario cohort row, what history says of it (its baseline row, history's timeline and delay, the
  * time-of-day band at the scenario's arrival, the rescue facts): everything counterfactualContacts reads
  * that does not depend on the simulations, so an interval call's K queue draws fill it once (~0.3 s a draw
- * at L). Grow-only buffers in two slots, the older refilled: a slider move between two draws (the interval
- * runs yield to it) takes the other slot rather than the draws'.
+ * at L). One set of grow-only buffers (~27 MB at L): a slider move between two draws (the interval runs
+ * yield to it) refills them, and the next draw refills them back.
  */
 class ScenarioRowFacts {
   private cap = 0;
@@ -902,7 +902,7 @@ class ScenarioRowFacts {
     return this;
   }
 }
-const rowFactSlots = [new ScenarioRowFacts(), new ScenarioRowFacts()];
+const rowFacts = new ScenarioRowFacts();
 
 function scenarioRowFacts(
   hist: LeadHistory,
@@ -914,15 +914,9 @@ function scenarioRowFacts(
   schedOf: (r: number) => WorkSchedule,
 ): ScenarioRowFacts {
   const key = [hist, base, pool.schedules, scen.lead, scen.arrival, scen.rep, scen.shared, baseRowOfLead, baseCohort.lead];
-  const same = (f: ScenarioRowFacts) => f.key !== null && f.key.length === key.length && f.key.every((o, x) => o === key[x]);
-  const hit = rowFactSlots.find(same);
-  if (hit) {
-    // Most recently used first.
-    if (hit !== rowFactSlots[0]) rowFactSlots.reverse();
-    return hit;
-  }
-  const f = rowFactSlots.pop()!.ensure(scen.lead.length);
-  rowFactSlots.unshift(f);
+  const f = rowFacts;
+  if (f.key !== null && f.key.length === key.length && f.key.every((o, x) => o === key[x])) return f;
+  f.ensure(scen.lead.length);
   f.key = null; // not valid until filled
   const facts = baseRowFacts(hist, base, baseCohort);
   const perLead = rescueUniforms(hist);
