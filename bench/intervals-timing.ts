@@ -68,7 +68,7 @@ async function main(): Promise<void> {
         .map(([k, v]) => `${k} ${v.toFixed(0)}`)
         .join(', ');
       const m = f.metrics.black_hole_rate;
-      console.log(`call ${c + 1}: ${ms.toFixed(0)} ms, cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms (progress ${progress}/${runs}; ${split}; black holes ${m.forecast?.toFixed(4)} [${m.low?.toFixed(4)}, ${m.high?.toFixed(4)}])`);
+      console.log(`call ${c + 1}: ${ms.toFixed(0)} ms, cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms (progress ${progress}/${runs}; K ${intervalTimings.draws}; ${split}; black holes ${m.forecast?.toFixed(4)} [${m.low?.toFixed(4)}, ${m.high?.toFixed(4)}])`);
     }
     if (inspector) {
       const { profile } = await inspector.post('Profiler.stop');

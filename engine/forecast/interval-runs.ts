@@ -26,8 +26,8 @@ import { drawHours, DrawHourBuffers, type DrawHours } from './draw-hours';
 import type { ForecastSession } from './session';
 import type { LeadExpectations } from './types';
 
-/** Wall ms of the last call's parts (bench/intervals-timing.ts prints them). */
-export const intervalTimings: { last: Record<string, number> } = { last: {} };
+/** Wall ms of the last call's parts and its queue draws K (bench/intervals-timing.ts prints them). */
+export const intervalTimings: { last: Record<string, number>; draws: number } = { last: {}, draws: 0 };
 
 /**
  * Queue draws at most: each is a full simulation of the scenario's (and once per session the
@@ -288,6 +288,7 @@ export async function intervalRuns(
   }
   t.runs += performance.now() - t0;
   intervalTimings.last = t;
+  intervalTimings.draws = K;
   return out;
 }
 
