@@ -39,11 +39,12 @@ export const MAX_QUEUE_DRAWS = 20;
 /** Fewest queue draws when the cohort is large: the predictive part's Student t then has 4 degrees of freedom. */
 export const MIN_QUEUE_DRAWS = 5;
 /**
- * Simulated MQL rows per call the draws may take (K x the scenario's cohort): 20 draws up to 100k MQLs
- * (S and M), fewer above (L's 335k: 5). A draw costs about a second per 300k rows on this machine, and
- * the queue part's spread at K draws is honest at any K (the Student t widens it for the fewer draws).
+ * Simulated MQL rows per call the draws may take (K x the scenario's cohort): 20 draws up to 85k MQLs
+ * (S, and M's 84k), fewer above (L's 320-390k: 5). A draw costs about a second per 300k rows on this
+ * machine, and the queue part's spread at K draws is honest at any K (the Student t widens it for the
+ * fewer draws).
  */
-export const QUEUE_DRAW_ROWS = 2_000_000;
+export const QUEUE_DRAW_ROWS = 1_700_000;
 
 /** K for `runs` runs over a cohort of `rows` MQLs: one per run up to MAX_QUEUE_DRAWS, fewer (not below MIN_QUEUE_DRAWS) for large cohorts. */
 export function queueDrawCount(runs: number, rows = 0): number {

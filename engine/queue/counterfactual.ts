@@ -26,6 +26,7 @@
 import { WorkSchedule } from '../calendar/business-hours';
 import { logit, sigmoid } from '../stats/logistic';
 import { stableOrderByValue } from '../forecast/radix-order';
+import { scratchCapacity } from '../forecast/scratch-capacity';
 
 export interface ContactTimeline {
   /** MQL instant, epoch ms. */
@@ -225,12 +226,13 @@ function rankMatchedDeltas(
 ): Float64Array {
   const n = scenario.arrival.length;
   const group = options.rankGroup!;
-  const out = new Float64Array(n).fill(Number.NaN);
-  const dObs = new Float64Array(n);
-  const dB = new Float64Array(n);
-  const dS = new Float64Array(n);
+  const sc = rankScratch.ensure(n);
+  const out = sc.out.subarray(0, n).fill(Number.NaN);
+  const dObs = sc.dObs.subarray(0, n);
+  const dB = sc.dB.subarray(0, n);
+  const dS = sc.dS.subarray(0, n);
   // Matched rows per group (CSR, rows ascending within a group): typed buckets, no per-row array push.
-  const groupOf = new Int32Array(n).fill(-1);
+  const groupOf = sc.groupOf.subarray(0, n).fill(-1);
   let nGroups = 0;
   for (let i = 0; i < n; i++) {
     if (options.inHistory && !options.inHistory[i]) continue;
@@ -260,13 +262,13 @@ function rankMatchedDeltas(
   const offsets = new Int32Array(nGroups + 1);
   for (let i = 0; i < n; i++) if (groupOf[i]! >= 0) offsets[groupOf[i]! + 1]!++;
   for (let g = 0; g < nGroups; g++) offsets[g + 1] = offsets[g + 1]! + offsets[g]!;
-  const members = new Int32Array(offsets[nGroups]!);
+  const members = sc.members.subarray(0, offsets[nGroups]!);
   const fill = offsets.slice(0, nGroups);
   for (let i = 0; i < n; i++) {
     const g = groupOf[i]!;
     if (g >= 0) members[fill[g]!++] = i;
   }
-  sortedByGroup(members, offsets, groupOf, dObs, dB, dS, out);
+  sortedByGroup(members, offsets, groupOf, dObs, dB, dS, out, sc);
   return out;
 }
 
@@ -284,14 +286,15 @@ function sortedByGroup(
   dB: Float64Array,
   dS: Float64Array,
   out: Float64Array,
+  sc: RankScratch,
 ): void {
   const total = members.length;
   const nGroups = offsets.length - 1;
   // The matched rows ascending: a stable order by value then breaks ties by row.
-  const rows = new Int32Array(total);
+  const rows = sc.rows.subarray(0, total);
   for (let i = 0, t = 0; i < groupOf.length; i++) if (groupOf[i]! >= 0) rows[t++] = i;
-  const v = new Float64Array(total);
-  const order = new Int32Array(total);
+  const v = sc.v.subarray(0, total);
+  const order = sc.order.subarray(0, total);
   const pos = new Int32Array(nGroups);
   const byValue = (d: Float64Array): Int32Array => {
     for (let k = 0; k < total; k++) v[k] = d[rows[k]!]!;
@@ -299,25 +302,64 @@ function sortedByGroup(
     pos.set(offsets.subarray(0, nGroups));
     return order;
   };
-  const obsRows = new Int32Array(total);
+  const obsRows = sc.obsRows.subarray(0, total);
   let o = byValue(dObs);
   for (let k = 0; k < total; k++) {
     const i = rows[o[k]!]!;
     obsRows[pos[groupOf[i]!]!++] = i;
   }
-  const b = new Float64Array(total);
+  const b = sc.b.subarray(0, total);
   o = byValue(dB);
   for (let k = 0; k < total; k++) b[pos[groupOf[rows[o[k]!]!]!]!++] = v[o[k]!]!;
-  const sc = new Float64Array(total);
+  const s = sc.s.subarray(0, total);
   o = byValue(dS);
-  for (let k = 0; k < total; k++) sc[pos[groupOf[rows[o[k]!]!]!]!++] = v[o[k]!]!;
+  for (let k = 0; k < total; k++) s[pos[groupOf[rows[o[k]!]!]!]!++] = v[o[k]!]!;
   for (let g = 0; g < nGroups; g++) {
     if (offsets[g + 1]! - offsets[g]! < RANK_MATCH_MIN) continue;
     // The k-th observed delay takes the change from the baseline's k-th simulated delay to the
     // scenario's (equal simulations: change 0).
-    for (let k = offsets[g]!; k < offsets[g + 1]!; k++) out[obsRows[k]!] = sc[k]! - b[k]!;
+    for (let k = offsets[g]!; k < offsets[g + 1]!; k++) out[obsRows[k]!] = s[k]! - b[k]!;
   }
 }
+
+/**
+ * rankMatchedDeltas' row buffers, grow-only and reused: read only inside one counterfactualContactTimes call
+ * (~20 MB at L that every interval draw and slider move used to allocate and drop).
+ */
+class RankScratch {
+  private cap = 0;
+  out = new Float64Array(0);
+  dObs = new Float64Array(0);
+  dB = new Float64Array(0);
+  dS = new Float64Array(0);
+  groupOf = new Int32Array(0);
+  members = new Int32Array(0);
+  rows = new Int32Array(0);
+  v = new Float64Array(0);
+  order = new Int32Array(0);
+  obsRows = new Int32Array(0);
+  b = new Float64Array(0);
+  s = new Float64Array(0);
+  ensure(n: number): this {
+    if (n <= this.cap) return this;
+    const c = scratchCapacity(n);
+    this.cap = c;
+    this.out = new Float64Array(c);
+    this.dObs = new Float64Array(c);
+    this.dB = new Float64Array(c);
+    this.dS = new Float64Array(c);
+    this.groupOf = new Int32Array(c);
+    this.members = new Int32Array(c);
+    this.rows = new Int32Array(c);
+    this.v = new Float64Array(c);
+    this.order = new Int32Array(c);
+    this.obsRows = new Int32Array(c);
+    this.b = new Float64Array(c);
+    this.s = new Float64Array(c);
+    return this;
+  }
+}
+const rankScratch = new RankScratch();
 
 /** Row i's observed delay (business ms from its observed arrival to contact co), known or computed. */
 function observedDelay(

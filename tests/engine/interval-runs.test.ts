@@ -71,6 +71,8 @@ describe('interval runs', () => {
     expect(queueDrawCount(3, 6_800)).toBe(3);
     expect(queueDrawCount(200, 6_800)).toBe(20);
     expect(queueDrawCount(200, 84_000)).toBe(20);
+    expect(queueDrawCount(200, 170_000)).toBe(10);
+    expect(queueDrawCount(200, 320_000)).toBe(5);
     expect(queueDrawCount(200, 335_000)).toBe(5);
     expect(queueDrawCount(200, 5_000_000)).toBe(5);
     expect(queueDrawCount(0, 335_000)).toBe(0);
