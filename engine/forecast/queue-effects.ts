@@ -23,7 +23,7 @@ import { tierOrder } from '../scenario/policy';
 import { BLACK_HOLE_MS, DECIDED_LATE, SETTLED_BY_REVIEW, WORKED_HORIZON_MS, type LeadHistory } from './history';
 import { sizeBand } from './outcome-models';
 import { decodePalette, paletteOf, paletteValue, type PaletteColumn } from './palette-column';
-import { scratchCapacity } from './scratch-capacity';
+import { GrowOnlyColumns } from './scratch-capacity';
 
 /** Distinct stream of hashUniform for moving MQLs to added reps. */
 const STREAM_EXTRA_REPS = 0x5e11;
@@ -839,26 +839,7 @@ function baseRowFacts(hist: LeadHistory, base: RepPoolState, baseCohort: QueueCo
 }
 
 /** Grow-only row buffers of counterfactualContacts: what depends on the baseline simulation of the call. */
-class CounterfactualScratch {
-  private cap = 0;
-  pBase = new Float64Array(0);
-  pScen = new Float64Array(0);
-  ignB = new Uint8Array(0);
-  bContact = new Float64Array(0);
-  knownBase = new Float64Array(0);
-  ensure(n: number): this {
-    if (n <= this.cap) return this;
-    const c = scratchCapacity(n);
-    this.cap = c;
-    this.pBase = new Float64Array(c);
-    this.pScen = new Float64Array(c);
-    this.ignB = new Uint8Array(c);
-    this.bContact = new Float64Array(c);
-    this.knownBase = new Float64Array(c);
-    return this;
-  }
-}
-const cfScratch = new CounterfactualScratch();
+const cfScratch = new GrowOnlyColumns({ pBase: Float64Array, pScen: Float64Array, ignB: Uint8Array, bContact: Float64Array, knownBase: Float64Array });
 
 /**
  * Per scenario cohort row, what history says of it (its baseline row, history's timeline and delay, the
@@ -867,42 +848,23 @@ const cfScratch = new CounterfactualScratch();
  * at L). One set of grow-only buffers (~27 MB at L): a slider move between two draws (the interval runs
  * yield to it) refills them, and the next draw refills them back.
  */
-class ScenarioRowFacts {
-  private cap = 0;
-  /** The inputs the facts were filled from (identity); null: empty. */
-  key: readonly object[] | null = null;
-  baseRow = new Int32Array(0);
-  inHistory = new Uint8Array(0);
-  obsArrival = new Float64Array(0);
-  obsContact = new Float64Array(0);
-  obsRep = new Int32Array(0);
-  bArrival = new Float64Array(0);
-  bRep = new Int32Array(0);
-  pHist = new Float64Array(0);
-  decided = new Uint8Array(0);
-  uniform = new Float64Array(0);
-  knownObs = new Float64Array(0);
-  knownBand = new Int8Array(0);
-  ensure(n: number): this {
-    if (n <= this.cap) return this;
-    const c = scratchCapacity(n);
-    this.cap = c;
-    this.baseRow = new Int32Array(c);
-    this.inHistory = new Uint8Array(c);
-    this.obsArrival = new Float64Array(c);
-    this.obsContact = new Float64Array(c);
-    this.obsRep = new Int32Array(c);
-    this.bArrival = new Float64Array(c);
-    this.bRep = new Int32Array(c);
-    this.pHist = new Float64Array(c);
-    this.decided = new Uint8Array(c);
-    this.uniform = new Float64Array(c);
-    this.knownObs = new Float64Array(c);
-    this.knownBand = new Int8Array(c);
-    return this;
-  }
-}
-const rowFacts = new ScenarioRowFacts();
+const rowFactColumns = new GrowOnlyColumns({
+  baseRow: Int32Array,
+  inHistory: Uint8Array,
+  obsArrival: Float64Array,
+  obsContact: Float64Array,
+  obsRep: Int32Array,
+  bArrival: Float64Array,
+  bRep: Int32Array,
+  pHist: Float64Array,
+  decided: Uint8Array,
+  uniform: Float64Array,
+  knownObs: Float64Array,
+  knownBand: Int8Array,
+});
+type ScenarioRowFacts = ReturnType<typeof rowFactColumns.ensure>;
+/** The inputs the row facts were last filled from (identity); null: none valid. */
+let rowFactsKey: readonly object[] | null = null;
 
 function scenarioRowFacts(
   hist: LeadHistory,
@@ -914,10 +876,10 @@ function scenarioRowFacts(
   schedOf: (r: number) => WorkSchedule,
 ): ScenarioRowFacts {
   const key = [hist, base, pool.schedules, scen.lead, scen.arrival, scen.rep, scen.shared, baseRowOfLead, baseCohort.lead];
-  const f = rowFacts;
-  if (f.key !== null && f.key.length === key.length && f.key.every((o, x) => o === key[x])) return f;
-  f.ensure(scen.lead.length);
-  f.key = null; // not valid until filled
+  // A matching key means the same cohort arrays, so the same length: ensure() then keeps the filled columns.
+  const f = rowFactColumns.ensure(scen.lead.length);
+  if (rowFactsKey !== null && rowFactsKey.length === key.length && rowFactsKey.every((o, x) => o === key[x])) return f;
+  rowFactsKey = null; // not valid until filled
   const facts = baseRowFacts(hist, base, baseCohort);
   const perLead = rescueUniforms(hist);
   for (let k = 0; k < scen.lead.length; k++) {
@@ -953,7 +915,7 @@ function scenarioRowFacts(
     f.decided[k] = facts.decided[b]!;
     f.uniform[k] = facts.uniform[b]!;
   }
-  f.key = key;
+  rowFactsKey = key;
   return f;
 }
 

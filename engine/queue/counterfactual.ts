@@ -26,7 +26,7 @@
 import { WorkSchedule } from '../calendar/business-hours';
 import { logit, sigmoid } from '../stats/logistic';
 import { stableOrderByValue } from '../forecast/radix-order';
-import { scratchCapacity } from '../forecast/scratch-capacity';
+import { GrowOnlyColumns } from '../forecast/scratch-capacity';
 
 export interface ContactTimeline {
   /** MQL instant, epoch ms. */
@@ -326,40 +326,21 @@ function sortedByGroup(
  * rankMatchedDeltas' row buffers, grow-only and reused: read only inside one counterfactualContactTimes call
  * (~20 MB at L that every interval draw and slider move used to allocate and drop).
  */
-class RankScratch {
-  private cap = 0;
-  out = new Float64Array(0);
-  dObs = new Float64Array(0);
-  dB = new Float64Array(0);
-  dS = new Float64Array(0);
-  groupOf = new Int32Array(0);
-  members = new Int32Array(0);
-  rows = new Int32Array(0);
-  v = new Float64Array(0);
-  order = new Int32Array(0);
-  obsRows = new Int32Array(0);
-  b = new Float64Array(0);
-  s = new Float64Array(0);
-  ensure(n: number): this {
-    if (n <= this.cap) return this;
-    const c = scratchCapacity(n);
-    this.cap = c;
-    this.out = new Float64Array(c);
-    this.dObs = new Float64Array(c);
-    this.dB = new Float64Array(c);
-    this.dS = new Float64Array(c);
-    this.groupOf = new Int32Array(c);
-    this.members = new Int32Array(c);
-    this.rows = new Int32Array(c);
-    this.v = new Float64Array(c);
-    this.order = new Int32Array(c);
-    this.obsRows = new Int32Array(c);
-    this.b = new Float64Array(c);
-    this.s = new Float64Array(c);
-    return this;
-  }
-}
-const rankScratch = new RankScratch();
+const rankScratch = new GrowOnlyColumns({
+  out: Float64Array,
+  dObs: Float64Array,
+  dB: Float64Array,
+  dS: Float64Array,
+  groupOf: Int32Array,
+  members: Int32Array,
+  rows: Int32Array,
+  v: Float64Array,
+  order: Int32Array,
+  obsRows: Int32Array,
+  b: Float64Array,
+  s: Float64Array,
+});
+type RankScratch = ReturnType<typeof rankScratch.ensure>;
 
 /** Row i's observed delay (business ms from its observed arrival to contact co), known or computed. */
 function observedDelay(
